@@ -1,0 +1,122 @@
+// The deploy manifests apply cleanly to the sandbox's provider cluster, and the portal's
+// ServiceAccount gets exactly the rights the manifests describe (checked by the apiserver).
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { KubeError } from "../lib/k8s/errors";
+import { randomSuffix, sandboxClient } from "../lib/k8s/testing";
+import type { KubeObject, ResourceRef } from "../lib/k8s/types";
+
+const PORTAL_SA = "system:serviceaccount:kube-bind-portal:kube-bind-portal";
+
+const KINDS: Record<string, Omit<ResourceRef, "namespace" | "name"> & { namespaced: boolean }> = {
+  Namespace: { group: "", version: "v1", resource: "namespaces", namespaced: false },
+  ServiceAccount: { group: "", version: "v1", resource: "serviceaccounts", namespaced: true },
+  ConfigMap: { group: "", version: "v1", resource: "configmaps", namespaced: true },
+  Service: { group: "", version: "v1", resource: "services", namespaced: true },
+  Deployment: { group: "apps", version: "v1", resource: "deployments", namespaced: true },
+  ClusterRole: { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles", namespaced: false },
+  ClusterRoleBinding: {
+    group: "rbac.authorization.k8s.io",
+    version: "v1",
+    resource: "clusterrolebindings",
+    namespaced: false,
+  },
+  Role: { group: "rbac.authorization.k8s.io", version: "v1", resource: "roles", namespaced: true },
+  RoleBinding: { group: "rbac.authorization.k8s.io", version: "v1", resource: "rolebindings", namespaced: true },
+  ValidatingAdmissionPolicy: {
+    group: "admissionregistration.k8s.io",
+    version: "v1",
+    resource: "validatingadmissionpolicies",
+    namespaced: false,
+  },
+  ValidatingAdmissionPolicyBinding: {
+    group: "admissionregistration.k8s.io",
+    version: "v1",
+    resource: "validatingadmissionpolicybindings",
+    namespaced: false,
+  },
+};
+
+function manifests(dir: string): KubeObject[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .flatMap((f) => parseAllDocuments(readFileSync(join(dir, f), "utf8")).map((d) => d.toJSON() as KubeObject))
+    .filter(Boolean);
+}
+
+async function sar(attrs: Record<string, string>) {
+  const admin = await sandboxClient("provider", "admin");
+  const review = await admin.create<KubeObject & { status: { allowed: boolean } }>(
+    { group: "authorization.k8s.io", version: "v1", resource: "subjectaccessreviews" },
+    {
+      apiVersion: "authorization.k8s.io/v1",
+      kind: "SubjectAccessReview",
+      spec: { user: PORTAL_SA, groups: ["system:serviceaccounts"], resourceAttributes: attrs },
+    },
+  );
+  return review.status.allowed;
+}
+
+describe("deploy/ manifests", () => {
+  it("apply cleanly to the provider cluster", async () => {
+    const admin = await sandboxClient("provider", "admin");
+    const objects = [...manifests(join(__dirname, "provider"))];
+    expect(objects.map((o) => o.kind)).toEqual(expect.arrayContaining(["Deployment", "ClusterRole", "Service"]));
+    for (const obj of objects) {
+      const kind = KINDS[obj.kind];
+      expect(kind, `unknown kind ${obj.kind}`).toBeDefined();
+      const ref = { ...kind, namespace: kind.namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name };
+      const applied = await admin.apply(ref, obj, { fieldManager: "deploy-test" });
+      expect(applied.metadata.name).toBe(obj.metadata.name);
+    }
+  });
+
+  it("let the portal impersonate users and groups", async () => {
+    expect(await sar({ verb: "impersonate", resource: "users" })).toBe(true);
+    expect(await sar({ verb: "impersonate", resource: "groups" })).toBe(true);
+  });
+
+  it("grant what the handshake needs and what status pages read", async () => {
+    expect(await sar({ verb: "create", resource: "namespaces" })).toBe(true);
+    expect(await sar({ verb: "create", resource: "serviceaccounts", namespace: "kube-bind-abcde" })).toBe(true);
+    expect(await sar({ verb: "get", resource: "secrets", namespace: "kube-bind-abcde" })).toBe(true);
+    expect(await sar({ verb: "create", group: "kube-bind.io", resource: "clusterbindings", namespace: "kube-bind-x" })).toBe(
+      true,
+    );
+    expect(await sar({ verb: "watch", group: "networking.kro.run", resource: "loadbalancers" })).toBe(true);
+    expect(await sar({ verb: "list", group: "gateway.networking.k8s.io", resource: "httproutes" })).toBe(true);
+    expect(await sar({ verb: "list", resource: "services", namespace: "envoy-gateway-system" })).toBe(true);
+  });
+
+  it("are not cluster-admin and never list Secrets cluster-wide", async () => {
+    expect(await sar({ verb: "list", resource: "secrets" })).toBe(false);
+    expect(await sar({ verb: "watch", resource: "secrets" })).toBe(false);
+    expect(await sar({ verb: "list", resource: "secrets", namespace: "kube-system" })).toBe(false);
+    expect(await sar({ verb: "*", group: "*", resource: "*" })).toBe(false);
+    expect(await sar({ verb: "delete", resource: "namespaces" })).toBe(false);
+    expect(await sar({ verb: "create", group: "rbac.authorization.k8s.io", resource: "clusterroles" })).toBe(false);
+    expect(await sar({ verb: "escalate", group: "rbac.authorization.k8s.io", resource: "clusterroles" })).toBe(false);
+    expect(await sar({ verb: "list", resource: "services", namespace: "default" })).toBe(false);
+    expect(await sar({ verb: "impersonate", resource: "serviceaccounts" })).toBe(false);
+  });
+
+  it("confine the portal's writes to namespaces with the kube-bind- prefix", async () => {
+    const portal = await sandboxClient("provider", "portal");
+    const admin = await sandboxClient("provider", "admin");
+    const namespaces = { group: "", version: "v1", resource: "namespaces" };
+    const outside = `portal-test-${randomSuffix()}`;
+    const err = await portal
+      .create(namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: outside } })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(KubeError);
+    expect(err.message).toContain("the portal may only write in namespaces named kube-bind-*");
+
+    const inside = `kube-bind-test-${randomSuffix()}`;
+    const created = await portal.create(namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: inside } });
+    expect(created.metadata.name).toBe(inside);
+    await admin.delete({ ...namespaces, name: inside });
+  });
+});

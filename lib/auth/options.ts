@@ -1,0 +1,96 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { env } from "../env";
+import { log } from "../log";
+import { identityFromClaims, MissingClaimError } from "./claims";
+import { needsRefresh, refreshSession } from "./refresh";
+
+let cached: NextAuthOptions | undefined;
+
+/** next-auth configuration: OIDC authorization code flow with PKCE and state, JWT sessions. */
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const e = env();
+  // next-auth v4 reads its base URL from the environment on every request.
+  process.env.NEXTAUTH_URL = e.PORTAL_URL;
+  const client = { issuer: e.OIDC_ISSUER_URL, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET };
+  const claimOpts = { usernameClaim: e.OIDC_USERNAME_CLAIM, groupsClaim: e.OIDC_GROUPS_CLAIM };
+
+  cached = {
+    secret: e.SESSION_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/auth/error", signOut: "/signout" },
+    logger: {
+      // next-auth's default logger prints whole error objects; keep one structured line instead.
+      error: (code, metadata) => log.warn({ auth: { code, message: errorMessage(metadata) } }, "auth error"),
+      warn: (code) => log.warn({ auth: { code } }, "auth warning"),
+      debug: () => {},
+    },
+    providers: [
+      {
+        id: "oidc",
+        name: "your organisation's identity provider",
+        type: "oauth",
+        wellKnown: `${e.OIDC_ISSUER_URL}/.well-known/openid-configuration`,
+        clientId: e.OIDC_CLIENT_ID,
+        clientSecret: e.OIDC_CLIENT_SECRET,
+        authorization: { params: { scope: e.OIDC_SCOPES } },
+        // The ID token is verified (signature, issuer, audience, expiry) by openid-client.
+        idToken: true,
+        checks: ["pkce", "state"],
+        profile(claims) {
+          const id = identityFromClaims(claims, claimOpts);
+          return { id: String(claims.sub), name: id.name, email: id.email ?? null };
+        },
+      },
+    ],
+    callbacks: {
+      signIn({ profile }) {
+        try {
+          identityFromClaims(profile, claimOpts);
+          return true;
+        } catch (err) {
+          if (err instanceof MissingClaimError) return "/auth/error?error=MissingClaim";
+          throw err;
+        }
+      },
+      async jwt({ token, account, profile }) {
+        if (account && profile) {
+          const id = identityFromClaims(profile, claimOpts);
+          log.info({ auth: { user: id.username, event: "signed-in" } }, "signed in");
+          return {
+            ...token,
+            name: id.name,
+            email: id.email,
+            username: id.username,
+            groups: id.groups,
+            accessToken: account.access_token,
+            refreshToken: account.refresh_token,
+            expiresAt: account.expires_at,
+            error: undefined,
+          };
+        }
+        if (!token.error && needsRefresh(token)) return refreshSession(token, client);
+        return token;
+      },
+      session({ session, token }) {
+        // Only identity goes to the browser: tokens stay inside the encrypted session cookie.
+        session.user = {
+          name: token.name ?? token.username ?? "",
+          email: token.email ?? undefined,
+          username: token.username ?? "",
+          groups: token.groups ?? [],
+        };
+        session.error = token.error;
+        return session;
+      },
+    },
+  };
+  return cached;
+}
+
+function errorMessage(metadata: unknown): string {
+  if (metadata instanceof Error) return metadata.message;
+  const m = metadata as { error?: { message?: string }; message?: string };
+  return m?.error?.message ?? m?.message ?? "unknown";
+}

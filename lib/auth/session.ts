@@ -1,0 +1,32 @@
+import "server-only";
+import { getServerSession, type Session } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "./options";
+
+export interface SignedInUser {
+  name: string;
+  email?: string;
+  username: string;
+  groups: string[];
+}
+
+/** The signed-in user, or null. Never throws for an anonymous visitor. */
+export async function currentSession(): Promise<Session | null> {
+  return getServerSession(authOptions());
+}
+
+/**
+ * For signed-in pages: returns the user or redirects to sign-in, coming back to `returnTo`.
+ * A session the identity provider refused to refresh counts as signed out, with a reason.
+ */
+export async function requireUser(returnTo: string): Promise<SignedInUser> {
+  const session = await currentSession();
+  if (!session?.user?.username) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (session.error) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}&reason=${session.error}`);
+  return session.user;
+}
+
+/** The impersonation identity for lib/k8s. */
+export function k8sIdentity(user: SignedInUser) {
+  return { user: user.username, groups: user.groups };
+}

@@ -1,0 +1,117 @@
+import type { ClusterConnection } from "./connection";
+import { KubeError } from "./errors";
+import { kubeRequest } from "./request";
+import type { Actor, KubeList, KubeObject, ResourceRef } from "./types";
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldManager?: string;
+}
+
+const FIELD_MANAGER = "kube-bind-portal";
+
+/** A typed client for one cluster, acting as one actor. Obtain it from lib/k8s/clusters. */
+export class KubeClient {
+  constructor(
+    readonly conn: ClusterConnection,
+    readonly actor: Actor,
+  ) {}
+
+  get cluster() {
+    return this.conn.name;
+  }
+
+  get<T extends KubeObject = KubeObject>(ref: ResourceRef & { name: string }): Promise<T> {
+    return kubeRequest<T>(this.conn, this.actor, { verb: "get", ref });
+  }
+
+  list<T extends KubeObject = KubeObject>(
+    ref: ResourceRef,
+    query: { labelSelector?: string; fieldSelector?: string; limit?: number } = {},
+  ): Promise<KubeList<T>> {
+    return kubeRequest<KubeList<T>>(this.conn, this.actor, { verb: "list", ref, query });
+  }
+
+  create<T extends KubeObject = KubeObject>(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): Promise<T> {
+    return kubeRequest<T>(this.conn, this.actor, { verb: "create", ref, body, query: writeQuery(opts) });
+  }
+
+  update<T extends KubeObject = KubeObject>(
+    ref: ResourceRef & { name: string },
+    body: unknown,
+    opts: WriteOptions = {},
+  ): Promise<T> {
+    return kubeRequest<T>(this.conn, this.actor, { verb: "update", ref, body, query: writeQuery(opts) });
+  }
+
+  /** Server-side apply: the portal owns the fields it sets and conflicts are reported, not forced. */
+  apply<T extends KubeObject = KubeObject>(
+    ref: ResourceRef & { name: string },
+    body: unknown,
+    opts: WriteOptions = {},
+  ): Promise<T> {
+    return kubeRequest<T>(this.conn, this.actor, {
+      verb: "patch",
+      ref,
+      body,
+      contentType: "application/apply-patch+yaml",
+      query: writeQuery(opts),
+    });
+  }
+
+  mergePatch<T extends KubeObject = KubeObject>(
+    ref: ResourceRef & { name: string },
+    patch: unknown,
+    opts: WriteOptions = {},
+  ): Promise<T> {
+    return kubeRequest<T>(this.conn, this.actor, { verb: "patch", ref, body: patch, query: writeQuery(opts) });
+  }
+
+  delete(ref: ResourceRef & { name: string }, opts: WriteOptions & { propagationPolicy?: string } = {}) {
+    return kubeRequest<unknown>(this.conn, this.actor, {
+      verb: "delete",
+      ref,
+      body: opts.propagationPolicy ? { propagationPolicy: opts.propagationPolicy } : undefined,
+      query: { dryRun: opts.dryRun ? "All" : undefined },
+    });
+  }
+
+  /** The resources a group version serves, or null when the cluster does not serve it. */
+  async served(group: string, version: string): Promise<{ name: string; kind: string; namespaced: boolean }[] | null> {
+    try {
+      const list = await kubeRequest<{ resources: { name: string; kind: string; namespaced: boolean }[] }>(
+        this.conn,
+        this.actor,
+        { verb: "get", ref: { group, version, resource: "" } },
+      );
+      return list.resources;
+    } catch (e) {
+      if (e instanceof KubeError && e.notFound) return null;
+      throw e;
+    }
+  }
+
+  /** Asks the apiserver whether this actor may do something (SelfSubjectAccessReview as the actor). */
+  async can(attrs: {
+    verb: string;
+    group?: string;
+    resource: string;
+    namespace?: string;
+    name?: string;
+  }): Promise<boolean> {
+    const review = await kubeRequest<{ status?: { allowed?: boolean } }>(this.conn, this.actor, {
+      verb: "create",
+      ref: { group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews" },
+      body: {
+        apiVersion: "authorization.k8s.io/v1",
+        kind: "SelfSubjectAccessReview",
+        spec: { resourceAttributes: { ...attrs, group: attrs.group ?? "" } },
+      },
+    });
+    return review.status?.allowed === true;
+  }
+}
+
+function writeQuery(opts: WriteOptions) {
+  return { dryRun: opts.dryRun ? "All" : undefined, fieldManager: opts.fieldManager ?? FIELD_MANAGER };
+}

@@ -1,0 +1,114 @@
+import { request } from "undici";
+import { log } from "../log";
+import type { ClusterConnection } from "./connection";
+import { KubeError, kubeErrorFromResponse, unreachable } from "./errors";
+import { type Actor, actorName, type ResourceRef, resourcePath } from "./types";
+
+export type Verb = "get" | "list" | "create" | "update" | "patch" | "delete" | "watch";
+
+export interface KubeRequest {
+  verb: Verb;
+  ref: ResourceRef;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** for patches: merge-patch by default, apply-patch for server-side apply */
+  contentType?: string;
+  signal?: AbortSignal;
+}
+
+const METHOD: Record<Verb, "GET" | "POST" | "PUT" | "PATCH" | "DELETE"> = {
+  get: "GET",
+  list: "GET",
+  watch: "GET",
+  create: "POST",
+  update: "PUT",
+  patch: "PATCH",
+  delete: "DELETE",
+};
+
+export function impersonationHeaders(actor: Actor): Record<string, string | string[]> {
+  if (actor.kind === "portal") return {};
+  // One header per group: the apiserver does not split comma-joined values.
+  return { "impersonate-user": actor.user, "impersonate-group": actor.groups };
+}
+
+export function requestUrl(conn: ClusterConnection, req: KubeRequest): string {
+  const url = new URL(conn.server + resourcePath(req.ref));
+  for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  if (req.verb === "watch") url.searchParams.set("watch", "true");
+  return url.toString();
+}
+
+/** Opens a request and returns the raw undici response; errors become KubeError. */
+export async function openRequest(conn: ClusterConnection, actor: Actor, req: KubeRequest) {
+  const headers: Record<string, string | string[]> = {
+    accept: "application/json",
+    ...(await conn.authHeaders()),
+    ...impersonationHeaders(actor),
+  };
+  let body: string | undefined;
+  if (req.body !== undefined) {
+    body = JSON.stringify(req.body);
+    headers["content-type"] =
+      req.contentType ?? (req.verb === "patch" ? "application/merge-patch+json" : "application/json");
+  }
+  try {
+    return await request(requestUrl(conn, req), {
+      method: METHOD[req.verb],
+      headers,
+      body,
+      dispatcher: conn.getDispatcher(),
+      signal: req.signal,
+      headersTimeout: 30_000,
+      bodyTimeout: req.verb === "watch" ? 0 : 60_000,
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw unreachable(conn.name, e);
+  }
+}
+
+/**
+ * One Kubernetes API call as `actor`. Every call writes one structured log line (verb,
+ * resource, cluster, namespace, duration, user, status) and never the body or credentials.
+ */
+export async function kubeRequest<T>(conn: ClusterConnection, actor: Actor, req: KubeRequest): Promise<T> {
+  const started = performance.now();
+  let status = 0;
+  try {
+    const res = await openRequest(conn, actor, req);
+    status = res.statusCode;
+    const text = await res.body.text();
+    const parsed = text ? safeJson(text) : undefined;
+    if (status >= 400) throw kubeErrorFromResponse(conn.name, status, parsed ?? text);
+    return parsed as T;
+  } catch (e) {
+    if (e instanceof KubeError) status = e.status;
+    throw e;
+  } finally {
+    log.info(
+      {
+        k8s: {
+          verb: req.verb,
+          resource: [req.ref.group, req.ref.resource, req.ref.subresource].filter(Boolean).join("/"),
+          name: req.ref.name,
+          cluster: conn.name,
+          namespace: req.ref.namespace,
+          user: actorName(actor),
+          status,
+          dryRun: req.query?.dryRun === "All" || undefined,
+          ms: Math.round(performance.now() - started),
+        },
+      },
+      "kubernetes call",
+    );
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,47 @@
+import { defineConfig } from "@playwright/test";
+import { portalEnv } from "./sandbox/portal-env";
+import { readSandboxState } from "./sandbox/state";
+
+// The e2e suite runs against a sandbox that scripts/test.ts started (SANDBOX_STATE) and a
+// production build of the portal (next build ran first) on PORTAL_URL.
+const portalUrl = process.env.PORTAL_URL ?? "http://127.0.0.1:3100";
+const port = new URL(portalUrl).port;
+const state = process.env.SANDBOX_STATE ? readSandboxState() : undefined;
+
+export default defineConfig({
+  testDir: "./e2e",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: portalUrl,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: state
+    ? {
+        command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+        url: `${portalUrl}/api/healthz`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        env: portalEnv(state, portalUrl),
+        stdout: "pipe",
+        stderr: "pipe",
+      }
+    : undefined,
+});

@@ -1,0 +1,60 @@
+// `npm test`: lint, typecheck, unit and cluster tests, production build, end-to-end tests.
+// It builds the sandbox's binaries if needed, starts ONE sandbox for the whole run and stops it
+// (and only what it started) at the end, whatever happens.
+import { spawn } from "node:child_process";
+import { freePort } from "../sandbox/lib/ports";
+import { startSandbox } from "../sandbox/index";
+
+function run(title: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  const started = Date.now();
+  console.log(`\n▶ ${title}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => {
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      if (code === 0) {
+        console.log(`✔ ${title} (${secs}s)`);
+        resolve();
+      } else reject(new Error(`${title} failed (${signal ?? `exit ${code}`}) after ${secs}s`));
+    });
+  });
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const want = (step: string) => only.length === 0 || only.includes(step);
+  const npx = (bin: string) => `node_modules/.bin/${bin}`;
+
+  if (want("lint")) await run("lint (biome)", npx("biome"), ["check", "."]);
+  if (want("typecheck")) {
+    await run("typegen", npx("next"), ["typegen"]);
+    await run("typecheck (tsc)", npx("tsc"), ["--noEmit"]);
+  }
+  if (want("build")) await run("next build", npx("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+  if (!want("unit") && !want("e2e")) return;
+
+  await run("sandbox binaries", "bash", ["sandbox/bin/build-binaries.sh"]);
+  const portalUrl = `http://127.0.0.1:${await freePort()}`;
+  console.log("\n▶ starting the sandbox");
+  const sandbox = await startSandbox({ portalUrls: [portalUrl], log: (line) => console.log(`  ${line}`) });
+  const stateFile = `${sandbox.state.runDir}/sandbox.json`;
+  const env = { SANDBOX_STATE: stateFile, PORTAL_URL: portalUrl };
+  const stop = () => sandbox.stop();
+  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
+  process.once("SIGTERM", () => void stop().finally(() => process.exit(143)));
+  try {
+    if (want("unit")) await run("unit and cluster tests (vitest)", npx("vitest"), ["run"], env);
+    if (want("e2e")) await run("end-to-end tests (playwright)", npx("playwright"), ["test"], env);
+  } finally {
+    console.log("\n▶ stopping the sandbox");
+    await stop();
+  }
+}
+
+main().then(
+  () => console.log("\nall checks passed"),
+  (e) => {
+    console.error(`\n✖ ${(e as Error).message}`);
+    process.exit(1);
+  },
+);
