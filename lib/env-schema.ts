@@ -3,7 +3,11 @@ import { z } from "zod";
 
 const DNS_LABEL_PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?-$/;
 
-const nonEmpty = (what: string) => z.string({ error: `required: ${what}` }).trim().min(1, `required: ${what}`);
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `required: ${what}` })
+    .trim()
+    .min(1, `required: ${what}`);
 
 const httpUrl = (what: string) =>
   nonEmpty(what)

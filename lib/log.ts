@@ -5,31 +5,36 @@ import pino from "pino";
  * redaction: any field that could carry a credential is censored before a line is written, so a
  * careless call site cannot leak a token, kubeconfig or Secret data.
  */
-export const log = pino({
-  level: process.env.LOG_LEVEL || "info",
-  base: { service: "kube-bind-portal" },
-  redact: {
-    paths: [
-      "token",
-      "*.token",
-      "accessToken",
-      "*.accessToken",
-      "refreshToken",
-      "*.refreshToken",
-      "idToken",
-      "*.idToken",
-      "authorization",
-      "*.authorization",
-      "headers.authorization",
-      "kubeconfig",
-      "*.kubeconfig",
-      "data",
-      "*.data",
-      "stringData",
-      "*.stringData",
-      "clientSecret",
-      "*.clientSecret",
-    ],
-    censor: "[redacted]",
-  },
-});
+export const REDACT_PATHS = {
+  paths: [
+    "token",
+    "*.token",
+    "accessToken",
+    "*.accessToken",
+    "refreshToken",
+    "*.refreshToken",
+    "idToken",
+    "*.idToken",
+    "authorization",
+    "*.authorization",
+    "headers.authorization",
+    "kubeconfig",
+    "*.kubeconfig",
+    "data",
+    "*.data",
+    "stringData",
+    "*.stringData",
+    "clientSecret",
+    "*.clientSecret",
+  ],
+  censor: "[redacted]",
+};
+
+export function createLogger(destination?: pino.DestinationStream) {
+  return pino(
+    { level: process.env.LOG_LEVEL || "info", base: { service: "kube-bind-portal" }, redact: REDACT_PATHS },
+    destination ?? pino.destination(1),
+  );
+}
+
+export const log = createLogger();

@@ -1,15 +1,63 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/state-panels";
+import { CliBindFlow } from "@/components/bind/cli-bind-flow";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
+import { EmptyState, ErrorPanel } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { checkLoopbackRedirect } from "@/lib/bind/redirect";
+import { exportedKinds } from "@/lib/catalog/kinds";
+import { listExportTemplates } from "@/lib/catalog/templates";
 import { listUserLoadBalancers } from "@/lib/loadbalancer/list";
 import { attempt } from "@/lib/result";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
-export default async function DashboardPage() {
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  if (params.session_id !== undefined || params.redirect_url !== undefined) return <CliBindPage params={params} />;
+  return <Dashboard />;
+}
+
+/** Opened by `kubectl bind` with ?session_id&redirect_url (validated in proxy.ts, again here). */
+async function CliBindPage({ params }: { params: Params }) {
+  const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
+  const query = new URLSearchParams(
+    Object.entries({
+      session_id: one("session_id"),
+      redirect_url: one("redirect_url"),
+      consumer_id: one("consumer_id"),
+    }).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  const user = await requireUser(`/?${query}`);
+  const check = checkLoopbackRedirect(one("redirect_url"));
+  if (!check.ok) {
+    return (
+      <ErrorPanel title="This bind link is not valid">
+        <p>{check.reason}. Run kubectl bind again and open the link it prints.</p>
+      </ErrorPanel>
+    );
+  }
+  const result = await attempt(async () => {
+    const templates = await listExportTemplates();
+    return { templates, kinds: await exportedKinds(templates) };
+  });
+  if (!result.ok) return <PortalErrorPanel error={result.error} action="Loading the catalog" />;
+  return (
+    <CliBindFlow
+      templates={result.data.templates}
+      kinds={result.data.kinds}
+      sessionId={one("session_id") ?? ""}
+      redirectUrl={one("redirect_url") ?? ""}
+      consumerId={one("consumer_id")}
+      userName={user.name}
+    />
+  );
+}
+
+async function Dashboard() {
   const user = await requireUser("/");
   const result = await attempt(() => listUserLoadBalancers(k8sIdentity(user)));
   return (
@@ -33,7 +81,9 @@ export default async function DashboardPage() {
         </EmptyState>
       ) : result.data.rows.length === 0 ? (
         <EmptyState title="No LoadBalancers yet">
-          <p>You have no LoadBalancers in the namespaces you can use ({result.data.namespaces.join(", ") || "none"}).</p>
+          <p>
+            You have no LoadBalancers in the namespaces you can use ({result.data.namespaces.join(", ") || "none"}).
+          </p>
         </EmptyState>
       ) : (
         <section aria-labelledby="summary">

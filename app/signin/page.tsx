@@ -32,7 +32,10 @@ export default async function SignInPage({
         </output>
       ) : null}
       {reason ? (
-        <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
           {reason}
         </p>
       ) : null}

@@ -18,10 +18,7 @@ export class MissingClaimError extends Error {
   }
 }
 
-export function identityFromClaims(
-  raw: unknown,
-  opts: { usernameClaim: string; groupsClaim: string },
-): PortalIdentity {
+export function identityFromClaims(raw: unknown, opts: { usernameClaim: string; groupsClaim: string }): PortalIdentity {
   const claims = Claims.parse(raw ?? {});
   const username = claims[opts.usernameClaim];
   if (typeof username !== "string" || username.trim() === "") throw new MissingClaimError(opts.usernameClaim);

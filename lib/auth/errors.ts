@@ -16,12 +16,14 @@ const TEXTS: Record<string, AuthErrorText> = {
   AccessDenied: DENIED,
   OAuthSignin: {
     title: "The identity provider could not be reached",
-    explanation: "The portal could not start the sign-in with its identity provider: it did not answer or its configuration could not be read.",
+    explanation:
+      "The portal could not start the sign-in with its identity provider: it did not answer or its configuration could not be read.",
     next: "Try again in a minute. If it keeps failing, tell your platform team that the identity provider is unreachable from the portal.",
   },
   OAuthCallback: {
     title: "The identity provider refused the sign-in",
-    explanation: "The identity provider sent you back, but the portal could not complete the sign-in with it. A wrong client secret or an expired sign-in attempt causes this.",
+    explanation:
+      "The identity provider sent you back, but the portal could not complete the sign-in with it. A wrong client secret or an expired sign-in attempt causes this.",
     next: "Sign in again. If it fails again, ask your platform team to check the portal's OIDC client id and secret.",
   },
   Callback: {

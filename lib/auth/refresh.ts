@@ -63,7 +63,10 @@ export async function refreshSession(
       error: undefined,
     };
   } catch (e) {
-    log.warn({ auth: { user: token.username, event: "refresh-failed", reason: (e as Error).message } }, "refresh failed");
+    log.warn(
+      { auth: { user: token.username, event: "refresh-failed", reason: (e as Error).message } },
+      "refresh failed",
+    );
     return { ...token, error: "RefreshFailed" };
   }
 }

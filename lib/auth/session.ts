@@ -1,6 +1,6 @@
 import "server-only";
-import { getServerSession, type Session } from "next-auth";
 import { redirect } from "next/navigation";
+import { getServerSession, type Session } from "next-auth";
 import { authOptions } from "./options";
 
 export interface SignedInUser {

@@ -7,7 +7,14 @@ import { z } from "zod";
 
 export const SIGNING_ALG = "ES256";
 
-const StoredKey = z.object({ kty: z.literal("EC"), crv: z.literal("P-256"), d: z.string(), x: z.string(), y: z.string(), kid: z.string() });
+const StoredKey = z.object({
+  kty: z.literal("EC"),
+  crv: z.literal("P-256"),
+  d: z.string(),
+  x: z.string(),
+  y: z.string(),
+  kid: z.string(),
+});
 
 export interface SigningKey {
   kid: string;
@@ -35,7 +42,8 @@ export async function loadKeyFile(path: string): Promise<SigningKey> {
   try {
     return await keyFromJwk(JSON.parse(await readFile(path, "utf8")));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw new Error(`CLI_TOKEN_KEY_FILE ${path}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+      throw new Error(`CLI_TOKEN_KEY_FILE ${path}: ${(e as Error).message}`);
   }
   const jwk = await newJwk();
   try {

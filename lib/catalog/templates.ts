@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { portalIdentityClient } from "../k8s/clusters";
+import { KubeError } from "../k8s/errors";
 
-const ExportTemplate = z.object({
-  metadata: z.object({ name: z.string() }),
+export const ExportTemplateSchema = z.object({
+  metadata: z.object({ name: z.string(), creationTimestamp: z.string().optional() }).loose(),
   spec: z
     .object({
       scope: z.string().optional(),
@@ -24,7 +25,7 @@ const ExportTemplate = z.object({
     })
     .loose(),
 });
-export type ExportTemplate = z.infer<typeof ExportTemplate>;
+export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
 
 /**
  * The provider's catalog: APIServiceExportTemplates, read with the portal's own identity (the
@@ -33,5 +34,19 @@ export type ExportTemplate = z.infer<typeof ExportTemplate>;
 export async function listExportTemplates(): Promise<ExportTemplate[]> {
   const portal = await portalIdentityClient("provider");
   const list = await portal.list({ group: "kube-bind.io", version: "v1alpha2", resource: "apiserviceexporttemplates" });
-  return list.items.map((t) => ExportTemplate.parse(t)).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  return list.items
+    .map((t) => ExportTemplateSchema.parse(t))
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+}
+
+/** Collections group templates; a provider without the Collection CRD simply has none. */
+export async function listCollections() {
+  const portal = await portalIdentityClient("provider");
+  try {
+    return await portal.list({ group: "kube-bind.io", version: "v1alpha2", resource: "collections" });
+  } catch (e) {
+    if (e instanceof KubeError && e.notFound)
+      return { apiVersion: "kube-bind.io/v1alpha2", kind: "CollectionList", metadata: {}, items: [] };
+    throw e;
+  }
 }

@@ -29,10 +29,16 @@ async function timed(name: string, fn: () => Promise<unknown>): Promise<Check> {
 export async function readinessChecks(): Promise<Check[]> {
   return Promise.all([
     timed("provider-cluster", async () =>
-      kubeRequest(await connection("provider"), PORTAL, { verb: "get", ref: { group: "", version: "v1", resource: "" } }),
+      kubeRequest(await connection("provider"), PORTAL, {
+        verb: "get",
+        ref: { group: "", version: "v1", resource: "" },
+      }),
     ),
     timed("consumer-cluster", async () =>
-      kubeRequest(await connection("consumer"), PORTAL, { verb: "get", ref: { group: "", version: "v1", resource: "" } }),
+      kubeRequest(await connection("consumer"), PORTAL, {
+        verb: "get",
+        ref: { group: "", version: "v1", resource: "" },
+      }),
     ),
     timed("oidc-discovery", () => discover(env().OIDC_ISSUER_URL)),
   ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KubeClient } from "./client";
-import { ClusterConnection } from "./connection";
+import type { ClusterConnection } from "./connection";
 import { KubeError } from "./errors";
 import { namespacesWhereUserCan } from "./namespaces";
 import { randomSuffix, sandboxClient } from "./testing";
@@ -43,7 +43,11 @@ describe("clients that act as the user (consumer cluster)", () => {
   it("lists only the namespaces where the user may act", async () => {
     const portal = await sandboxClient("consumer", "portal");
     const user = await sandboxClient("consumer", "portal", alice);
-    const namespaces = await namespacesWhereUserCan(portal, user, { verb: "create", group: "", resource: "configmaps" });
+    const namespaces = await namespacesWhereUserCan(portal, user, {
+      verb: "create",
+      group: "",
+      resource: "configmaps",
+    });
     expect(namespaces).toContain("team-a");
     expect(namespaces).toContain("default");
     expect(namespaces).not.toContain("team-b");

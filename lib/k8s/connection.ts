@@ -21,6 +21,8 @@ const CREDENTIAL_TTL_MS = 30_000;
  */
 export class ClusterConnection {
   readonly server: string;
+  /** the cluster's CA bundle (PEM), for kubeconfigs the portal hands out */
+  readonly caPem?: string;
   private readonly dispatcher: Agent;
   private credentials?: { headers: Record<string, string>; at: number };
 
@@ -32,6 +34,7 @@ export class ClusterConnection {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error(`the ${name} kubeconfig has no current cluster`);
     this.server = cluster.server.replace(/\/+$/, "");
+    this.caPem = tls.ca?.toString("utf8");
     this.dispatcher = new Agent({
       connect: { ...tls, rejectUnauthorized: tls.rejectUnauthorized ?? true },
       keepAliveTimeout: 30_000,

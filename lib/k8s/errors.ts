@@ -52,7 +52,13 @@ export function kubeErrorFromResponse(cluster: ClusterName, status: number, body
     details?: KubeStatusDetails;
   };
   if (s.kind === "Status") {
-    return new KubeError(cluster, status, s.reason || reasonForStatus(status), s.message || `HTTP ${status}`, s.details);
+    return new KubeError(
+      cluster,
+      status,
+      s.reason || reasonForStatus(status),
+      s.message || `HTTP ${status}`,
+      s.details,
+    );
   }
   const text = typeof body === "string" ? body.slice(0, 300) : `HTTP ${status}`;
   return new KubeError(cluster, status, reasonForStatus(status), text);

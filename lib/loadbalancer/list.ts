@@ -33,7 +33,10 @@ export interface LoadBalancerRow {
 export type LoadBalancerListing = { bound: false } | { bound: true; namespaces: string[]; rows: LoadBalancerRow[] };
 
 /** The user's LoadBalancers on the consumer cluster, read as the user. */
-export async function listUserLoadBalancers(identity: { user: string; groups: string[] }): Promise<LoadBalancerListing> {
+export async function listUserLoadBalancers(identity: {
+  user: string;
+  groups: string[];
+}): Promise<LoadBalancerListing> {
   const user = await userClient("consumer", identity);
   const portal = await portalIdentityClient("consumer");
   const served = await user.served(LOADBALANCERS.group, LOADBALANCERS.version);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/state-panels";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
+import { EmptyState } from "@/components/ui/state-panels";
 import { requireUser } from "@/lib/auth/session";
 import { listExportTemplates } from "@/lib/catalog/templates";
 import { attempt } from "@/lib/result";
@@ -14,7 +14,9 @@ export default async function CatalogPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Catalog</h1>
-      <p className="text-slate-700 dark:text-slate-300">APIs this provider exports. Bind one to use it in your cluster.</p>
+      <p className="text-slate-700 dark:text-slate-300">
+        APIs this provider exports. Bind one to use it in your cluster.
+      </p>
       {!result.ok ? (
         <PortalErrorPanel error={result.error} action="Loading the catalog" />
       ) : result.data.length === 0 ? (
@@ -36,7 +38,8 @@ export default async function CatalogPage() {
               </ul>
               {t.spec.permissionClaims.length ? (
                 <p className="mt-2 text-sm">
-                  Also reads: {t.spec.permissionClaims.map((c) => c.resource + (c.group ? `.${c.group}` : "")).join(", ")}
+                  Also reads:{" "}
+                  {t.spec.permissionClaims.map((c) => c.resource + (c.group ? `.${c.group}` : "")).join(", ")}
                 </p>
               ) : null}
             </li>

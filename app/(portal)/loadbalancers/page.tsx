@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/state-panels";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
+import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { listUserLoadBalancers } from "@/lib/loadbalancer/list";
 import { attempt } from "@/lib/result";

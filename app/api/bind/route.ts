@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { bindingResponse } from "@/lib/bind/binding-response";
+import { BodyTooLargeError, readLimitedBody } from "@/lib/bind/body";
+import { authenticate } from "@/lib/bind/caller";
+import { protocolFailure } from "@/lib/bind/errors";
+import { provisionConsumer } from "@/lib/bind/handshake";
+import { BindRequest, NO_CACHE, protocolError } from "@/lib/bind/protocol";
+import { getExportTemplate } from "@/lib/catalog/get-template";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+/** `kubectl bind apiservice` and the browser: provider handshake, then a BindingResponse. */
+export async function POST(req: Request) {
+  const caller = await authenticate(req);
+  if (!caller) return protocolError("AUTHENTICATION_FAILED", "a valid token or session is required");
+  let text: string;
+  try {
+    text = await readLimitedBody(req);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return protocolError("PAYLOAD_TOO_LARGE", "the body must be at most 1 MiB");
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return protocolError("BAD_REQUEST", "the body must be JSON");
+  }
+  const parsed = BindRequest.safeParse(json);
+  if (!parsed.success) {
+    return protocolError("BAD_REQUEST", "invalid bind request", parsed.error.issues.map((i) => i.message).join("; "));
+  }
+  const request = parsed.data;
+  const url = new URL(req.url);
+  try {
+    // Checked before anything is created, unlike upstream.
+    const template = await getExportTemplate(request.template);
+    if (!template) return protocolError("RESOURCE_NOT_FOUND", `template ${request.template} does not exist`);
+    const consumerIdentity = url.searchParams.get("consumer_id") || request.clusterIdentity;
+    const { namespace, kubeconfig } = await provisionConsumer(caller.username, consumerIdentity);
+    return Response.json(
+      bindingResponse({
+        template,
+        requestName: request.name,
+        kubeconfig,
+        sessionId: url.searchParams.get("session_id") ?? randomUUID(),
+        issuer: env().OIDC_ISSUER_URL,
+        subject: caller.username,
+        providerNamespace: namespace,
+      }),
+      { headers: NO_CACHE },
+    );
+  } catch (e) {
+    return protocolFailure(e, "binding");
+  }
+}

@@ -1,0 +1,15 @@
+import { authenticate } from "@/lib/bind/caller";
+import { protocolFailure } from "@/lib/bind/errors";
+import { NO_CACHE, protocolError } from "@/lib/bind/protocol";
+import { listCollections } from "@/lib/catalog/templates";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  if (!(await authenticate(req))) return protocolError("AUTHENTICATION_FAILED", "a valid token or session is required");
+  try {
+    return Response.json(await listCollections(), { headers: NO_CACHE });
+  } catch (e) {
+    return protocolFailure(e, "listing collections");
+  }
+}

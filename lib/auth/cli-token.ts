@@ -1,0 +1,50 @@
+import "server-only";
+import { jwtVerify, SignJWT } from "jose";
+import { z } from "zod";
+import { env } from "../env";
+import type { PortalIdentity } from "./claims";
+import { cliTokenKey } from "./cli-token-key";
+import { SIGNING_ALG } from "./signing-key";
+
+export const CLI_TOKEN_AUDIENCE = "kube-bind-cli";
+export const CLI_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+
+const Claims = z.object({
+  sub: z.string().min(1),
+  groups: z.array(z.string()).default([]),
+  name: z.string().optional(),
+  sid: z.string().optional(),
+});
+
+/**
+ * The CLI's bearer token: a JWT signed with the portal's kept key, so it survives restarts and
+ * is accepted by every replica. It carries only the identity the portal impersonates.
+ */
+export async function signCliToken(identity: PortalIdentity, sessionId?: string): Promise<string> {
+  const key = await cliTokenKey();
+  return new SignJWT({ groups: identity.groups, name: identity.name, sid: sessionId })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: "JWT" })
+    .setSubject(identity.username)
+    .setIssuer(env().PORTAL_URL)
+    .setAudience(CLI_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setNotBefore("0s")
+    .setExpirationTime(`${CLI_TOKEN_TTL_SECONDS}s`)
+    .sign(key.privateKey);
+}
+
+/** The identity in a valid CLI token, or null for anything invalid, expired or foreign. */
+export async function verifyCliToken(token: string): Promise<{ username: string; groups: string[] } | null> {
+  try {
+    const key = await cliTokenKey();
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      issuer: env().PORTAL_URL,
+      audience: CLI_TOKEN_AUDIENCE,
+      algorithms: [SIGNING_ALG],
+    });
+    const claims = Claims.parse(payload);
+    return { username: claims.sub, groups: claims.groups.filter((g) => !g.startsWith("system:")) };
+  } catch {
+    return null;
+  }
+}

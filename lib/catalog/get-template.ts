@@ -1,0 +1,21 @@
+import "server-only";
+import { portalIdentityClient } from "../k8s/clusters";
+import { KubeError } from "../k8s/errors";
+import { type ExportTemplate, ExportTemplateSchema } from "./templates";
+
+/** One APIServiceExportTemplate by name, or null. */
+export async function getExportTemplate(name: string): Promise<ExportTemplate | null> {
+  const portal = await portalIdentityClient("provider");
+  try {
+    const raw = await portal.get({
+      group: "kube-bind.io",
+      version: "v1alpha2",
+      resource: "apiserviceexporttemplates",
+      name,
+    });
+    return ExportTemplateSchema.parse(raw);
+  } catch (e) {
+    if (e instanceof KubeError && e.notFound) return null;
+    throw e;
+  }
+}
