@@ -1,0 +1,73 @@
+"use server";
+
+import { z } from "zod";
+import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { bindingResponse } from "@/lib/bind/binding-response";
+import { finishOnConsumer } from "@/lib/bind/finish";
+import { NotYourBindingError, provisionConsumer } from "@/lib/bind/handshake";
+import { Rfc1123Name } from "@/lib/bind/protocol";
+import { getExportTemplate } from "@/lib/catalog/get-template";
+import { env } from "@/lib/env";
+import { portalIdentityClient, userClient } from "@/lib/k8s/clusters";
+import { KubeError } from "@/lib/k8s/errors";
+
+const Input = z.object({ template: z.string().min(1), name: Rfc1123Name });
+
+export type BrowserBindResult =
+  | { ok: true; binding: string; providerNamespace: string }
+  | { ok: false; field?: "name"; message: string; commands?: string[] };
+
+/**
+ * Binding without the CLI: the portal does the provider handshake and, as the user, what
+ * `kubectl bind` would do on the consumer cluster. Users who may not create bindings there are
+ * shown the commands for someone who may, and nothing is created.
+ */
+export async function bindInBrowser(raw: unknown): Promise<BrowserBindResult> {
+  const user = await requireUser("/catalog");
+  const parsed = Input.safeParse(raw);
+  if (!parsed.success) return { ok: false, field: "name", message: parsed.error.issues[0]?.message ?? "invalid input" };
+  const { template: templateName, name } = parsed.data;
+  try {
+    const template = await getExportTemplate(templateName);
+    if (!template) return { ok: false, message: `The export ${templateName} does not exist (any more).` };
+    const consumer = await userClient("consumer", k8sIdentity(user));
+    const allowed =
+      (await consumer.can({ verb: "create", group: "kube-bind.io", resource: "apiservicebindings" })) &&
+      (await consumer.can({ verb: "create", resource: "secrets", namespace: "kube-bind" }));
+    if (!allowed) {
+      return {
+        ok: false,
+        message:
+          "Binding changes your whole cluster, and your account may not create bindings there. Ask a cluster administrator of your cluster to run:",
+        commands: [`kubectl bind login ${env().PORTAL_URL}`, "kubectl bind"],
+      };
+    }
+    // The consumer cluster's identity, as kube-bind v0.7+ uses it: the UID of kube-system.
+    const portal = await portalIdentityClient("consumer");
+    const kubeSystem = await portal.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
+    const { namespace, kubeconfig } = await provisionConsumer(user.username, kubeSystem.metadata.uid);
+    const response = bindingResponse({
+      template,
+      requestName: name,
+      kubeconfig,
+      sessionId: "portal",
+      issuer: env().OIDC_ISSUER_URL,
+      subject: user.username,
+      providerNamespace: namespace,
+    });
+    const binding = await finishOnConsumer(consumer, kubeconfig, response.requests[0]);
+    return { ok: true, binding, providerNamespace: namespace };
+  } catch (e) {
+    if (e instanceof NotYourBindingError) return { ok: false, message: e.message };
+    if (e instanceof KubeError) {
+      return {
+        ok: false,
+        message: e.unreachable
+          ? `The ${e.cluster} cluster did not answer; try again.`
+          : `The ${e.cluster} cluster refused: ${e.message}`,
+      };
+    }
+    if (e instanceof Error && /provider/.test(e.message)) return { ok: false, message: e.message };
+    throw e;
+  }
+}
