@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     environment: "node",
+    // Cluster calls log one line each; keep test output readable.
+    env: { LOG_LEVEL: "warn" },
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["e2e/**", ".next/**", "node_modules/**"],
     // Cluster tests share one sandbox started by scripts/test.ts; give them room on 2 cores.

@@ -69,7 +69,8 @@ describe("deploy/ manifests", () => {
       const kind = KINDS[obj.kind];
       expect(kind, `unknown kind ${obj.kind}`).toBeDefined();
       const ref = { ...kind, namespace: kind.namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name };
-      const applied = await admin.apply(ref, obj, { fieldManager: "deploy-test" });
+      // The same field manager as the sandbox, as an operator re-applying the manifests would.
+      const applied = await admin.apply(ref, obj, { fieldManager: "kube-bind-portal-sandbox" });
       expect(applied.metadata.name).toBe(obj.metadata.name);
     }
   });
@@ -83,9 +84,9 @@ describe("deploy/ manifests", () => {
     expect(await sar({ verb: "create", resource: "namespaces" })).toBe(true);
     expect(await sar({ verb: "create", resource: "serviceaccounts", namespace: "kube-bind-abcde" })).toBe(true);
     expect(await sar({ verb: "get", resource: "secrets", namespace: "kube-bind-abcde" })).toBe(true);
-    expect(await sar({ verb: "create", group: "kube-bind.io", resource: "clusterbindings", namespace: "kube-bind-x" })).toBe(
-      true,
-    );
+    expect(
+      await sar({ verb: "create", group: "kube-bind.io", resource: "clusterbindings", namespace: "kube-bind-x" }),
+    ).toBe(true);
     expect(await sar({ verb: "watch", group: "networking.kro.run", resource: "loadbalancers" })).toBe(true);
     expect(await sar({ verb: "list", group: "gateway.networking.k8s.io", resource: "httproutes" })).toBe(true);
     expect(await sar({ verb: "list", resource: "services", namespace: "envoy-gateway-system" })).toBe(true);
@@ -115,7 +116,11 @@ describe("deploy/ manifests", () => {
     expect(err.message).toContain("the portal may only write in namespaces named kube-bind-*");
 
     const inside = `kube-bind-test-${randomSuffix()}`;
-    const created = await portal.create(namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: inside } });
+    const created = await portal.create(namespaces, {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: inside },
+    });
     expect(created.metadata.name).toBe(inside);
     await admin.delete({ ...namespaces, name: inside });
   });

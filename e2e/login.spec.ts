@@ -7,7 +7,7 @@ test("alice signs in, sees her name and groups, and signs out", async ({ page })
   await signIn(page, alice, "/catalog");
   await expect(page).toHaveURL(/\/catalog$/);
 
-  await page.getByText(alice.name, { exact: true }).first().click();
+  await page.getByTestId("user-menu").click();
   await expect(page.getByTestId("user-name")).toHaveText(alice.name);
   await expect(page.getByTestId("user-email")).toHaveText(alice.email);
   await expect(page.getByTestId("user-groups")).toContainText("team-a");

@@ -283,6 +283,7 @@ test.describe("browser bind at /?session_id&redirect_url", () => {
       const received = cb.next();
       await page.getByRole("button", { name: "Allow and bind" }).click();
       const query = await received;
+      await expect(page.getByText("received")).toBeVisible();
       expect(query.get("session_id")).toBe("BROWSERSESSION");
       const response = decodeBindingResponse(query.get("binding_response"));
       expect(response).toMatchObject({ kind: "BindingResponse", requests: [{ metadata: { name: "loadbalancer" } }] });
@@ -302,6 +303,7 @@ test.describe("browser bind at /?session_id&redirect_url", () => {
       const received = cb.next();
       await page.getByRole("link", { name: "Tell kubectl bind and close this page" }).click();
       const query = await received;
+      await expect(page.getByText("received")).toBeVisible();
       expect(query.get("error")).toBe("access_denied");
       expect(query.get("binding_response")).toBe("e30=");
       expect(decodeBindingResponse(query.get("binding_response"))).toEqual({});

@@ -30,12 +30,12 @@ test("the navigation works from the keyboard", async ({ page }) => {
   // Tab to the Catalog link and follow it with Enter.
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press("Tab");
-    if (await page.getByRole("link", { name: "Catalog" }).evaluate((el) => el === document.activeElement)) break;
+    if (await page.getByRole("link", { name: "Catalog", exact: true }).evaluate((el) => el === document.activeElement)) break;
   }
-  await expect(page.getByRole("link", { name: "Catalog" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "Catalog", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/catalog$/);
-  await expect(page.getByRole("link", { name: "Catalog" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Catalog", exact: true })).toHaveAttribute("aria-current", "page");
 });
 
 test("the theme toggle switches to dark mode and remembers it", async ({ page }) => {

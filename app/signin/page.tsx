@@ -20,6 +20,8 @@ export default async function SignInPage({
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
   const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
+  // next-auth sends sign-in failures here; the error page explains them.
+  if (typeof params.error === "string") redirect(`/auth/error?error=${encodeURIComponent(params.error)}`);
   const session = await currentSession();
   if (session?.user?.username && !session.error) redirect(callbackUrl);
 

@@ -28,7 +28,12 @@ export async function cliCallback() {
         });
       });
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // The browser keeps connections alive; the test is done with them.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -11,7 +11,8 @@ export async function providerAdmin() {
 
 /** A client from a kubeconfig the portal handed out (as YAML text). */
 export async function clientFromKubeconfig(yaml: string, dir: string) {
-  const { writeFile } = await import("node:fs/promises");
+  const { mkdir, writeFile } = await import("node:fs/promises");
+  await mkdir(dir, { recursive: true });
   const file = `${dir}/kubeconfig-${Math.random().toString(36).slice(2)}`;
   await writeFile(file, yaml, { mode: 0o600 });
   return new KubeClient(await ClusterConnection.open({ name: "provider", kubeconfig: file }), PORTAL);

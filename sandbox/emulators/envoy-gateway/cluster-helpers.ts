@@ -1,0 +1,169 @@
+// Helpers for cluster.test.ts: objects to create in the sandbox's provider cluster, readers for
+// their status, and requests through the emulated data plane. Cleanups run via runCleanups().
+import { randomBytes } from "node:crypto";
+import { request } from "node:http";
+import { type FreshNamespace, freshNamespace, kubeClient, waitFor } from "../../testing";
+import { findCondition } from "./conditions";
+import { CONTROLLER_NAME, CONTROLLER_NAMESPACE, DATA_PLANE_URL_ANNOTATION, envoyInfraName } from "./naming";
+import { Gateway, HTTPRoute, Service } from "./types";
+
+export const GROUP = "gateway.networking.k8s.io";
+export const rand = () => randomBytes(3).toString("hex");
+const cleanups: (() => Promise<unknown>)[] = [];
+
+export function onCleanup(fn: () => Promise<unknown>): void {
+  cleanups.push(fn);
+}
+
+export async function runCleanups(): Promise<void> {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+}
+
+export function client() {
+  return kubeClient("provider");
+}
+
+export async function namespace(prefix: string): Promise<FreshNamespace> {
+  const ns = await freshNamespace("provider", prefix);
+  onCleanup(ns.cleanup);
+  return ns;
+}
+
+export async function create(namespace: string, plural: string, body: Record<string, unknown>, version = "v1") {
+  await client().custom.createNamespacedCustomObject({ group: GROUP, version, namespace, plural, body });
+}
+
+export const getGateway = async (ns: string, name: string) =>
+  Gateway.parse(
+    await client().custom.getNamespacedCustomObject({
+      group: GROUP,
+      version: "v1",
+      namespace: ns,
+      plural: "gateways",
+      name,
+    }),
+  );
+export const getRoute = async (ns: string, name: string) =>
+  HTTPRoute.parse(
+    await client().custom.getNamespacedCustomObject({
+      group: GROUP,
+      version: "v1",
+      namespace: ns,
+      plural: "httproutes",
+      name,
+    }),
+  );
+
+/** Parent-status conditions written by our controller for the route, once there are any. */
+export async function routeConditions(ns: string, name: string) {
+  const route = await getRoute(ns, name);
+  return route.status?.parents?.find((p) => p.controllerName === CONTROLLER_NAME)?.conditions;
+}
+
+export async function backendPort(): Promise<number> {
+  const svc = await client().core.readNamespacedService({ name: "backend", namespace: "default" });
+  return svc.spec?.ports?.[0]?.port ?? 30080;
+}
+
+export function gatewayBody(name: string, host: string) {
+  return {
+    apiVersion: `${GROUP}/v1`,
+    kind: "Gateway",
+    metadata: { name },
+    spec: { gatewayClassName: "eg", listeners: [{ name: "http", protocol: "HTTP", port: 80, hostname: host }] },
+  };
+}
+
+export function routeBody(name: string, gateway: string, host: string, port: number, message: string) {
+  return {
+    apiVersion: `${GROUP}/v1`,
+    kind: "HTTPRoute",
+    metadata: { name },
+    spec: {
+      parentRefs: [{ name: gateway }],
+      hostnames: [host],
+      rules: [
+        {
+          backendRefs: [{ name: "backend", namespace: "default", port }],
+          filters: [
+            {
+              type: "RequestHeaderModifier",
+              requestHeaderModifier: { add: [{ name: "X-Custom-Message", value: message }] },
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export async function grantFrom(fromNs: string) {
+  const name = `eg-test-${fromNs}`.slice(0, 63);
+  await create(
+    "default",
+    "referencegrants",
+    {
+      apiVersion: `${GROUP}/v1beta1`,
+      kind: "ReferenceGrant",
+      metadata: { name },
+      spec: { from: [{ group: GROUP, kind: "HTTPRoute", namespace: fromNs }], to: [{ group: "", kind: "Service" }] },
+    },
+    "v1beta1",
+  );
+  const remove = () =>
+    client().custom.deleteNamespacedCustomObject({
+      group: GROUP,
+      version: "v1beta1",
+      namespace: "default",
+      plural: "referencegrants",
+      name,
+    });
+  onCleanup(remove);
+  return remove;
+}
+
+/** Waits for Programmed=True and returns the Gateway's address and the data-plane URL. */
+export async function programmed(ns: string, gw: string) {
+  const gateway = await waitFor(
+    `Gateway ${ns}/${gw} Programmed`,
+    async () => {
+      const g = await getGateway(ns, gw);
+      return findCondition(g.status?.conditions, "Programmed")?.status === "True" && g.status?.addresses?.length
+        ? g
+        : undefined;
+    },
+    { timeoutMs: 60_000 },
+  );
+  const svc = Service.parse(
+    await client().core.readNamespacedService({ name: envoyInfraName(ns, gw), namespace: CONTROLLER_NAMESPACE }),
+  );
+  return { gateway, svc, url: svc.metadata.annotations?.[DATA_PLANE_URL_ANNOTATION] ?? "" };
+}
+
+export function get(url: string, host: string): Promise<{ status: number; body: string }> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const r = request({ host: u.hostname, port: u.port || 80, path: "/headers", headers: { host } }, (res) => {
+      let body = "";
+      res.on("data", (c) => {
+        body += c;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    r.on("error", reject);
+    r.end();
+  });
+}
+
+/** Polls the data plane until the echo backend answers for `host`; returns the echoed request. */
+export async function echoThrough(url: string, host: string) {
+  const res = await waitFor(
+    `echo through ${url} for ${host}`,
+    async () => {
+      const r = await get(url, host);
+      return r.status === 200 ? r : undefined;
+    },
+    { timeoutMs: 30_000 },
+  );
+  return JSON.parse(res.body) as { host: string; headers: Record<string, string[]> };
+}

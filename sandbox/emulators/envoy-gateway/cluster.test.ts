@@ -1,0 +1,198 @@
+// The emulator inside a running sandbox (SANDBOX_STATE): status contract, proxy Service and data
+// plane, directly and through a kro LoadBalancer. Polls with deadlines; never sleeps to sync.
+import { afterAll, describe, expect, it } from "vitest";
+import { waitFor } from "../../testing";
+import {
+  backendPort,
+  client,
+  create,
+  echoThrough,
+  GROUP,
+  gatewayBody,
+  get,
+  getGateway,
+  grantFrom,
+  namespace,
+  onCleanup,
+  programmed,
+  rand,
+  routeBody,
+  routeConditions,
+  runCleanups,
+} from "./cluster-helpers";
+import { findCondition } from "./conditions";
+import { CONTROLLER_NAMESPACE, envoyInfraName } from "./naming";
+
+afterAll(runCleanups);
+
+describe(`Envoy Gateway emulator in the sandbox`, () => {
+  it("accepts the eg GatewayClass", async () => {
+    const gc = await waitFor(
+      "GatewayClass eg Accepted",
+      async () => {
+        const obj = (await client().custom.getClusterCustomObject({
+          group: GROUP,
+          version: "v1",
+          plural: "gatewayclasses",
+          name: "eg",
+        })) as {
+          status?: { conditions?: { type: string; status: string; reason: string }[] };
+        };
+        return obj.status?.conditions?.find((c) => c.type === "Accepted" && c.status === "True");
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(gc.reason).toBe("Accepted");
+  });
+
+  it("programs a Gateway + HTTPRoute with a ReferenceGrant and proxies to the echo backend", async () => {
+    const { name: ns } = await namespace("eg-direct");
+    const host = `www.example-${rand()}.com`;
+    const port = await backendPort();
+    await grantFrom(ns);
+    await create(ns, "gateways", gatewayBody("gw", host));
+    await create(ns, "httproutes", routeBody("route", "gw", host, port, "hello-kube-bind"));
+
+    const { gateway, svc, url } = await programmed(ns, "gw");
+    expect(findCondition(gateway.status?.conditions, "Accepted")?.reason).toBe("Accepted");
+    const address = gateway.status?.addresses?.[0];
+    expect(address?.type).toBe("IPAddress");
+    expect(new URL(url).hostname).toBe(address?.value);
+    expect(svc.metadata.labels).toMatchObject({
+      "app.kubernetes.io/name": "envoy",
+      "app.kubernetes.io/component": "proxy",
+      "app.kubernetes.io/managed-by": "envoy-gateway",
+      "gateway.envoyproxy.io/owning-gateway-name": "gw",
+      "gateway.envoyproxy.io/owning-gateway-namespace": ns,
+    });
+    expect(svc.spec?.type).toBe("LoadBalancer");
+    expect(svc.status?.loadBalancer?.ingress?.[0]?.ip).toBe(address?.value);
+
+    const conds = await waitFor(
+      "route resolved",
+      async () => {
+        const c = await routeConditions(ns, "route");
+        return findCondition(c, "ResolvedRefs")?.status === "True" ? c : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(findCondition(conds, "Accepted")?.status).toBe("True");
+    await waitFor(
+      "attachedRoutes 1",
+      async () => (await getGateway(ns, "gw")).status?.listeners?.[0]?.attachedRoutes === 1,
+    );
+
+    const echoed = await echoThrough(url, host);
+    expect(echoed.host).toBe(host);
+    expect(echoed.headers["X-Custom-Message"]).toEqual(["hello-kube-bind"]);
+    expect((await get(url, `nope-${host}`)).status).toBe(404);
+
+    // The proxy Service goes with the Gateway.
+    await client().custom.deleteNamespacedCustomObject({
+      group: GROUP,
+      version: "v1",
+      namespace: ns,
+      plural: "gateways",
+      name: "gw",
+    });
+    await waitFor(
+      "proxy Service deleted",
+      async () => {
+        try {
+          await client().core.readNamespacedService({
+            name: envoyInfraName(ns, "gw"),
+            namespace: CONTROLLER_NAMESPACE,
+          });
+          return false;
+        } catch (err) {
+          return (err as { code?: number }).code === 404;
+        }
+      },
+      { timeoutMs: 30_000 },
+    );
+  });
+
+  it("reports RefNotPermitted without a ReferenceGrant and recovers when one appears", async () => {
+    const { name: ns } = await namespace("eg-nogrant");
+    const host = `www.example-${rand()}.com`;
+    await create(ns, "gateways", gatewayBody("gw", host));
+    await create(ns, "httproutes", routeBody("route", "gw", host, await backendPort(), "x"));
+    const denied = await waitFor(
+      "RefNotPermitted",
+      async () => {
+        const c = await routeConditions(ns, "route");
+        return findCondition(c, "ResolvedRefs")?.reason === "RefNotPermitted" ? c : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(findCondition(denied, "ResolvedRefs")?.status).toBe("False");
+    expect(findCondition(denied, "ResolvedRefs")?.message).toContain("not permitted by any ReferenceGrant");
+    expect(findCondition(denied, "Accepted")?.status).toBe("True");
+    const { url } = await programmed(ns, "gw");
+    expect((await get(url, host)).status).toBe(500);
+
+    await grantFrom(ns);
+    await waitFor(
+      "ResolvedRefs after the grant",
+      async () => findCondition(await routeConditions(ns, "route"), "ResolvedRefs")?.status === "True",
+      { timeoutMs: 30_000 },
+    );
+    expect((await echoThrough(url, host)).headers["X-Custom-Message"]).toEqual(["x"]);
+  });
+
+  it("serves a kro LoadBalancer end to end", async () => {
+    const { name: ns } = await namespace("lb");
+    const domain = `www.example-${rand()}.com`;
+    await client().core.createNamespacedConfigMap({
+      namespace: ns,
+      body: { metadata: { name: "my-lb-config" }, data: { "custom-header": "hello-kube-bind" } },
+    });
+    const lb = {
+      group: "networking.kro.run",
+      version: "v1alpha1",
+      namespace: ns,
+      plural: "loadbalancers",
+      name: "my-lb",
+    };
+    await client().custom.createNamespacedCustomObject({
+      ...lb,
+      body: {
+        apiVersion: "networking.kro.run/v1alpha1",
+        kind: "LoadBalancer",
+        metadata: { name: "my-lb" },
+        spec: {
+          domain,
+          configMapRef: "my-lb-config",
+          targetService: "backend",
+          targetServiceNamespace: "default",
+          targetPort: 30080,
+        },
+      },
+    });
+    // Delete the instance first so that kro removes its ReferenceGrant in `default`.
+    onCleanup(() => client().custom.deleteNamespacedCustomObject(lb));
+
+    const status = await waitFor(
+      "LoadBalancer ACTIVE with an address",
+      async () => {
+        const obj = (await client().custom.getNamespacedCustomObject(lb)) as {
+          status?: { state?: string; address?: string; conditions?: { type: string; status: string }[] };
+        };
+        const ready = obj.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
+        return obj.status?.state === "ACTIVE" && ready && obj.status.address ? obj.status : undefined;
+      },
+      { timeoutMs: 90_000 },
+    );
+
+    const { gateway, url } = await programmed(ns, "my-lb-gw");
+    expect(status.address).toBe(gateway.status?.addresses?.[0]?.value);
+    await waitFor(
+      "route resolved",
+      async () => findCondition(await routeConditions(ns, "my-lb-route"), "ResolvedRefs")?.status === "True",
+      { timeoutMs: 30_000 },
+    );
+    const echoed = await echoThrough(url, domain);
+    expect(echoed.host).toBe(domain);
+    expect(echoed.headers["X-Custom-Message"]).toEqual(["hello-kube-bind"]);
+  });
+});

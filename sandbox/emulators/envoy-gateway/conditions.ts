@@ -1,0 +1,47 @@
+// metav1.Condition helpers. Envoy Gateway stamps lastTransitionTime = now on every condition of
+// every status write (reference §6.3), so comparisons for "is a write needed" ignore times.
+import type { Condition } from "./types";
+
+export type ConditionSpec = Pick<Condition, "type" | "status" | "reason" | "message">;
+
+export const cond = (type: string, status: Condition["status"], reason: string, message: string): ConditionSpec => ({
+  type,
+  status,
+  reason,
+  message,
+});
+
+export function stamp(specs: ConditionSpec[], generation: number | undefined, now: string): Condition[] {
+  return specs.map((c) => ({
+    ...c,
+    lastTransitionTime: now,
+    ...(generation === undefined ? {} : { observedGeneration: generation }),
+  }));
+}
+
+/** Replace conditions of the types we own, keep everybody else's (Gateway API §5.2). */
+export function mergeConditions(existing: Condition[] | undefined, ours: Condition[]): Condition[] {
+  const owned = new Set(ours.map((c) => c.type));
+  const kept = (existing ?? []).filter((c) => !owned.has(c.type));
+  return [...ours, ...kept];
+}
+
+/** JSON-equal once every lastTransitionTime is removed. */
+export function equalIgnoringTimes(a: unknown, b: unknown): boolean {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === "object") {
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k, x]) => k !== "lastTransitionTime" && x !== undefined)
+          .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+          .map(([k, x]) => [k, strip(x)]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+export const findCondition = (conditions: Condition[] | undefined, type: string) =>
+  conditions?.find((c) => c.type === type);

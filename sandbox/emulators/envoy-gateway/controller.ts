@@ -1,0 +1,206 @@
+// The emulated Envoy Gateway control plane: every change to a watched object schedules one
+// level-triggered pass over all objects (the sandbox holds a handful), which writes statuses
+// through the status subresource only when they differ apart from timestamps.
+import type { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
+import { equalIgnoringTimes } from "./conditions";
+import { type DataPlane, type GatewayProxy, gatewayKey, httpListenerPorts } from "./data-plane";
+import { type Caches, describeError } from "./informers";
+import {
+  deleteProxyService,
+  desiredService,
+  ensureNamespace,
+  ensureProxyService,
+  isConflict,
+  serviceAddresses,
+} from "./infra";
+import { CONTROLLER_NAMESPACE, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from "./naming";
+import { gatewayClassStatus, gatewayStatus, httpRouteParents, isOurClass, ourGateways } from "./status";
+import type { Gateway, GatewayClass, HTTPRoute, Service, Snapshot } from "./types";
+
+const GROUP = "gateway.networking.k8s.io";
+const RESYNC_MS = 30_000;
+const MAX_BACKOFF_MS = 10_000;
+
+/** metav1.Time has second precision; sub-second stamps would never compare equal after a round trip. */
+const nowRfc3339 = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+
+export interface ControllerDeps {
+  core: CoreV1Api;
+  custom: CustomObjectsApi;
+  caches: Caches;
+  dataPlane: DataPlane;
+  log(line: string): void;
+}
+
+export class Controller {
+  private dirty = false;
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private backoff = 0;
+  private stopped = false;
+  private namespaceReady = false;
+
+  constructor(private readonly d: ControllerDeps) {}
+
+  /** Marks the world as changed; passes never overlap, changes during a pass cause another. */
+  schedule(delayMs = 10): void {
+    if (this.stopped) return;
+    this.dirty = true;
+    if (this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.loop().finally(() => {
+        this.running = undefined;
+        if (this.dirty) this.schedule();
+      });
+    }, delayMs);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.dirty && !this.stopped) {
+      this.dirty = false;
+      let ok = false;
+      try {
+        ok = await this.pass();
+      } catch (err) {
+        this.d.log(`reconcile failed: ${describeError(err)}`);
+      }
+      if (this.stopped) return;
+      if (!ok) {
+        this.backoff = Math.min(MAX_BACKOFF_MS, this.backoff ? this.backoff * 2 : 250);
+        this.timer = setTimeout(() => this.schedule(0), this.backoff);
+        return;
+      }
+      this.backoff = 0;
+    }
+    if (!this.stopped) this.timer = setTimeout(() => this.schedule(0), RESYNC_MS);
+  }
+
+  /** One pass over everything; false when something failed and a retry is due. */
+  private async pass(): Promise<boolean> {
+    const snap = this.d.caches.snapshot();
+    const now = nowRfc3339();
+    let ok = true;
+    const attempt = async (what: string, fn: () => Promise<unknown>) => {
+      try {
+        await fn();
+      } catch (err) {
+        ok = false;
+        if (!isConflict(err)) this.d.log(`${what}: ${describeError(err)}`);
+      }
+    };
+
+    for (const gc of snap.classes.filter(isOurClass)) {
+      await attempt(`GatewayClass ${gc.metadata.name}`, () => this.writeClass(gc, now));
+    }
+
+    const gateways = ourGateways(snap);
+    const proxies = snap.services.filter(
+      (s) => s.metadata.namespace === CONTROLLER_NAMESPACE && s.metadata.labels?.[OWNING_GATEWAY_NAME] !== undefined,
+    );
+    const ownerKey = (s: Service) =>
+      `${s.metadata.labels?.[OWNING_GATEWAY_NAMESPACE]}/${s.metadata.labels?.[OWNING_GATEWAY_NAME]}`;
+    const recorded = new Map(proxies.map((s) => [ownerKey(s), serviceAddresses(s)[0]?.value]));
+
+    if (gateways.length > 0 && !this.namespaceReady) {
+      await attempt("namespace", async () => {
+        await ensureNamespace(this.d.core);
+        this.namespaceReady = true;
+      });
+    }
+    for (const gw of gateways) {
+      await attempt(`Gateway ${gatewayKey(gw)}`, () => this.reconcileGateway(gw, snap, proxies, recorded, now));
+    }
+
+    // Proxy objects of Gateways that are gone (Envoy Gateway's DeleteProxyInfra).
+    const live = new Set(gateways.map(gatewayKey));
+    for (const svc of proxies.filter((s) => !live.has(ownerKey(s)))) {
+      await attempt(`delete Service ${svc.metadata.name}`, async () => {
+        await deleteProxyService(this.d.core, svc.metadata.name);
+        this.d.log(`deleted proxy Service ${svc.metadata.name} of ${ownerKey(svc)}`);
+      });
+    }
+    for (const key of this.d.dataPlane.keys().filter((k) => !live.has(k))) await this.d.dataPlane.remove(key);
+
+    for (const route of snap.routes) {
+      const parents = httpRouteParents(route, gateways, snap, now);
+      if (parents && !equalIgnoringTimes(route.status?.parents ?? [], parents)) {
+        await attempt(`HTTPRoute ${route.metadata.namespace}/${route.metadata.name}`, () =>
+          this.writeRoute(route, parents),
+        );
+      }
+    }
+    return ok;
+  }
+
+  private async reconcileGateway(
+    gw: Gateway,
+    snap: Snapshot,
+    proxies: Service[],
+    recorded: Map<string, string | undefined>,
+    now: string,
+  ): Promise<void> {
+    const key = gatewayKey(gw);
+    const others = new Set([...recorded].filter(([k, ip]) => k !== key && ip).map(([, ip]) => ip as string));
+    let proxy: GatewayProxy | undefined;
+    try {
+      proxy = await this.d.dataPlane.ensure(gw, recorded.get(key), others);
+    } catch (err) {
+      this.d.log(`data plane for ${key}: ${describeError(err)}`);
+    }
+    const gc = snap.classes.find((c) => c.metadata.name === gw.spec.gatewayClassName) as GatewayClass;
+    let addresses = serviceAddresses(
+      proxies.find(
+        (s) =>
+          s.metadata.labels?.[OWNING_GATEWAY_NAME] === gw.metadata.name &&
+          s.metadata.labels?.[OWNING_GATEWAY_NAMESPACE] === gw.metadata.namespace,
+      ),
+    );
+    if (proxy) {
+      const want = desiredService(gw, gc, proxy);
+      const existing = proxies.find((s) => s.metadata.name === want.metadata?.name);
+      const svc = await ensureProxyService(this.d.core, existing, want, proxy.address);
+      addresses = serviceAddresses(svc);
+    }
+    const proxyReady = !!proxy && proxy.ports.size === httpListenerPorts(gw).length;
+    const status = gatewayStatus(gw, { routes: snap.routes, namespaces: snap.namespaces, addresses, proxyReady, now });
+    if (equalIgnoringTimes(gw.status, status)) return;
+    await this.d.custom.replaceNamespacedCustomObjectStatus({
+      group: GROUP,
+      version: "v1",
+      namespace: gw.metadata.namespace ?? "",
+      plural: "gateways",
+      name: gw.metadata.name,
+      body: { ...gw, apiVersion: `${GROUP}/v1`, kind: "Gateway", status },
+    });
+  }
+
+  private async writeClass(gc: GatewayClass, now: string): Promise<void> {
+    const status = gatewayClassStatus(gc, now);
+    if (equalIgnoringTimes(gc.status, status)) return;
+    await this.d.custom.replaceClusterCustomObjectStatus({
+      group: GROUP,
+      version: "v1",
+      plural: "gatewayclasses",
+      name: gc.metadata.name,
+      body: { ...gc, apiVersion: `${GROUP}/v1`, kind: "GatewayClass", status },
+    });
+  }
+
+  private async writeRoute(route: HTTPRoute, parents: NonNullable<HTTPRoute["status"]>["parents"]): Promise<void> {
+    await this.d.custom.replaceNamespacedCustomObjectStatus({
+      group: GROUP,
+      version: "v1",
+      namespace: route.metadata.namespace ?? "",
+      plural: "httproutes",
+      name: route.metadata.name,
+      body: { ...route, apiVersion: `${GROUP}/v1`, kind: "HTTPRoute", status: { ...route.status, parents } },
+    });
+  }
+}

@@ -1,0 +1,117 @@
+// Child processes of the sandbox: output goes to a log file in the run directory, readiness is
+// polled (never a fixed sleep), and stop() only ever signals the PID we spawned ourselves.
+import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export type Log = (line: string) => void;
+
+export interface ManagedProcess {
+  name: string;
+  pid: number;
+  command: string;
+  logFile: string;
+  /** resolves with the exit code (or signal name) once the process has exited */
+  exited: Promise<number | string>;
+  isRunning(): boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  name: string;
+  command: string;
+  args: string[];
+  runDir: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+const STOP_GRACE_MS = 20_000;
+
+export function startProcess(opts: StartOptions): ManagedProcess {
+  const logFile = join(opts.runDir, `${opts.name}.log`);
+  const fd = openSync(logFile, "a");
+  let child: ChildProcess;
+  try {
+    // Own process group: a Ctrl-C in the terminal reaches only the launcher, which then stops
+    // the children in order (apiserver before etcd) instead of all of them at once.
+    child = spawn(opts.command, opts.args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ["ignore", fd, fd],
+      detached: true,
+    });
+  } finally {
+    closeSync(fd);
+  }
+  if (child.pid === undefined) throw new Error(`${opts.name}: could not spawn ${opts.command}`);
+  const pid = child.pid;
+  let running = true;
+  const exited = new Promise<number | string>((resolve) => {
+    child.on("exit", (code, signal) => {
+      running = false;
+      resolve(code ?? signal ?? "unknown");
+    });
+    child.on("error", () => {
+      running = false;
+      resolve("spawn-error");
+    });
+  });
+
+  async function stop(): Promise<void> {
+    if (!running) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => running && child.kill("SIGKILL"), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  return { name: opts.name, pid, command: opts.command, logFile, exited, isRunning: () => running, stop };
+}
+
+/** The last lines of a log file, for error messages. */
+export function logTail(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** fail fast, with its log tail, if this process exits while we wait */
+  process?: ManagedProcess;
+}
+
+/**
+ * Polls `condition` until it returns a truthy value (which is returned). Exceptions count as
+ * "not yet"; the last one is reported on timeout.
+ */
+export async function waitFor<T>(
+  what: string,
+  condition: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  opts: WaitOptions = {},
+): Promise<T> {
+  const { timeoutMs = 120_000, intervalMs = 250, process: proc } = opts;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    if (proc && !proc.isRunning()) {
+      throw new Error(`${proc.name} exited while waiting for ${what}; log ${proc.logFile}:\n${logTail(proc.logFile)}`);
+    }
+    try {
+      const value = await condition();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError instanceof Error ? `: ${lastError.message}` : "";
+      const tail = proc ? `\nlog ${proc.logFile}:\n${logTail(proc.logFile)}` : "";
+      throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${detail}${tail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

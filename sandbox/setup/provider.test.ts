@@ -1,0 +1,195 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { isNotFound } from "../lib/kube";
+import { CONSUMER_NODE_ADDRESS, dialAddress } from "../lib/network";
+import { freshNamespace, kubeClient, sandboxState, waitFor } from "../testing";
+import { EXPORTED_LABEL, LOADBALANCER_CRD } from "./provider";
+
+type Obj = {
+  metadata: { name: string; namespace?: string; uid?: string; labels?: Record<string, string> };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+};
+
+const LB = { group: "networking.kro.run", version: "v1alpha1", plural: "loadbalancers" };
+const GATEWAY_API = { group: "gateway.networking.k8s.io" };
+
+describe(`provider setup`, () => {
+  it("has kro serving the LoadBalancer RGD, exported to kube-bind", async () => {
+    const { custom, raw } = kubeClient("provider");
+    const rgd = (await custom.getClusterCustomObject({
+      group: "kro.run",
+      version: "v1alpha1",
+      plural: "resourcegraphdefinitions",
+      name: "loadbalancers",
+    })) as Obj;
+    expect(rgd.status?.state).toBe("Active");
+    const crd = await raw.request<Obj>(
+      "GET",
+      `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${LOADBALANCER_CRD}`,
+    );
+    expect(crd.metadata.labels?.[EXPORTED_LABEL]).toBe("true");
+    expect(crd.metadata.labels?.["kro.run/owned"]).toBe("true");
+  });
+
+  it("has the kube-bind CRDs, the guide's export template and GatewayClass eg", async () => {
+    const { custom, raw } = kubeClient("provider");
+    const scopes: Record<string, string> = {};
+    const crds = await raw.request<{ items: (Obj & { spec: { names: { plural: string }; scope: string } })[] }>(
+      "GET",
+      "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+    );
+    for (const crd of crds.items)
+      if (crd.metadata.name.endsWith(".kube-bind.io")) scopes[crd.spec.names.plural] = crd.spec.scope;
+    expect(scopes).toMatchObject({
+      apiserviceexporttemplates: "Cluster",
+      collections: "Cluster",
+      apiserviceexports: "Namespaced",
+      apiserviceexportrequests: "Namespaced",
+      apiservicenamespaces: "Namespaced",
+      clusterbindings: "Namespaced",
+      boundschemas: "Namespaced",
+    });
+    const template = (await custom.getClusterCustomObject({
+      group: "kube-bind.io",
+      version: "v1alpha2",
+      plural: "apiserviceexporttemplates",
+      name: "loadbalancer",
+    })) as Obj;
+    expect(template.spec).toMatchObject({
+      scope: "Namespaced",
+      resources: [{ group: "networking.kro.run", resource: "loadbalancers", versions: ["v1alpha1"] }],
+      permissionClaims: [{ group: "", resource: "configmaps" }],
+    });
+    const gatewayClass = (await custom.getClusterCustomObject({
+      ...GATEWAY_API,
+      version: "v1",
+      plural: "gatewayclasses",
+      name: "eg",
+    })) as Obj;
+    expect(gatewayClass.spec?.controllerName).toBe("gateway.envoyproxy.io/gatewayclass-controller");
+  });
+
+  it("points the backend Service's EndpointSlice at the echo server on the emulated consumer node", async () => {
+    const { raw } = kubeClient("provider");
+    const echo = new URL(sandboxState().echo.url);
+    const slice = await raw.request<{ endpoints: { addresses: string[] }[]; ports: { name: string; port: number }[] }>(
+      "GET",
+      "/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/backend",
+    );
+    expect(slice.endpoints[0]?.addresses).toEqual([CONSUMER_NODE_ADDRESS]);
+    expect(slice.ports).toEqual([expect.objectContaining({ name: "http", port: Number(echo.port) })]);
+    // The emulated network delivers the node's address to loopback, where the echo listens.
+    expect(dialAddress(CONSUMER_NODE_ADDRESS)).toBe(echo.hostname);
+    const res = await fetch(
+      `http://${dialAddress(slice.endpoints[0]?.addresses[0] ?? "")}:${slice.ports[0]?.port}/headers`,
+    );
+    expect(res.ok).toBe(true);
+  });
+});
+
+/** Creates ConfigMap + LoadBalancer in a fresh namespace; returns it and a cleanup that waits for kro. */
+async function createLoadBalancer(configData: Record<string, string>) {
+  const { core, custom } = kubeClient("provider");
+  const ns = await freshNamespace("provider", "lb");
+  // Unique name: the ReferenceGrant `<name>-grant` lands in the shared target namespace `default`.
+  const name = `lb-${randomBytes(3).toString("hex")}`;
+  await core.createNamespacedConfigMap({
+    namespace: ns.name,
+    body: { metadata: { name: "lb-config" }, data: configData },
+  });
+  const lb = (await custom.createNamespacedCustomObject({
+    ...LB,
+    namespace: ns.name,
+    body: {
+      apiVersion: "networking.kro.run/v1alpha1",
+      kind: "LoadBalancer",
+      metadata: { name },
+      spec: {
+        domain: "www.example.com",
+        configMapRef: "lb-config",
+        targetService: "backend",
+        targetServiceNamespace: "default",
+        targetPort: 30080,
+      },
+    },
+  })) as Obj;
+  const cleanup = async () => {
+    await custom.deleteNamespacedCustomObject({ ...LB, namespace: ns.name, name }).catch(() => undefined);
+    // kro's finalizer removes the children (including the grant in `default`) before the instance goes.
+    await waitFor(`LoadBalancer ${name} to be deleted by kro`, () =>
+      custom.getNamespacedCustomObject({ ...LB, namespace: ns.name, name }).then(
+        () => false,
+        (error: unknown) => isNotFound(error),
+      ),
+    );
+    await ns.cleanup();
+  };
+  return { ns: ns.name, name, uid: lb.metadata.uid ?? "", cleanup };
+}
+
+async function childrenOf(uid: string, plural: string, version: string, namespace: string): Promise<Obj[]> {
+  const list = (await kubeClient("provider").custom.listNamespacedCustomObject({
+    ...GATEWAY_API,
+    version,
+    plural,
+    namespace,
+    labelSelector: `kro.run/instance-id=${uid}`,
+  })) as { items: Obj[] };
+  return list.items;
+}
+
+describe(`real kro reconciling a LoadBalancer`, () => {
+  it("creates ReferenceGrant, Gateway and HTTPRoute labelled with the instance", { timeout: 120_000 }, async () => {
+    const lb = await createLoadBalancer({ "custom-header": "hello-kube-bind" });
+    try {
+      const [grant] = await waitFor("ReferenceGrant", async () => {
+        const items = await childrenOf(lb.uid, "referencegrants", "v1beta1", "default");
+        return items.length ? items : undefined;
+      });
+      const gateway = await waitFor("Gateway", async () => (await childrenOf(lb.uid, "gateways", "v1", lb.ns))[0]);
+      const route = await waitFor("HTTPRoute", async () => (await childrenOf(lb.uid, "httproutes", "v1", lb.ns))[0]);
+
+      expect(grant?.metadata.name).toBe(`${lb.name}-grant`);
+      expect(grant?.metadata.labels).toMatchObject({
+        "kro.run/node-id": "referencegrant",
+        "kro.run/instance-namespace": lb.ns,
+      });
+      expect(gateway.metadata.name).toBe(`${lb.name}-gw`);
+      expect(gateway.metadata.labels).toMatchObject({
+        "kro.run/node-id": "gateway",
+        "kro.run/instance-name": lb.name,
+        "kro.run/instance-kind": "LoadBalancer",
+        "app.kubernetes.io/managed-by": "kro",
+      });
+      expect(gateway.spec).toMatchObject({
+        gatewayClassName: "eg",
+        listeners: [{ hostname: "www.example.com", port: 80 }],
+      });
+      expect(route.metadata.labels?.["kro.run/node-id"]).toBe("route");
+      expect(JSON.stringify(route.spec)).toContain('"value":"hello-kube-bind"');
+
+      const { custom } = kubeClient("provider");
+      await waitFor("LoadBalancer state ACTIVE", async () => {
+        const obj = (await custom.getNamespacedCustomObject({ ...LB, namespace: lb.ns, name: lb.name })) as Obj;
+        return obj.status?.state === "ACTIVE";
+      });
+    } finally {
+      await lb.cleanup();
+    }
+    expect(await childrenOf(lb.uid, "referencegrants", "v1beta1", "default")).toEqual([]);
+  });
+
+  it("falls back to header value 'none' when the ConfigMap lacks custom-header", { timeout: 120_000 }, async () => {
+    const lb = await createLoadBalancer({ unrelated: "x" });
+    try {
+      const route = await waitFor("HTTPRoute", async () => (await childrenOf(lb.uid, "httproutes", "v1", lb.ns))[0]);
+      expect(JSON.stringify(route.spec)).toContain('"name":"X-Custom-Message","value":"none"');
+      const { custom } = kubeClient("provider");
+      const obj = (await custom.getNamespacedCustomObject({ ...LB, namespace: lb.ns, name: lb.name })) as Obj;
+      expect(obj.status?.state).not.toBe("ERROR");
+    } finally {
+      await lb.cleanup();
+    }
+  });
+});
