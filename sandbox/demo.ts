@@ -72,7 +72,9 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
   portal.on("exit", (code) => void stop(code ?? 1));
 
-  await waitFor("the portal", async () => (await fetch(`http://127.0.0.1:${PORT}/api/readyz`)).ok, { timeoutMs: 120_000 });
+  await waitFor("the portal", async () => (await fetch(`http://127.0.0.1:${PORT}/api/readyz`)).ok, {
+    timeoutMs: 120_000,
+  });
   const s = sandbox.state;
   console.log(`
 Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.

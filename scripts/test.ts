@@ -2,8 +2,8 @@
 // It builds the sandbox's binaries if needed, starts ONE sandbox for the whole run and stops it
 // (and only what it started) at the end, whatever happens.
 import { spawn } from "node:child_process";
-import { freePort } from "../sandbox/lib/ports";
 import { startSandbox } from "../sandbox/index";
+import { freePort } from "../sandbox/lib/ports";
 
 function run(title: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   const started = Date.now();
