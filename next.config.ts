@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  output: "standalone",
+  // The container image is built from the standalone output (Dockerfile sets NEXT_OUTPUT);
+  // `next start` (demo, e2e) needs the regular one.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // The Kubernetes client is large and Node-only; keeping it external halves compile time.
   serverExternalPackages: ["@kubernetes/client-node", "pino"],
   poweredByHeader: false,

@@ -30,7 +30,8 @@ test("the navigation works from the keyboard", async ({ page }) => {
   // Tab to the Catalog link and follow it with Enter.
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press("Tab");
-    if (await page.getByRole("link", { name: "Catalog", exact: true }).evaluate((el) => el === document.activeElement)) break;
+    if (await page.getByRole("link", { name: "Catalog", exact: true }).evaluate((el) => el === document.activeElement))
+      break;
   }
   await expect(page.getByRole("link", { name: "Catalog", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");

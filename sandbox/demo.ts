@@ -5,6 +5,7 @@ import { lookup } from "node:dns/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { startSandbox } from "./index";
+import { findBinary } from "./lib/binaries";
 import { waitFor } from "./lib/process";
 import { portalEnv } from "./portal-env";
 
@@ -88,11 +89,12 @@ Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.
     consumer   ${s.clusters.consumer.kubeconfigs.admin}
   Users on the consumer: ${["alice", "bob"].map((u) => `${u} ${s.clusters.consumer.kubeconfigs[u]}`).join(", ")}
 
-  Try the guide on the consumer:
-    export KUBECONFIG=${s.clusters.consumer.kubeconfigs.alice}
-    kubectl get loadbalancers -A
+  Try the guide: sign in as admin, open Catalog → loadbalancer → "Allow and bind to my cluster";
+  then, as alice, LoadBalancers → New. Or on the command line:
+    alias kubectl=${findBinary("kubectl") ?? "kubectl"}
+    KUBECONFIG=${s.clusters.consumer.kubeconfigs.alice} kubectl get loadbalancers -n default
   The kube-bind CLI is not part of the sandbox: its Go module is not served by this machine's
-  module proxy (see README.md, "Versions").
+  module proxy; the sandbox emulates kube-bind's controllers and konnector (README.md, "Versions").
 
   State: ${sandbox.stateFile}
   Press Ctrl+C to stop everything.

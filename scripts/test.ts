@@ -34,11 +34,13 @@ async function main() {
   if (!want("unit") && !want("e2e")) return;
 
   await run("sandbox binaries", "bash", ["sandbox/bin/build-binaries.sh"]);
+  // The e2e suite runs the portal on one URL and, for misconfiguration tests, a second portal on
+  // a spare one; both are registered with the sandbox's identity provider.
   const portalUrl = `http://127.0.0.1:${await freePort()}`;
+  const spareUrl = `http://127.0.0.1:${await freePort()}`;
   console.log("\n▶ starting the sandbox");
-  const sandbox = await startSandbox({ portalUrls: [portalUrl], log: (line) => console.log(`  ${line}`) });
-  const stateFile = `${sandbox.state.runDir}/sandbox.json`;
-  const env = { SANDBOX_STATE: stateFile, PORTAL_URL: portalUrl };
+  const sandbox = await startSandbox({ portalUrls: [portalUrl, spareUrl], log: (line) => console.log(`  ${line}`) });
+  const env = { SANDBOX_STATE: sandbox.stateFile, PORTAL_URL: portalUrl, PORTAL_SPARE_URL: spareUrl };
   const stop = () => sandbox.stop();
   process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
   process.once("SIGTERM", () => void stop().finally(() => process.exit(143)));

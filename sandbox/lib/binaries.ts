@@ -15,6 +15,7 @@ export const BINARIES = {
   kro: { wrapper: "kro", version: "v0.9.4" },
   "kube-apiserver": { wrapper: "kubernetes", version: "v1.35.4" },
   "kube-controller-manager": { wrapper: "kubernetes", version: "v1.35.4" },
+  kubectl: { wrapper: "kubernetes", version: "v1.35.4" },
 } as const;
 export type BinaryName = keyof typeof BINARIES;
 
