@@ -6,6 +6,8 @@ export default defineConfig({
     environment: "node",
     // Cluster calls log one line each; keep test output readable.
     env: { LOG_LEVEL: "warn" },
+    // Cluster suites share one sandbox (one consumer binding, one kro); run files one at a time.
+    fileParallelism: false,
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["e2e/**", ".next/**", "node_modules/**"],
     // Cluster tests share one sandbox started by scripts/test.ts; give them room on 2 cores.

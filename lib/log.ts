@@ -30,9 +30,9 @@ export const REDACT_PATHS = {
   censor: "[redacted]",
 };
 
-export function createLogger(destination?: pino.DestinationStream) {
+export function createLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL || "info") {
   return pino(
-    { level: process.env.LOG_LEVEL || "info", base: { service: "kube-bind-portal" }, redact: REDACT_PATHS },
+    { level, base: { service: "kube-bind-portal" }, redact: REDACT_PATHS },
     destination ?? pino.destination(1),
   );
 }

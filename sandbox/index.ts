@@ -10,6 +10,7 @@ import { type Cluster, startCluster } from "./cluster/control-plane";
 import { CLUSTER_IDENTITIES } from "./cluster/identities";
 import { startEcho } from "./echo/server";
 import { startEnvoyGatewayEmulator } from "./emulators/envoy-gateway/index";
+import { startKubeBindEmulator } from "./emulators/kube-bind/index";
 import { endpointAddress } from "./lib/network";
 import type { Log } from "./lib/process";
 import { startOidcProvider } from "./oidc/server";
@@ -127,8 +128,17 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     ]);
     log("provider and consumer set up");
 
-    const emulator = await startEnvoyGatewayEmulator({ kubeconfigPath: provider.kubeconfigs.admin, log });
+    const [emulator, kubeBind] = await allStarted([
+      startEnvoyGatewayEmulator({ kubeconfigPath: provider.kubeconfigs.admin, log }),
+      // kube-bind's controllers and konnector (their Go modules are not obtainable here).
+      startKubeBindEmulator({
+        providerKubeconfig: provider.kubeconfigs.admin,
+        consumerKubeconfig: consumer.kubeconfigs.admin,
+        log,
+      }),
+    ]);
     started({ name: "envoy-gateway emulator", stop: emulator.stop });
+    started({ name: "kube-bind emulator", stop: kubeBind.stop });
 
     const state = SandboxState.parse({
       runDir,

@@ -1,5 +1,5 @@
 // Helpers for tests that run against an already running sandbox (SANDBOX_STATE=<sandbox.json>,
-// written by `tsx sandbox/cli.ts up`). Without it, sandbox tests skip with a clear name.
+// written by `tsx sandbox/cli.ts up`). Without it they fail, naming what is missing.
 import { randomBytes } from "node:crypto";
 import {
   AuthorizationV1Api,
@@ -15,11 +15,6 @@ import { readSandboxState, type SandboxState } from "./state";
 export { waitFor } from "./lib/process";
 
 export type SandboxCluster = "provider" | "consumer";
-
-/** For describe.skipIf(!hasSandbox): sandbox tests need a running sandbox. */
-export const hasSandbox = Boolean(process.env.SANDBOX_STATE);
-/** Appended to describe names, so a skipped run says why. */
-export const needsSandbox = hasSandbox ? "" : "(skipped: needs a running sandbox, SANDBOX_STATE=<sandbox.json>)";
 
 let state: SandboxState | undefined;
 export function sandboxState(): SandboxState {

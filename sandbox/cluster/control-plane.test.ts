@@ -1,16 +1,7 @@
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { isNotFound } from "../lib/kube";
-import {
-  freshNamespace,
-  hasSandbox,
-  kubeClient,
-  needsSandbox,
-  type SandboxCluster,
-  sandboxState,
-  statusOf,
-  waitFor,
-} from "../testing";
+import { freshNamespace, kubeClient, type SandboxCluster, sandboxState, statusOf, waitFor } from "../testing";
 
 const clusters: SandboxCluster[] = ["provider", "consumer"];
 
