@@ -1,11 +1,11 @@
 import "server-only";
-import { stringify } from "yaml";
 import { env } from "../env";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { KubeObject, ResourceRef } from "../k8s/types";
 import { log } from "../log";
+import { providerKubeconfig } from "./kubeconfig";
 import { bindingIdentityKey, IDENTITY_ANNOTATION, OWNER_ANNOTATION, providerNamespaceName } from "./naming";
 
 /** Raised when the identity's namespace belongs to someone else: never hand out its kubeconfig. */
@@ -54,19 +54,6 @@ async function waitForToken(client: KubeClient, namespace: string): Promise<{ to
     if (Date.now() > deadline) throw new Error(`the token of ServiceAccount ${namespace}/kube-binder was not issued`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-export function providerKubeconfig(server: string, caPem: string, token: string, namespace: string): string {
-  return stringify({
-    apiVersion: "v1",
-    kind: "Config",
-    clusters: [
-      { name: "default", cluster: { server, "certificate-authority-data": Buffer.from(caPem).toString("base64") } },
-    ],
-    users: [{ name: "default", user: { token } }],
-    contexts: [{ name: "default", context: { cluster: "default", user: "default", namespace } }],
-    "current-context": "default",
-  });
 }
 
 /**

@@ -3,7 +3,7 @@
 // ServiceAccount + token Secret kube-binder, RoleBinding to the shipped ClusterRole kube-binder,
 // Secret `kubeconfig`, ClusterBinding `cluster`. Returns the kube-binder kubeconfig.
 import { randomBytes } from "node:crypto";
-import { stringify } from "yaml";
+import { providerKubeconfig } from "../../../lib/bind/kubeconfig";
 import { type KubeClient, resourcePath } from "./client";
 import { API_VERSION, CLUSTER_BINDING, clusterRoleName, R, SERVICE_ACCOUNT } from "./naming";
 import type { Secret } from "./types";
@@ -14,20 +14,6 @@ export interface ProviderIdentity {
   kubeconfig: string;
   /** deletes the namespace, the provider namespaces made for it and its cluster-wide RBAC */
   cleanup(): Promise<void>;
-}
-
-/** §3.1 kubeconfig: cluster/user/context "default", namespace = the per-identity namespace. */
-export function binderKubeconfig(server: string, caPem: string, token: string, namespace: string): string {
-  return stringify({
-    apiVersion: "v1",
-    kind: "Config",
-    clusters: [
-      { name: "default", cluster: { server, "certificate-authority-data": Buffer.from(caPem).toString("base64") } },
-    ],
-    users: [{ name: "default", user: { token } }],
-    contexts: [{ name: "default", context: { cluster: "default", user: "default", namespace } }],
-    "current-context": "default",
-  });
 }
 
 async function poll<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -85,7 +71,7 @@ export async function createProviderIdentity(admin: KubeClient, prettyName = "sa
       const s = await admin.get<Secret>(resourcePath(R.secrets, ns, SERVICE_ACCOUNT));
       return s?.data?.token && s.data["ca.crt"] ? s.data : undefined;
     });
-    const kubeconfig = binderKubeconfig(
+    const kubeconfig = providerKubeconfig(
       admin.server,
       Buffer.from(filled["ca.crt"], "base64").toString("utf8"),
       Buffer.from(filled.token, "base64").toString("utf8"),

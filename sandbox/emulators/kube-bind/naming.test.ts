@@ -1,12 +1,12 @@
 // Names upstream derives (and the portal and status pages rely on), request validation against
 // the recorded template + CRD, conditions and heartbeat health, kubeconfig checks.
 import { describe, expect, it } from "vitest";
+import { providerKubeconfig } from "../../../lib/bind/kubeconfig";
 import { healthyCondition, parseDuration } from "./backend-rbac";
 import { validateRequest } from "./backend-requests";
 import { covers, markFalse, markTrue, setSummary } from "./conditions";
 import template from "./fixtures/loadbalancer-template.json";
 import crdFixture from "./fixtures/loadbalancers-crd.json";
-import { binderKubeconfig } from "./handshake";
 import { kubeconfigProblem } from "./konnector";
 import { formatDuration } from "./konnector-heartbeat";
 import { clusterRoleName, exportRoleName, isClaimable, providerNamespaceName, resourceGroupName } from "./naming";
@@ -120,7 +120,7 @@ describe("heartbeat health", () => {
 
 describe("kubeconfigProblem", () => {
   it("accepts the handshake's kubeconfig and names what is wrong otherwise", () => {
-    const good = binderKubeconfig("https://127.0.0.1:6443", "CA", "token", "kube-bind-abc12");
+    const good = providerKubeconfig("https://127.0.0.1:6443", "CA", "token", "kube-bind-abc12");
     expect(kubeconfigProblem(good)).toBeUndefined();
     expect(kubeconfigProblem(good.replace("namespace: kube-bind-abc12", ""))).toMatch(/has no namespace set/);
     expect(kubeconfigProblem(good.replace("current-context: default", "current-context: other"))).toMatch(/not found/);
