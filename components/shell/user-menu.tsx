@@ -5,7 +5,10 @@ import { SignOutButton } from "./sign-out-button";
 export function UserMenu({ user }: { user: SignedInUser }) {
   return (
     <details className="relative">
-      <summary data-testid="user-menu" className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+      <summary
+        data-testid="user-menu"
+        className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
+      >
         <span className="sr-only">Account menu for </span>
         {user.name}
       </summary>
