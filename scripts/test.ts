@@ -2,6 +2,7 @@
 // It builds the sandbox's binaries if needed, starts ONE sandbox for the whole run and stops it
 // (and only what it started) at the end, whatever happens.
 import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { startSandbox } from "../sandbox/index";
 import { freePort } from "../sandbox/lib/ports";
 
@@ -44,13 +45,51 @@ async function main() {
   const stop = () => sandbox.stop();
   process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
   process.once("SIGTERM", () => void stop().finally(() => process.exit(143)));
+  mkdirSync(RESULTS, { recursive: true });
   try {
-    if (want("unit")) await run("unit and cluster tests (vitest)", npx("vitest"), ["run"], env);
-    if (want("e2e")) await run("end-to-end tests (playwright)", npx("playwright"), ["test"], env);
+    if (want("unit")) {
+      await run(
+        "unit and cluster tests (vitest)",
+        npx("vitest"),
+        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`],
+        env,
+      );
+    }
+    if (want("e2e")) {
+      await run("end-to-end tests (playwright)", npx("playwright"), ["test", "--reporter=list,json"], {
+        ...env,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/playwright.json`,
+      });
+    }
   } finally {
     console.log("\n▶ stopping the sandbox");
     await stop();
+    printTotals();
   }
+}
+
+// Outside test-results/, which Playwright empties when it starts.
+const RESULTS = ".test-summary";
+
+/** One plain closing line over both runners, e.g. "tests: 221 passed, 0 failed". */
+function printTotals() {
+  let passed = 0;
+  let failed = 0;
+  const vitest = `${RESULTS}/vitest.json`;
+  if (existsSync(vitest)) {
+    const r = JSON.parse(readFileSync(vitest, "utf8")) as { numPassedTests: number; numFailedTests: number };
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+  }
+  const pw = `${RESULTS}/playwright.json`;
+  if (existsSync(pw)) {
+    const r = JSON.parse(readFileSync(pw, "utf8")) as {
+      stats: { expected: number; unexpected: number; flaky: number };
+    };
+    passed += r.stats.expected + r.stats.flaky;
+    failed += r.stats.unexpected;
+  }
+  if (passed + failed > 0) console.log(`\ntests: ${passed} passed, ${failed} failed`);
 }
 
 main().then(
