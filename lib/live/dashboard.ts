@@ -1,0 +1,83 @@
+import "server-only";
+import { streamId } from "../k8s/watch-types";
+import { attempt, type Result } from "../result";
+import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";
+import type { LiveContext } from "./context";
+import { LiveEngine } from "./engine";
+import { defaultLiveContext } from "./hub";
+import { resolveDashboard } from "./resolve";
+import { API, key } from "./resources";
+import type { DashboardView, Identity, LiveSubscription, LiveUpdate } from "./types";
+
+/**
+ * Live dashboard for one user: a row per LoadBalancer in every consumer namespace where the user
+ * may list+watch them (one cluster-wide stream if they may everywhere), each with its current
+ * stage; members of the admin group also get `providerRows`, the whole provider side. Namespaces
+ * and rights are re-checked every `reauthorizeMs`. Fails with 404 NotBound before the binding.
+ */
+export async function subscribeDashboard(
+  identity: Identity,
+  onUpdate: (update: LiveUpdate<DashboardView>) => void,
+  ctx: LiveContext = defaultLiveContext(),
+): Promise<Result<LiveSubscription>> {
+  const api = ctx.api ?? API.loadBalancers;
+  const admin = isAdmin(identity, ctx.adminGroup);
+  const prepared = await attempt(async () => {
+    const [user, portal] = await Promise.all([ctx.consumerAs(identity), ctx.consumerPortal()]);
+    if (!(await servesApi(user, api))) return undefined;
+    const scope = await dashboardScope(user, portal, api);
+    return { user, portal, scope, clusterIdentity: await clusterIdentity(ctx) };
+  });
+  if (!prepared.ok) return prepared;
+  if (!prepared.data) return { ok: false, error: notBound };
+  const { user, portal } = prepared.data;
+  let scope: DashboardScope = prepared.data.scope;
+
+  const allowed = (s: DashboardScope) =>
+    new Set(
+      [
+        ...(s.namespaces ?? [undefined]).map((ns) => key("consumer", api, ns)),
+        ...[...s.configMapNamespaces].map((ns) => key("consumer", API.configMaps, ns)),
+      ].map(streamId),
+    );
+  let joinable = allowed(scope);
+  const engine = new LiveEngine<Omit<DashboardView, "health">>({
+    hub: ctx.hub,
+    user: user.actor,
+    mayJoin: (k) => joinable.has(streamId(k)),
+    compute: (need, now) => ({
+      namespaces: scope.listed,
+      ...resolveDashboard(need, {
+        api,
+        clusterIdentity: prepared.data?.clusterIdentity,
+        now,
+        namespaces: scope.namespaces,
+        configMapNamespaces: scope.configMapNamespaces,
+        admin,
+      }),
+    }),
+    emit: onUpdate,
+    tickMs: ctx.tickMs ?? 5_000,
+  }).start();
+
+  // New namespaces and changed rights show up here, not through a watch: RBAC has no watchable
+  // "what may I see" resource.
+  const recheck = setInterval(async () => {
+    const next = await dashboardScope(user, portal, api).catch(() => undefined);
+    if (!next) return;
+    scope = next;
+    joinable = allowed(next);
+    engine.schedule();
+  }, ctx.reauthorizeMs ?? 60_000);
+  recheck.unref?.();
+
+  return {
+    ok: true,
+    data: {
+      close() {
+        clearInterval(recheck);
+        engine.close();
+      },
+    },
+  };
+}

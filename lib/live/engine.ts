@@ -1,0 +1,146 @@
+// Keeps one view up to date: recomputes it from hub streams whenever one of them changes (or time
+// passes), joins the streams the computation asks for and leaves those it no longer needs.
+
+import type { Actor, KubeObject } from "../k8s/types";
+import { PORTAL } from "../k8s/types";
+import type { WatchHub } from "../k8s/watch-hub";
+import {
+  type StreamHealth,
+  type StreamKey,
+  streamId,
+  type WatchEvent,
+  type WatchSubscription,
+} from "../k8s/watch-types";
+import { log } from "../log";
+import type { PortalError } from "../result";
+import type { Need } from "./select";
+import type { LiveHealth, LiveUpdate } from "./types";
+
+export interface EngineOptions<V extends object> {
+  hub: WatchHub;
+  /** the subscriber, impersonated on the consumer */
+  user: Actor;
+  /** consumer streams this subscriber was authorized for (SSAR); anything else is refused */
+  mayJoin(key: StreamKey): boolean;
+  compute(need: Need, now: number): V;
+  emit(update: LiveUpdate<V & { health: LiveHealth }>): void;
+  /**
+   * The apiserver refused the user on one consumer stream (rights withdrawn). Return true when the
+   * view can go on without it (the caller stops asking for it); by default the view is revoked.
+   */
+  onRevoked?(key: StreamKey, error: PortalError): boolean;
+  /** recompute this often even without changes: some stages depend on time alone */
+  tickMs: number;
+}
+
+export class LiveEngine<V extends object> {
+  private readonly subs = new Map<string, WatchSubscription>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private ticker?: ReturnType<typeof setInterval>;
+  private closed = false;
+  private lastJson?: string;
+  private lastComplete?: V;
+  private readonly startedAt = new Date().toISOString();
+
+  constructor(private readonly opts: EngineOptions<V>) {}
+
+  /** The first view comes asynchronously, never from inside the subscribe call. */
+  start(): this {
+    this.schedule();
+    this.ticker = setInterval(() => this.schedule(), this.opts.tickMs);
+    this.ticker.unref?.();
+    return this;
+  }
+
+  /** Coalesces bursts of stream events into one recomputation. */
+  schedule(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.recompute();
+    }, 5);
+  }
+
+  revoke(error: PortalError): void {
+    if (this.closed) return;
+    this.close();
+    this.opts.emit({ type: "revoked", error });
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    clearInterval(this.ticker);
+    for (const sub of this.subs.values()) sub.close();
+    this.subs.clear();
+  }
+
+  private recompute(): void {
+    if (this.closed) return;
+    const wanted = new Set<string>();
+    const seen = new Map<string, KubeObject[]>();
+    let complete = true;
+    const need: Need = (key, as) => {
+      const id = streamId(key);
+      const cached = seen.get(id);
+      if (cached) return cached;
+      if (as === "user" && !this.opts.mayJoin(key)) {
+        log.error({ stream: id }, "live view asked for a consumer stream it was not authorized for");
+        return [];
+      }
+      wanted.add(id);
+      let sub = this.subs.get(id);
+      if (!sub) {
+        sub = this.opts.hub.subscribe(key, as === "user" ? this.opts.user : PORTAL, (e) => this.onEvent(key, e));
+        this.subs.set(id, sub);
+      }
+      const objects = sub.synced() ? sub.objects() : [];
+      if (!sub.synced()) complete = false;
+      seen.set(id, objects);
+      return objects;
+    };
+    const view = this.opts.compute(need, Date.now());
+    for (const [id, sub] of this.subs)
+      if (!wanted.has(id)) {
+        sub.close();
+        this.subs.delete(id);
+      }
+    if (complete) this.lastComplete = view;
+    // While a newly needed stream lists, keep showing the last complete view (with fresh health).
+    const shown = complete ? view : this.lastComplete;
+    if (!shown) return;
+    const next = { ...shown, health: this.health() };
+    const json = JSON.stringify(next);
+    if (json === this.lastJson) return;
+    this.lastJson = json;
+    this.opts.emit({ type: "view", view: next });
+  }
+
+  private onEvent(key: StreamKey, event: WatchEvent): void {
+    if (event.type !== "revoked") {
+      this.schedule();
+      return;
+    }
+    // The hub already dropped us from that stream.
+    this.subs.delete(streamId(key));
+    if (this.opts.onRevoked?.(key, event.error)) this.schedule();
+    else this.revoke(event.error);
+  }
+
+  private health(): LiveHealth {
+    const by = (cluster: string) =>
+      [...this.subs.values()].filter((s) => s.key.cluster === cluster).map((s) => s.health());
+    return { consumer: worst(by("consumer"), this.startedAt), provider: worst(by("provider"), this.startedAt) };
+  }
+}
+
+/** Any stream reconnecting makes the cluster reconnecting (since its earliest outage). */
+export function worst(healths: StreamHealth[], fallbackSince: string): StreamHealth {
+  const earliest = <H extends StreamHealth>(hs: H[]) => hs.reduce((a, b) => (b.since < a.since ? b : a));
+  const down = healths.filter((h) => h.state === "reconnecting");
+  if (down.length) return earliest(down);
+  const connecting = healths.filter((h) => h.state === "connecting");
+  if (connecting.length) return earliest(connecting);
+  if (!healths.length) return { state: "connected", since: fallbackSince };
+  return healths.reduce((a, b) => (b.since > a.since ? b : a));
+}

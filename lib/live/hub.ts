@@ -1,0 +1,24 @@
+import "server-only";
+import { env } from "../env";
+import { connection, portalIdentityClient, userClient } from "../k8s/clusters";
+import { WatchHub } from "../k8s/watch-hub";
+import type { LiveContext } from "./context";
+
+// One hub per server process. Kept on globalThis so that Next's dev-mode module reloads reuse it
+// instead of leaking the upstream watches of the previous copy.
+const HUB = Symbol.for("kube-bind-portal.watch-hub");
+const store = globalThis as { [HUB]?: WatchHub };
+
+export function liveHub(): WatchHub {
+  store[HUB] ??= new WatchHub({ connect: connection });
+  return store[HUB];
+}
+
+export function defaultLiveContext(): LiveContext {
+  return {
+    hub: liveHub(),
+    consumerAs: (identity) => userClient("consumer", identity),
+    consumerPortal: () => portalIdentityClient("consumer"),
+    adminGroup: env().PORTAL_ADMIN_GROUP,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Live views for the SSE route (server-only): the watch hub + authorization + tenancy + the
+ * status model, per user.
+ *
+ *   const sub = await subscribeLoadBalancer(k8sIdentity(user), { namespace, name }, (u) => send(u));
+ *   if (!sub.ok) return errorResponse(sub.error);          // 403 Forbidden | 404 NotBound | KubeError
+ *   request.signal.addEventListener("abort", () => sub.data.close());
+ *
+ *   u: { type: "view", view: LoadBalancerView } | { type: "revoked", error }   (revoked ends it)
+ *   LoadBalancerView: { target, found, status?: LoadBalancerStatus, objects, events, tenancy, health }
+ *
+ *   subscribeDashboard(identity, onUpdate) → DashboardView { namespaces, rows, providerRows?, health }
+ *
+ * Views are complete snapshots (small), emitted only when they changed, so the SSE route can
+ * send each as one event and the client can replace its react-query entry. `health` per cluster
+ * is the worst of the view's streams: { state: connected | connecting | reconnecting, since,
+ * lastError? } — show an outage banner while not connected; streams recover on their own.
+ *
+ * Authorization (ARCHITECTURE.md, "Identity, tenancy and authorization"):
+ * - consumer objects: the user must be allowed to list+watch them in that namespace (SSAR as the
+ *   user) before joining the shared stream; the stream itself runs as one of its authorized
+ *   subscribers (see lib/k8s/watch-hub.ts, IDENTITY);
+ * - provider objects: read by the portal's identity through shared namespace-wide streams, and
+ *   only the ones belonging to a consumer object the user was authorized for are selected
+ *   (select.ts: the copy by name in the tenant's namespace, kro children by kro.run/instance-id,
+ *   the Envoy Service by owning-gateway labels, Events by involvedObject);
+ * - members of ctx.adminGroup (PORTAL_ADMIN_GROUP) get every provider LoadBalancer (providerRows).
+ */
+
+export type { LiveContext } from "./context";
+export { subscribeDashboard } from "./dashboard";
+export { defaultLiveContext, liveHub } from "./hub";
+export { subscribeLoadBalancer } from "./loadbalancer";
+export type {
+  DashboardView,
+  Identity,
+  LiveEvent,
+  LiveHealth,
+  LiveSubscription,
+  LiveUpdate,
+  LoadBalancerView,
+  ProviderRow,
+  Tenancy,
+} from "./types";

@@ -1,0 +1,233 @@
+// A test world for lib/live on the running sandbox, playing the kube-bind parts that do not run
+// there yet (konnector spec/status sync, the backend's namespaces), with real kro and the Envoy
+// Gateway emulator on the provider.
+//
+// The consumer's LoadBalancer CRD is served under a test-only group (loadbalancers.live-test.kube-bind.io,
+// same kind and shape as the konnector's): the real loadbalancers.networking.kro.run CRD on the
+// consumer belongs to the konnector's own tests (they assert it is theirs and garbage-collect it).
+import { KubeClient } from "../k8s/client";
+import type { ClusterConnection } from "../k8s/connection";
+import { KubeError } from "../k8s/errors";
+import { randomSuffix, sandboxClient } from "../k8s/testing";
+import { asUser, type KubeObject, type ResourceRef } from "../k8s/types";
+import { WatchHub } from "../k8s/watch-hub";
+import type { LiveContext } from "./context";
+import { API, type Api } from "./resources";
+import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "./tenancy";
+
+export const TEST_API: Api = { group: "live-test.kube-bind.io", version: "v1alpha1", resource: "loadbalancers" };
+const CRD = `${TEST_API.resource}.${TEST_API.group}`;
+/** full rights on the test LoadBalancers, aggregated into `edit` */
+export const TEST_ROLE = "live-test:loadbalancers";
+const ROLE = TEST_ROLE;
+const crds = { group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" };
+const clusterRoles = { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles" };
+const open = { type: "object", "x-kubernetes-preserve-unknown-fields": true };
+
+export function ref(api: Api, namespace?: string): ResourceRef;
+export function ref(api: Api, namespace: string | undefined, name: string): ResourceRef & { name: string };
+export function ref(api: Api, namespace?: string, name?: string): ResourceRef {
+  return { ...api, namespace, name };
+}
+const ignoreNotFound = (e: unknown) => {
+  if (!(e instanceof KubeError && e.notFound)) throw e;
+};
+
+export interface LiveWorld {
+  consumerAdmin: KubeClient;
+  providerAdmin: KubeClient;
+  consumerPortal: KubeClient;
+  providerPortal: KubeClient;
+  clusterNamespace: string;
+  providerNamespace: string;
+  context(opts?: Partial<LiveContext> & { providerConnection?: ClusterConnection }): LiveContext;
+  /** the konnector's spec sync: consumer LoadBalancer (and its ConfigMap) → provider copies */
+  copyToProvider(name: string): Promise<void>;
+  /** the konnector's status sync: provider copy's status → consumer object */
+  copyStatusBack(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLiveWorld(): Promise<LiveWorld> {
+  const [consumerAdmin, providerAdmin, consumerPortal, providerPortal] = await Promise.all([
+    sandboxClient("consumer", "admin"),
+    sandboxClient("provider", "admin"),
+    sandboxClient("consumer", "portal"),
+    sandboxClient("provider", "portal"),
+  ]);
+  await ensureConsumerApi(consumerAdmin);
+  // The apiserver's RBAC cache follows the aggregated role a moment later.
+  await until("team-a may watch the test LoadBalancers", () =>
+    new KubeClient(consumerPortal.conn, asUser("alice@example.com", ["team-a"])).can({
+      verb: "watch",
+      group: TEST_API.group,
+      resource: TEST_API.resource,
+      namespace: "default",
+    }),
+  );
+  const r = randomSuffix();
+  const clusterNamespace = `kube-bind-lt${r}`;
+  const providerNamespace = `${clusterNamespace}-default`;
+  const kubeSystem = await consumerAdmin.get(ref(API.namespaces, undefined, "kube-system"));
+  await providerAdmin.create(ref(API.namespaces), {
+    metadata: { name: clusterNamespace, annotations: { [IDENTITY_ANNOTATION]: `cluster:${kubeSystem.metadata.uid}` } },
+  });
+  await providerAdmin.create(ref(API.namespaces), {
+    metadata: {
+      name: providerNamespace,
+      annotations: { [SERVICE_NAMESPACE_ANNOTATION]: `${clusterNamespace}/default` },
+    },
+  });
+  // A konnector heartbeating every 5 minutes: never stale while the tests run.
+  const cb = await providerAdmin.create(ref(API.clusterBindings, clusterNamespace), {
+    apiVersion: "kube-bind.io/v1alpha2",
+    kind: "ClusterBinding",
+    metadata: { name: "cluster" },
+    spec: { providerPrettyName: "sandbox" },
+  });
+  await providerAdmin.update(
+    { ...ref(API.clusterBindings, clusterNamespace, "cluster"), subresource: "status" },
+    {
+      ...cb,
+      status: { lastHeartbeatTime: new Date().toISOString().replace(/\.\d+Z$/, "Z"), heartbeatInterval: "5m0s" },
+    },
+  );
+  const hubs: WatchHub[] = [];
+
+  return {
+    consumerAdmin,
+    providerAdmin,
+    consumerPortal,
+    providerPortal,
+    clusterNamespace,
+    providerNamespace,
+    context(opts = {}) {
+      const { providerConnection, ...rest } = opts;
+      const hub = new WatchHub({
+        connect: async (c) => (c === "consumer" ? consumerPortal.conn : (providerConnection ?? providerPortal.conn)),
+        idleGraceMs: 60_000,
+        backoff: { initialMs: 100, maxMs: 1_000 },
+      });
+      hubs.push(hub);
+      return {
+        hub,
+        consumerAs: async (id) => new KubeClient(consumerPortal.conn, asUser(id.user, id.groups)),
+        consumerPortal: async () => consumerPortal,
+        adminGroup: "platform-admins",
+        api: TEST_API,
+        tickMs: 1_000,
+        ...rest,
+      };
+    },
+    async copyToProvider(name) {
+      const lb = await consumerAdmin.get(ref(TEST_API, "default", name));
+      const spec = lb.spec as { configMapRef?: string };
+      if (spec.configMapRef) {
+        const cm = await consumerAdmin.get(ref(API.configMaps, "default", spec.configMapRef));
+        await providerAdmin.create(ref(API.configMaps, providerNamespace), {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: cm.metadata.name, labels: { "kube-bind.io/owner": "consumer" } },
+          data: cm.data,
+        });
+      }
+      await providerAdmin.create(ref(API.loadBalancers, providerNamespace), {
+        apiVersion: `${API.loadBalancers.group}/${API.loadBalancers.version}`,
+        kind: "LoadBalancer",
+        metadata: { name, annotations: { "kube-bind.io/cluster-namespace": clusterNamespace } },
+        spec: lb.spec,
+      });
+    },
+    async copyStatusBack(name) {
+      const copy = await providerAdmin.get(ref(API.loadBalancers, providerNamespace, name));
+      const lb = await consumerAdmin.get(ref(TEST_API, "default", name));
+      await consumerAdmin.update(
+        { ...ref(TEST_API, "default", name), subresource: "status" },
+        { ...lb, status: copy.status },
+      );
+    },
+    async close() {
+      for (const hub of hubs) hub.close();
+      const lbs = await providerAdmin.list(ref(API.loadBalancers, providerNamespace));
+      for (const lb of lbs.items)
+        await providerAdmin.delete(ref(API.loadBalancers, providerNamespace, lb.metadata.name));
+      // kro removes its children (and the ReferenceGrant in `default`) before the copy goes.
+      await waitGone(providerAdmin, ref(API.loadBalancers, providerNamespace));
+      for (const ns of [providerNamespace, clusterNamespace])
+        await providerAdmin.delete(ref(API.namespaces, undefined, ns)).catch(ignoreNotFound);
+      await consumerAdmin.delete(ref(crds, undefined, CRD)).catch(ignoreNotFound);
+      await consumerAdmin.delete(ref(clusterRoles, undefined, ROLE)).catch(ignoreNotFound);
+    },
+  };
+}
+
+/** Polls an async check until it holds (or fails after 30 s). */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function waitGone(client: KubeClient, r: ResourceRef) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if ((await client.list(r)).items.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The test-group LoadBalancer CRD on the consumer, editable by whoever may `edit` a namespace. */
+async function ensureConsumerApi(admin: KubeClient) {
+  await admin
+    .create(ref(crds), {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: CRD },
+      spec: {
+        group: TEST_API.group,
+        scope: "Namespaced",
+        names: {
+          kind: "LoadBalancer",
+          listKind: "LoadBalancerList",
+          plural: "loadbalancers",
+          singular: "loadbalancer",
+        },
+        versions: [
+          {
+            name: TEST_API.version,
+            served: true,
+            storage: true,
+            subresources: { status: {} },
+            schema: { openAPIV3Schema: { type: "object", properties: { spec: open, status: open } } },
+          },
+        ],
+      },
+    })
+    .catch((e) => (e instanceof KubeError && e.conflict ? undefined : Promise.reject(e)));
+  await admin
+    .create(ref(clusterRoles), {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRole",
+      metadata: { name: ROLE, labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } },
+      rules: [{ apiGroups: [TEST_API.group], resources: ["loadbalancers", "loadbalancers/status"], verbs: ["*"] }],
+    })
+    .catch((e) => (e instanceof KubeError && e.conflict ? undefined : Promise.reject(e)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const served = await admin.served(TEST_API.group, TEST_API.version).catch(() => null);
+    const crd = (await admin.get(ref(crds, undefined, CRD))) as KubeObject & {
+      status?: { conditions?: { type: string; status: string }[] };
+    };
+    // kube-controller-manager aggregates the role into `edit`, which team-a holds in `default`.
+    const edit = (await admin.get(ref(clusterRoles, undefined, "edit"))) as KubeObject & {
+      rules?: { apiGroups?: string[] }[];
+    };
+    const aggregated = edit.rules?.some((rule) => rule.apiGroups?.includes(TEST_API.group));
+    const established = crd.status?.conditions?.some((c) => c.type === "Established" && c.status === "True");
+    if (served?.length && established && aggregated) return;
+    if (Date.now() > deadline) throw new Error(`CRD ${CRD} not served or not aggregated into edit`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { streamId } from "../k8s/watch-types";
+import { attempt, type Result } from "../result";
+import { clusterIdentity, forbidden, type LoadBalancerRights, loadBalancerRights, notBound, servesApi } from "./access";
+import type { LiveContext } from "./context";
+import { LiveEngine } from "./engine";
+import { defaultLiveContext } from "./hub";
+import { resolveLoadBalancer } from "./resolve";
+import { API, key } from "./resources";
+import type { Identity, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
+
+/**
+ * Live status of one consumer LoadBalancer for one user. Authorizes first (as the user: list+watch
+ * of LoadBalancers in the namespace; ConfigMaps and Events there only if allowed, else left out),
+ * then emits a LoadBalancerView on every change. Provider objects appear only for this object,
+ * found through kube-bind tenancy. Rights are re-checked every `reauthorizeMs`; losing them
+ * emits `revoked` and ends the subscription.
+ *
+ * Expected failures come back as a Result: 403 Forbidden (not allowed), 404 NotBound (the
+ * consumer does not serve LoadBalancers), or a KubeError's details (cluster unreachable, …).
+ */
+export async function subscribeLoadBalancer(
+  identity: Identity,
+  target: { namespace: string; name: string },
+  onUpdate: (update: LiveUpdate<LoadBalancerView>) => void,
+  ctx: LiveContext = defaultLiveContext(),
+): Promise<Result<LiveSubscription>> {
+  const api = ctx.api ?? API.loadBalancers;
+  const prepared = await attempt(async () => {
+    const user = await ctx.consumerAs(identity);
+    if (!(await servesApi(user, api))) return notBound;
+    const rights = await loadBalancerRights(user, api, target.namespace);
+    if (!rights.loadBalancers) return forbidden(`You may not watch LoadBalancers in namespace ${target.namespace}.`);
+    return { user, rights, clusterIdentity: await clusterIdentity(ctx) };
+  });
+  if (!prepared.ok) return prepared;
+  if ("status" in prepared.data) return { ok: false, error: prepared.data };
+  const { user } = prepared.data;
+  const identityKey = prepared.data.clusterIdentity;
+  let rights: LoadBalancerRights = prepared.data.rights;
+
+  const allowed = (r: LoadBalancerRights) =>
+    new Set(
+      [
+        key("consumer", api, target.namespace),
+        ...(r.configMaps ? [key("consumer", API.configMaps, target.namespace)] : []),
+        ...(r.events ? [key("consumer", API.events, target.namespace)] : []),
+      ].map(streamId),
+    );
+  let joinable = allowed(rights);
+  const engine = new LiveEngine<Omit<LoadBalancerView, "health">>({
+    hub: ctx.hub,
+    user: user.actor,
+    mayJoin: (k) => joinable.has(streamId(k)),
+    compute: (need, now) =>
+      resolveLoadBalancer(need, target, {
+        api,
+        clusterIdentity: identityKey,
+        now,
+        readable: { configMaps: rights.configMaps, events: rights.events },
+      }),
+    emit: onUpdate,
+    // Losing ConfigMaps or Events only removes them from the view; losing LoadBalancers ends it.
+    onRevoked: (k) => {
+      if (k.resource === api.resource && k.group === api.group) return false;
+      rights = {
+        ...rights,
+        configMaps: rights.configMaps && k.resource !== "configmaps",
+        events: rights.events && k.resource !== "events",
+      };
+      joinable = allowed(rights);
+      return true;
+    },
+    tickMs: ctx.tickMs ?? 5_000,
+  }).start();
+
+  const recheck = setInterval(async () => {
+    const next = await loadBalancerRights(user, api, target.namespace).catch(() => undefined);
+    if (!next) return; // the consumer is unreachable: the view's health already says so
+    if (!next.loadBalancers) {
+      clearInterval(recheck);
+      engine.revoke(forbidden(`You may no longer watch LoadBalancers in namespace ${target.namespace}.`));
+      return;
+    }
+    rights = next;
+    joinable = allowed(next);
+    engine.schedule();
+  }, ctx.reauthorizeMs ?? 60_000);
+  recheck.unref?.();
+
+  return {
+    ok: true,
+    data: {
+      close() {
+        clearInterval(recheck);
+        engine.close();
+      },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Builds the views from stream contents. Pure: streams come in through `need` (select.ts).
+import type { KubeObject } from "../k8s/types";
+import { dashboardRow, loadBalancerStatus, type StatusInput } from "../status";
+import { API, type Api, key } from "./resources";
+import { matchEvents, type Need, selectProvider, specOf } from "./select";
+import { pickTenant, tenantCandidates } from "./tenancy";
+import type { DashboardView, LiveEvent, LoadBalancerView, ProviderRow, Tenancy } from "./types";
+
+const CLUSTER_NAMESPACE_ANNOTATION = "kube-bind.io/cluster-namespace";
+
+export interface ConsumerScope {
+  /** the consumer's LoadBalancer API (the bound CRD) */
+  api: Api;
+  /** uid of the consumer's kube-system namespace: how the handshake keys a cluster's binding */
+  clusterIdentity?: string;
+  now: number;
+}
+
+/** The provider tenancy and copy of one consumer object. */
+function locate(need: Need, scope: ConsumerScope, lb: KubeObject): { tenancy: Tenancy; copy?: KubeObject } {
+  const ns = lb.metadata.namespace ?? "default";
+  const namespaces = need(key("provider", API.namespaces), "portal");
+  const candidates = tenantCandidates(namespaces, ns, scope.clusterIdentity).map((tenant) => ({
+    tenant,
+    copy: need(key("provider", API.loadBalancers, tenant.providerNamespace), "portal").find(
+      (o) => o.metadata.name === lb.metadata.name,
+    ),
+  }));
+  const tenancy = pickTenant(candidates, lb.spec);
+  const copy = candidates.find((c) => c.tenant.providerNamespace === tenancy?.providerNamespace)?.copy;
+  return { tenancy: tenancy ?? {}, copy };
+}
+
+export function resolveLoadBalancer(
+  need: Need,
+  target: { namespace: string; name: string },
+  scope: ConsumerScope & { readable: { configMaps: boolean; events: boolean } },
+): Omit<LoadBalancerView, "health"> {
+  const { namespace, name } = target;
+  const lb = need(key("consumer", scope.api, namespace), "user").find((o) => o.metadata.name === name);
+  const cms = scope.readable.configMaps ? need(key("consumer", API.configMaps, namespace), "user") : undefined;
+  const consumerEvents = scope.readable.events ? need(key("consumer", API.events, namespace), "user") : [];
+  if (!lb) return { target, found: false, objects: { consumer: {}, provider: {} }, events: [], tenancy: {} };
+
+  const cmName = specOf(lb).configMapRef;
+  const configMap = cms ? (cms.find((c) => c.metadata.name === cmName) ?? null) : undefined;
+  const { tenancy, copy } = locate(need, scope, lb);
+  const { provider, events } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: true });
+  const input: StatusInput = { consumer: { loadBalancer: lb, configMap }, provider, now: scope.now };
+  const mine = [lb, ...(configMap ? [configMap] : [])];
+  const all: LiveEvent[] = [...matchEvents("consumer", consumerEvents, mine), ...events];
+  return {
+    target,
+    found: true,
+    status: loadBalancerStatus(input),
+    objects: { consumer: { loadBalancer: lb, configMap: configMap ?? undefined }, provider },
+    events: all.sort((a, b) => (b.lastTimestamp ?? "").localeCompare(a.lastTimestamp ?? "")),
+    tenancy,
+  };
+}
+
+export function resolveDashboard(
+  need: Need,
+  scope: ConsumerScope & {
+    /** consumer namespaces to list (undefined: the user may watch every namespace) */
+    namespaces?: string[];
+    /** consumer namespaces whose ConfigMaps the user may watch */
+    configMapNamespaces: Set<string>;
+    admin: boolean;
+  },
+): Omit<DashboardView, "health" | "namespaces"> {
+  const lbs = (scope.namespaces ?? [undefined]).flatMap((ns) => need(key("consumer", scope.api, ns), "user"));
+  const rows = lbs.map((lb) => {
+    const ns = lb.metadata.namespace ?? "default";
+    const cmName = specOf(lb).configMapRef;
+    const configMap = scope.configMapNamespaces.has(ns)
+      ? (need(key("consumer", API.configMaps, ns), "user").find((c) => c.metadata.name === cmName) ?? null)
+      : undefined;
+    const { tenancy, copy } = locate(need, scope, lb);
+    const { provider } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: false });
+    return dashboardRow({ consumer: { loadBalancer: lb, configMap }, provider, now: scope.now });
+  });
+  if (!scope.admin) return { rows: sortRows(rows) };
+  // The platform team's view: every LoadBalancer on the provider, copies and direct ones alike.
+  const providerRows: ProviderRow[] = need(key("provider", API.loadBalancers), "portal").map((copy) => {
+    const clusterNamespace = copy.metadata.annotations?.[CLUSTER_NAMESPACE_ANNOTATION];
+    const tenancy = { providerNamespace: copy.metadata.namespace, clusterNamespace };
+    const { provider } = selectProvider(need, tenancy, copy, { events: false });
+    // The provider object stands in for the consumer one: the synced stage is trivially done.
+    return { ...dashboardRow({ consumer: { loadBalancer: copy }, provider, now: scope.now }), clusterNamespace };
+  });
+  return { rows: sortRows(rows), providerRows: sortRows(providerRows) };
+}
+
+const sortRows = <R extends { namespace: string; name: string }>(rows: R[]) =>
+  rows.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));

@@ -1,0 +1,116 @@
+// Picks, out of shared namespace-wide streams, exactly the objects that belong to one
+// LoadBalancer. Pure. This is where provider-side visibility is enforced: a user's view only ever
+// contains what these functions select for a consumer object the user was authorized to watch.
+import type { ClusterName, KubeObject } from "../k8s/types";
+import type { StreamKey } from "../k8s/watch-types";
+import { API, ENVOY_NAMESPACE, key } from "./resources";
+import type { LiveEvent, ProviderObjectName, Tenancy } from "./types";
+
+/**
+ * Declares that a view reads `key` (as the user, or as the portal) and returns the stream's current
+ * objects ([] until it has listed; the engine then knows the view is not complete yet).
+ */
+export type Need = (key: StreamKey, as: "user" | "portal") => KubeObject[];
+
+const INSTANCE_ID = "kro.run/instance-id";
+const RGD_NAME = "kro.run/resource-graph-definition-name";
+const OWNING_NS = "gateway.envoyproxy.io/owning-gateway-namespace";
+const OWNING_NAME = "gateway.envoyproxy.io/owning-gateway-name";
+const MAX_EVENTS = 50;
+
+type Spec = { configMapRef?: string; targetServiceNamespace?: string };
+export const specOf = (o: KubeObject | undefined) => (o?.spec ?? {}) as Spec;
+
+export interface ProviderSelection {
+  provider: Partial<Record<ProviderObjectName, KubeObject>>;
+  events: LiveEvent[];
+}
+
+/**
+ * The provider objects of one LoadBalancer copy in `tenancy.providerNamespace`: the ConfigMap copy
+ * by name, kro's children by kro.run/instance-id (no ownerReferences exist), the Envoy Service by
+ * its owning-gateway labels, the RGD by the copy's label, the binding's ClusterBinding.
+ */
+export function selectProvider(
+  need: Need,
+  tenancy: Tenancy,
+  copy: KubeObject | undefined,
+  opts: { configMapName?: string; events: boolean },
+): ProviderSelection {
+  const ns = tenancy.providerNamespace;
+  const provider: ProviderSelection["provider"] = {};
+  const rgds = need(key("provider", API.rgds), "portal");
+  if (ns) {
+    const cmName = specOf(copy).configMapRef ?? opts.configMapName;
+    provider.configMap = need(key("provider", API.configMaps, ns), "portal").find((c) => c.metadata.name === cmName);
+  }
+  if (tenancy.clusterNamespace) {
+    const bindings = need(key("provider", API.clusterBindings, tenancy.clusterNamespace), "portal");
+    provider.clusterBinding = bindings.find((b) => b.metadata.name === "cluster") ?? bindings[0];
+  }
+  if (copy && ns) {
+    provider.loadBalancer = copy;
+    const uid = copy.metadata.uid;
+    const mine = (o: KubeObject) => uid !== undefined && o.metadata.labels?.[INSTANCE_ID] === uid;
+    provider.gateway = need(key("provider", API.gateways, ns), "portal").find(mine);
+    provider.httpRoute = need(key("provider", API.httpRoutes, ns), "portal").find(mine);
+    const targetNs = specOf(copy).targetServiceNamespace;
+    if (targetNs) provider.referenceGrant = need(key("provider", API.referenceGrants, targetNs), "portal").find(mine);
+    const gw = provider.gateway;
+    if (gw)
+      provider.envoyService = need(key("provider", API.services, ENVOY_NAMESPACE), "portal").find(
+        (s) => s.metadata.labels?.[OWNING_NS] === ns && s.metadata.labels?.[OWNING_NAME] === gw.metadata.name,
+      );
+    const rgdName = copy.metadata.labels?.[RGD_NAME];
+    provider.rgd = rgds.find((r) => r.metadata.name === rgdName);
+  }
+  provider.rgd ??= rgds.find((r) => servesLoadBalancer(r));
+  const objects = Object.values(provider).filter((o): o is KubeObject => Boolean(o));
+  const events =
+    opts.events && ns ? matchEvents("provider", need(key("provider", API.events, ns), "portal"), objects) : [];
+  return { provider, events };
+}
+
+function servesLoadBalancer(rgd: KubeObject): boolean {
+  const schema = (rgd.spec as { schema?: { kind?: string; group?: string } } | undefined)?.schema;
+  return schema?.kind === "LoadBalancer" && schema.group === API.loadBalancers.group;
+}
+
+/** Events whose involvedObject is one of `objects` (by uid, else by kind and name). */
+export function matchEvents(cluster: ClusterName, events: KubeObject[], objects: KubeObject[]): LiveEvent[] {
+  const uids = new Set(objects.map((o) => o.metadata.uid).filter(Boolean));
+  const names = new Set(objects.map((o) => `${o.kind}/${o.metadata.namespace ?? ""}/${o.metadata.name}`));
+  return events
+    .map((e) => e as KubeObject & EventFields)
+    .filter((e) => {
+      const io = e.involvedObject ?? {};
+      return (io.uid && uids.has(io.uid)) || names.has(`${io.kind}/${io.namespace ?? ""}/${io.name}`);
+    })
+    .map((e) => toLiveEvent(cluster, e))
+    .sort((a, b) => (b.lastTimestamp ?? "").localeCompare(a.lastTimestamp ?? ""))
+    .slice(0, MAX_EVENTS);
+}
+
+interface EventFields {
+  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  lastTimestamp?: string;
+  eventTime?: string;
+  series?: { count?: number; lastObservedTime?: string };
+}
+
+function toLiveEvent(cluster: ClusterName, e: KubeObject & EventFields): LiveEvent {
+  const io = e.involvedObject ?? {};
+  return {
+    cluster,
+    type: e.type ?? "Normal",
+    reason: e.reason,
+    message: e.message,
+    count: e.series?.count ?? e.count,
+    lastTimestamp: e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp,
+    object: { kind: io.kind, name: io.name, namespace: io.namespace },
+  };
+}

@@ -1,0 +1,88 @@
+// What lib/live hands to the SSE route (see index.ts).
+import type { ClusterName, KubeObject } from "../k8s/types";
+import type { StreamHealth } from "../k8s/watch-types";
+import type { PortalError } from "../result";
+import type { DashboardRow, LoadBalancerStatus } from "../status";
+
+/** The identity lib/auth/session's k8sIdentity() returns. */
+export interface Identity {
+  user: string;
+  groups: string[];
+}
+
+/** The worst health among the streams a view reads, per cluster. */
+export interface LiveHealth {
+  consumer: StreamHealth;
+  provider: StreamHealth;
+}
+
+/** A Kubernetes Event about one of the view's objects, from either cluster. */
+export interface LiveEvent {
+  cluster: ClusterName;
+  type: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  /** ISO time of the newest occurrence */
+  lastTimestamp?: string;
+  object: { kind?: string; name?: string; namespace?: string };
+}
+
+/** Where the consumer namespace lives on the provider (kube-bind tenancy). */
+export interface Tenancy {
+  /** the binding's namespace, e.g. kube-bind-x7k2p */
+  clusterNamespace?: string;
+  /** the consumer namespace's provider namespace, e.g. kube-bind-x7k2p-default */
+  providerNamespace?: string;
+}
+
+export interface LoadBalancerView {
+  target: { namespace: string; name: string };
+  /** false when the LoadBalancer does not exist (yet, or any more) on the consumer */
+  found: boolean;
+  status?: LoadBalancerStatus;
+  /** the objects the status was computed from (managedFields dropped) */
+  objects: {
+    consumer: { loadBalancer?: KubeObject; configMap?: KubeObject };
+    provider: Partial<Record<ProviderObjectName, KubeObject>>;
+  };
+  events: LiveEvent[];
+  tenancy: Tenancy;
+  health: LiveHealth;
+}
+
+export type ProviderObjectName =
+  | "loadBalancer"
+  | "configMap"
+  | "referenceGrant"
+  | "gateway"
+  | "httpRoute"
+  | "envoyService"
+  | "rgd"
+  | "clusterBinding";
+
+/** An admin's row for a provider LoadBalancer (every tenant's, plus ones made on the provider). */
+export interface ProviderRow extends DashboardRow {
+  /** the binding namespace it belongs to, if it is a konnector copy */
+  clusterNamespace?: string;
+}
+
+export interface DashboardView {
+  /** the consumer namespaces whose LoadBalancers the user may watch */
+  namespaces: string[];
+  rows: DashboardRow[];
+  /** only for members of the admin group: the whole provider side */
+  providerRows?: ProviderRow[];
+  health: LiveHealth;
+}
+
+/**
+ * What a subscription emits: a new view whenever anything in it changed (at most every few ms;
+ * also when time alone changes a stage), or `revoked` once when the user lost the right to see it
+ * (the subscription is closed after that).
+ */
+export type LiveUpdate<V> = { type: "view"; view: V } | { type: "revoked"; error: PortalError };
+
+export interface LiveSubscription {
+  close(): void;
+}

@@ -1,0 +1,282 @@
+import { describe, expect, it } from "vitest";
+import {
+  consumerConfigMap,
+  consumerLoadBalancer,
+  type Frame,
+  frame,
+  frameWhere,
+  inputFrom,
+  plus,
+  recorded,
+} from "./fixtures/load";
+import { dashboardRow, loadBalancerStatus } from "./model";
+import type { LoadBalancerStatus, StageId, StatusInput } from "./types";
+
+const stageOf = (s: LoadBalancerStatus, id: StageId) => {
+  const found = s.stages.find((x) => x.id === id);
+  if (!found) throw new Error(`no stage ${id}`);
+  return found;
+};
+const states = (s: LoadBalancerStatus) => Object.fromEntries(s.stages.map((x) => [x.id, x.state]));
+
+// Taken from the recording, so that re-recording (record.ts) needs no edits here.
+const settled = frame("healthy");
+const created = (o: unknown) => (o as { metadata: { creationTimestamp: string } }).metadata.creationTimestamp;
+const CREATED = created(settled.loadBalancer);
+const ADDRESS = (settled.gateway as { status: { addresses: { value: string }[] } }).status.addresses[0].value;
+const conditionOf = (o: unknown, type: string) =>
+  (o as { status?: { conditions?: { type: string; status: string }[] } } | undefined)?.status?.conditions?.find(
+    (c) => c.type === type,
+  )?.status;
+/** Just created: neither kro nor Envoy Gateway has done anything yet. */
+const untouched = () => frameWhere("healthy", "nothing has happened yet", (f) => !f.loadBalancer?.status && !f.gateway);
+/** kro made its children, Envoy Gateway has not accepted the Gateway yet. */
+const childrenOnly = () =>
+  frameWhere(
+    "healthy",
+    "kro's children exist but the Gateway is not accepted",
+    (f: Frame) =>
+      Boolean(f.referenceGrant && f.gateway && f.httpRoute) && conditionOf(f.gateway, "Accepted") !== "True",
+  );
+const children = childrenOnly();
+const CHILDREN_CREATED = [children.gateway, children.httpRoute, children.referenceGrant].map(created).sort().at(-1);
+
+describe("status model: stages of a healthy create (recorded timeline)", () => {
+  it("Requested: the consumer object exists, nothing on the provider yet", () => {
+    const f = untouched();
+    const input = inputFrom(f, { drop: ["loadBalancer", "configMap", "rgd"] });
+    const s = loadBalancerStatus(input);
+    expect(stageOf(s, "requested")).toMatchObject({ state: "done", since: CREATED });
+    expect(stageOf(s, "synced")).toMatchObject({ state: "in-progress", message: expect.stringContaining("konnector") });
+    expect(s.current).toBe("synced");
+    expect(s.summary).toMatch(/^Synced to provider: /);
+    expect(s.ready).toBe(false);
+  });
+
+  it("Synced to provider and Settings synced: the copies exist, kro has not answered yet", () => {
+    const s = loadBalancerStatus(inputFrom(untouched()));
+    expect(stageOf(s, "synced")).toMatchObject({
+      state: "done",
+      message: expect.stringContaining("kube-bind-fx7k2p-default"),
+    });
+    expect(stageOf(s, "settings")).toMatchObject({
+      state: "done",
+      message: "ConfigMap shop-settings is on the provider.",
+    });
+    expect(stageOf(s, "resources")).toMatchObject({ state: "in-progress", message: expect.stringContaining("kro") });
+    expect(s.current).toBe("resources");
+  });
+
+  it("kro resources created: grant, Gateway and route exist while Envoy Gateway has not answered", () => {
+    const s = loadBalancerStatus(inputFrom(childrenOnly()));
+    expect(stageOf(s, "resources")).toMatchObject({ state: "done", since: CHILDREN_CREATED });
+    expect(stageOf(s, "routing")).toMatchObject({ state: "in-progress", message: expect.stringContaining("shop-gw") });
+    expect(stageOf(s, "address")).toMatchObject({ state: "pending" });
+    expect(s.current).toBe("routing");
+  });
+
+  it("Gateway and route accepted, Address assigned; Ready waits for the status to come back", () => {
+    const s = loadBalancerStatus(inputFrom(settled));
+    expect(stageOf(s, "routing")).toMatchObject({ state: "done" });
+    expect(stageOf(s, "address")).toMatchObject({ state: "done", message: `Reachable at ${ADDRESS}.` });
+    expect(stageOf(s, "ready")).toMatchObject({ state: "in-progress", message: expect.stringContaining("come back") });
+    expect(s).toMatchObject({ current: "ready", ready: false });
+  });
+
+  it("Ready: the status came back to the consumer", () => {
+    const s = loadBalancerStatus(inputFrom(frame("healthy"), { withStatus: true }));
+    expect(Object.values(states(s)).every((x) => x === "done")).toBe(true);
+    expect(s).toMatchObject({ current: "ready", ready: true, address: ADDRESS, deleting: false });
+    expect(s.summary).toBe(`Ready: shop.example.com is served at ${ADDRESS}.`);
+    const recorded = Date.parse(settled.at);
+    for (const stage of s.stages) {
+      const since = Date.parse(stage.since ?? "");
+      expect(since, stage.id).toBeGreaterThanOrEqual(Date.parse(CREATED));
+      expect(since, stage.id).toBeLessThanOrEqual(recorded);
+    }
+  });
+});
+
+describe("status model: what blocks, and how to fix it", () => {
+  it("ConfigMap missing on the consumer", () => {
+    const s = loadBalancerStatus(inputFrom(frame("missing-configmap")));
+    expect(stageOf(s, "settings")).toMatchObject({
+      state: "blocked",
+      reason: "ConfigMapMissing",
+      message: "ConfigMap nocm-settings does not exist in namespace default; create it with a custom-header key.",
+    });
+    expect(stageOf(s, "resources")).toMatchObject({ state: "blocked", reason: "ConfigMapMissing" });
+    expect(s.current).toBe("settings");
+    expect(s.summary).toBe(stageOf(s, "settings").message);
+  });
+
+  it("ConfigMap missing, seen only through kro when the user may not read ConfigMaps", () => {
+    const input = inputFrom(frame("missing-configmap"));
+    input.consumer.configMap = undefined;
+    expect(stageOf(loadBalancerStatus(input), "settings")).toMatchObject({
+      state: "blocked",
+      reason: "ConfigMapMissing",
+    });
+  });
+
+  it("ConfigMap without the custom-header key (the sandbox RGD falls back to a default header)", () => {
+    const s = loadBalancerStatus(inputFrom(frame("configmap-without-key"), { withStatus: true }));
+    expect(stageOf(s, "settings")).toMatchObject({
+      state: "blocked",
+      reason: "ConfigMapKeyMissing",
+      message: expect.stringContaining("kubectl -n default edit configmap nokey-settings"),
+    });
+    expect(s).toMatchObject({ current: "settings", ready: true });
+  });
+
+  it("ConfigMap exists on the consumer but does not reach the provider", () => {
+    const f = frame("healthy");
+    const input = inputFrom(f, { drop: ["configMap"], now: plus(CREATED, 5) });
+    input.consumer.configMap = consumerConfigMap(f.configMap ?? {});
+    expect(stageOf(loadBalancerStatus(input), "settings")).toMatchObject({ state: "in-progress" });
+    input.now = plus(CREATED, 90);
+    expect(stageOf(loadBalancerStatus(input), "settings")).toMatchObject({
+      state: "blocked",
+      reason: "ConfigMapNotSynced",
+      message: expect.stringContaining("after 90s"),
+    });
+  });
+
+  it("ReferenceGrant missing: the route is RefNotPermitted", () => {
+    const input = inputFrom(frame("healthy"), { withStatus: true, drop: ["referenceGrant"] });
+    input.provider.gateway = recorded.noReferenceGrant.gateway;
+    input.provider.httpRoute = recorded.noReferenceGrant.httpRoute;
+    const s = loadBalancerStatus(input);
+    expect(stageOf(s, "resources")).toMatchObject({
+      state: "blocked",
+      reason: "ReferenceGrantMissing",
+      message: expect.stringContaining("ReferenceGrant shop-grant is missing in namespace default"),
+    });
+    expect(stageOf(s, "routing")).toMatchObject({
+      state: "blocked",
+      reason: "RefNotPermitted",
+      message: expect.stringContaining("Service default/backend"),
+    });
+  });
+
+  it("backend Service not found", () => {
+    const s = loadBalancerStatus(inputFrom(frame("backend-not-found"), { withStatus: true }));
+    expect(stageOf(s, "routing")).toMatchObject({
+      state: "blocked",
+      reason: "BackendNotFound",
+      message:
+        "Service no-such-service does not exist in namespace default on the provider; create it there or set spec.targetService to an existing Service.",
+    });
+    expect(s).toMatchObject({ current: "routing", ready: false });
+  });
+
+  it("kro ERROR, with kro's message", () => {
+    const s = loadBalancerStatus(inputFrom(frame("kro-error"), { withStatus: true }));
+    const resources = stageOf(s, "resources");
+    expect(resources).toMatchObject({ state: "failed", reason: "KroError" });
+    expect(resources.message).toContain('Gateway "badhost-gw" is invalid');
+    expect(resources.message).toContain("Not_A_Hostname");
+    expect(resources.message).not.toContain("should match");
+    expect(s.summary).toBe(resources.message);
+  });
+
+  it("the ResourceGraphDefinition is not Active", () => {
+    const input = inputFrom(untouched());
+    input.provider.rgd = recorded.rgdInactive;
+    const resources = stageOf(loadBalancerStatus(input), "resources");
+    expect(resources).toMatchObject({ state: "blocked", reason: "RgdInactive" });
+    expect(resources.message).toContain("fixture-broken");
+    expect(resources.message).toContain("schema not found");
+  });
+
+  it("no sync from the consumer for a while: the konnector is not running", () => {
+    const f = frame("healthy");
+    const created = CREATED;
+    const input: StatusInput = { ...inputFrom(f, { drop: ["loadBalancer", "configMap"] }), now: plus(created, 10) };
+    expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({ state: "in-progress" });
+    input.now = plus(created, 150);
+    const s = loadBalancerStatus(input);
+    expect(stageOf(s, "synced")).toMatchObject({
+      state: "blocked",
+      reason: "KonnectorNotSyncing",
+      message: expect.stringContaining("after 2m30s"),
+    });
+    expect(s.summary).toContain("kubectl -n kube-bind get pods");
+  });
+
+  it("the ClusterBinding heartbeat is stale", () => {
+    const input = inputFrom(frame("healthy"), { withStatus: true });
+    input.provider.clusterBinding = recorded.tenancy.clusterBinding.stale;
+    const s = loadBalancerStatus(input);
+    expect(stageOf(s, "synced")).toMatchObject({
+      state: "blocked",
+      reason: "KonnectorHeartbeatStale",
+      message: expect.stringContaining("last reported 10m ago"),
+    });
+    input.provider.clusterBinding = recorded.tenancy.clusterBinding.fresh;
+    const fresh = (recorded.tenancy.clusterBinding.fresh.status as { lastHeartbeatTime: string }).lastHeartbeatTime;
+    input.now = plus(fresh, 5);
+    expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({ state: "done" });
+  });
+
+  it("kro never picks the copy up", () => {
+    const input = inputFrom(untouched(), { now: plus(CREATED, 60) });
+    expect(stageOf(loadBalancerStatus(input), "resources")).toMatchObject({
+      state: "blocked",
+      reason: "KroNotRunning",
+    });
+  });
+
+  it("Envoy Gateway never accepts the Gateway", () => {
+    const input = inputFrom(childrenOnly(), { now: plus(CREATED, 60) });
+    expect(stageOf(loadBalancerStatus(input), "routing")).toMatchObject({
+      state: "blocked",
+      reason: "GatewayNotAccepted",
+    });
+  });
+
+  it("the status never comes back to the consumer", () => {
+    const input = inputFrom(frame("healthy"), { now: plus(CREATED, 45) });
+    expect(stageOf(loadBalancerStatus(input), "ready")).toMatchObject({ state: "blocked", reason: "StatusNotSynced" });
+  });
+
+  it("a deleted LoadBalancer is reported as being deleted", () => {
+    const input = inputFrom(frame("healthy"), { withStatus: true });
+    (input.consumer.loadBalancer.metadata as { deletionTimestamp?: string }).deletionTimestamp = settled.at;
+    const s = loadBalancerStatus(input);
+    expect(s).toMatchObject({ deleting: true, current: "requested", ready: false, summary: "Being deleted." });
+  });
+});
+
+describe("dashboard rows", () => {
+  it("shows STATE, READY, ADDRESS, AGE and the current stage", () => {
+    const f = frame("healthy");
+    expect(dashboardRow(inputFrom(f, { withStatus: true, now: plus(CREATED, 200) }))).toEqual({
+      namespace: "default",
+      name: "shop",
+      domain: "shop.example.com",
+      state: "ACTIVE",
+      ready: "True",
+      address: ADDRESS,
+      createdAt: CREATED,
+      age: "3m20s",
+      current: { id: "ready", label: "Ready", state: "done" },
+      summary: `Ready: shop.example.com is served at ${ADDRESS}.`,
+    });
+  });
+
+  it("falls back to the provider's state before the status came back, PENDING before that", () => {
+    const missing = dashboardRow(inputFrom(frame("missing-configmap")));
+    expect(missing).toMatchObject({
+      state: "IN_PROGRESS",
+      ready: "False",
+      current: { id: "settings", state: "blocked" },
+    });
+    const fresh = dashboardRow({
+      consumer: { loadBalancer: consumerLoadBalancer(untouched().loadBalancer ?? {}) },
+      provider: {},
+      now: plus(CREATED, 1),
+    });
+    expect(fresh).toMatchObject({ state: "PENDING", ready: "Unknown", age: "1s", current: { id: "synced" } });
+  });
+});

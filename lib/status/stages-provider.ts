@@ -1,0 +1,244 @@
+// Stages decided on the provider: kro's children, Envoy Gateway's verdicts, the address, and the
+// status coming back to the consumer. Rules follow shared/reference/kro-gateway-envoy.md §7.2.
+import { type Ctx, ENVOY_CONTROLLER, isFalse, isTrue } from "./context";
+import { kroMessage, say } from "./messages";
+import { findCondition } from "./objects";
+import { stage } from "./stages-sync";
+import { firstKnown, latest } from "./time";
+import type { Stage } from "./types";
+
+const pending = (id: Stage["id"]) => stage(id, { state: "pending", message: say.pending });
+
+/** kro waits on a spec field that is not set ("no such key: x (data pending)"). */
+function missingField(message: string): string | undefined {
+  const m = /no such key:?\s*"?([\w.-]+)"?/.exec(message);
+  return m ? m[1] : /data pending/.test(message) ? "a required field" : undefined;
+}
+
+export function resources(ctx: Ctx): Stage {
+  const rgd = ctx.p.rgd;
+  if (rgd && rgd.status?.state !== "Active") {
+    const ready = findCondition(rgd.status?.conditions, "Ready");
+    const why = ready?.message || rgd.status?.state || "no status yet";
+    return stage("resources", {
+      state: "blocked",
+      since: firstKnown(ready?.lastTransitionTime, rgd.metadata.creationTimestamp),
+      message: say.rgdInactive(rgd.metadata.name, why),
+      reason: "RgdInactive",
+    });
+  }
+  const copy = ctx.p.lb;
+  if (!copy) return pending("resources");
+  const conditions = copy.status?.conditions;
+  const ready = findCondition(conditions, "Ready");
+  const rr = findCondition(conditions, "ResourcesReady");
+  const since = firstKnown(rr?.lastTransitionTime, ready?.lastTransitionTime, copy.metadata.creationTimestamp);
+  if (copy.status?.state === "ERROR")
+    return stage("resources", {
+      state: "failed",
+      since: ready?.lastTransitionTime ?? since,
+      message: say.kroError(kroMessage(ready?.message || rr?.message)),
+      reason: "KroError",
+    });
+  const { grant, gateway, route } = ctx.p;
+  if (grant && gateway && route)
+    return stage("resources", {
+      state: "done",
+      since: latest(
+        grant.metadata.creationTimestamp,
+        gateway.metadata.creationTimestamp,
+        route.metadata.creationTimestamp,
+      ),
+      message: say.resourcesDone,
+    });
+  const kroMsg = `${rr?.message ?? ""} ${ready?.message ?? ""}`;
+  const field = missingField(kroMsg);
+  if (field)
+    return stage("resources", {
+      state: "blocked",
+      since,
+      message: say.specIncomplete(field),
+      reason: "SpecIncomplete",
+    });
+  if (/waiting for external reference/.test(kroMsg))
+    return stage("resources", { state: "blocked", since, message: say.waitingForSettings, reason: "ConfigMapMissing" });
+  if (!copy.status?.state && !conditions?.length) {
+    const created = copy.metadata.creationTimestamp;
+    if (ctx.overdue(created))
+      return stage("resources", {
+        state: "blocked",
+        since: created,
+        message: say.kroNotRunning(ctx.age(created)),
+        reason: "KroNotRunning",
+      });
+    return stage("resources", { state: "in-progress", since: created, message: say.kroWaiting });
+  }
+  if (!grant && gateway && route && isTrue(ready)) {
+    const ns = copy.spec?.targetServiceNamespace ?? copy.metadata.namespace ?? "";
+    return stage("resources", {
+      state: "blocked",
+      since: ready?.lastTransitionTime,
+      message: say.grantMissing(ns, `${copy.metadata.name}-grant`),
+      reason: "ReferenceGrantMissing",
+    });
+  }
+  const missing = [!grant && "ReferenceGrant", !gateway && "Gateway", !route && "HTTPRoute"].filter(Boolean);
+  return stage("resources", { state: "in-progress", since, message: say.creating(missing.join(", ")) });
+}
+
+export function routing(ctx: Ctx): Stage {
+  const { gateway: gw, route } = ctx.p;
+  if (!gw || !route) return pending("routing");
+  const gwName = gw.metadata.name;
+  const accepted = findCondition(gw.status?.conditions, "Accepted");
+  if (isFalse(accepted))
+    return stage("routing", {
+      state: "failed",
+      since: accepted?.lastTransitionTime,
+      message: say.gatewayRejected(gwName, accepted?.message || accepted?.reason || "no reason given"),
+      reason: "GatewayRejected",
+    });
+  if (!isTrue(accepted)) {
+    const created = gw.metadata.creationTimestamp;
+    if (ctx.overdue(created))
+      return stage("routing", {
+        state: "blocked",
+        since: created,
+        message: say.gatewayNotAccepted(gwName, ctx.age(created)),
+        reason: "GatewayNotAccepted",
+      });
+    return stage("routing", { state: "in-progress", since: created, message: say.gatewayWaiting(gwName) });
+  }
+  const parents = route.status?.parents ?? [];
+  const parent = parents.find((p) => p.controllerName === ENVOY_CONTROLLER) ?? parents[0];
+  const routeName = route.metadata.name;
+  const routeCreated = route.metadata.creationTimestamp;
+  if (!parent) {
+    if (ctx.overdue(routeCreated))
+      return stage("routing", {
+        state: "blocked",
+        since: routeCreated,
+        message: say.routeNoStatus(routeName, ctx.age(routeCreated)),
+        reason: "RouteNoStatus",
+      });
+    return stage("routing", { state: "in-progress", since: routeCreated, message: say.routeWaiting(routeName) });
+  }
+  const routeAccepted = findCondition(parent.conditions, "Accepted");
+  const resolved = findCondition(parent.conditions, "ResolvedRefs");
+  if (isFalse(routeAccepted))
+    return stage("routing", {
+      state: "blocked",
+      since: routeAccepted?.lastTransitionTime,
+      message: say.routeNotAccepted(routeName, routeAccepted?.message || routeAccepted?.reason || ""),
+      reason: "RouteNotAccepted",
+    });
+  if (isFalse(resolved)) return unresolved(ctx, resolved?.reason, resolved?.message, resolved?.lastTransitionTime);
+  if (!isTrue(routeAccepted) || !isTrue(resolved))
+    return stage("routing", { state: "in-progress", since: routeCreated, message: say.routeWaiting(routeName) });
+  const programmed = findCondition(gw.status?.conditions, "Programmed");
+  if (isFalse(programmed) && programmed?.reason === "NoResources") {
+    const created = gw.metadata.creationTimestamp;
+    const blocked = ctx.overdue(created);
+    return stage("routing", {
+      state: blocked ? "blocked" : "in-progress",
+      since: created,
+      message: say.envoyUnavailable(gwName),
+      reason: blocked ? "EnvoyUnavailable" : undefined,
+    });
+  }
+  return stage("routing", {
+    state: "done",
+    since: latest(accepted?.lastTransitionTime, resolved?.lastTransitionTime),
+    message: say.routingDone,
+  });
+}
+
+function unresolved(ctx: Ctx, reason: string | undefined, message: string | undefined, since: string | undefined) {
+  const route = ctx.p.route;
+  const ref = route?.spec?.rules?.[0]?.backendRefs?.[0];
+  const svc = ref?.name ?? ctx.p.lb?.spec?.targetService ?? "";
+  const ns = ref?.namespace ?? route?.metadata.namespace ?? "";
+  if (reason === "RefNotPermitted")
+    return stage("routing", {
+      state: "blocked",
+      since,
+      message: say.refNotPermitted(ns, svc, route?.metadata.namespace ?? ""),
+      reason: "RefNotPermitted",
+    });
+  if (reason === "BackendNotFound")
+    return stage("routing", {
+      state: "blocked",
+      since,
+      message: say.backendNotFound(ns, svc),
+      reason: "BackendNotFound",
+    });
+  return stage("routing", {
+    state: "blocked",
+    since,
+    message: say.refsNotResolved(message || reason || "unknown reason"),
+    reason: "RefsNotResolved",
+  });
+}
+
+export function gatewayAddress(ctx: Ctx): string | undefined {
+  const ingress = ctx.p.envoyService?.status?.loadBalancer?.ingress?.[0];
+  return ctx.p.gateway?.status?.addresses?.[0]?.value ?? ingress?.ip ?? ingress?.hostname;
+}
+
+export function address(ctx: Ctx): Stage {
+  const { gateway: gw, envoyService: svc } = ctx.p;
+  if (!gw) return pending("address");
+  const programmed = findCondition(gw.status?.conditions, "Programmed");
+  const value = gatewayAddress(ctx);
+  if (value && gw.status?.addresses?.length)
+    return stage("address", {
+      state: "done",
+      since: firstKnown(
+        isTrue(programmed) ? programmed?.lastTransitionTime : undefined,
+        svc?.metadata.creationTimestamp,
+      ),
+      message: say.addressDone(value),
+    });
+  if (!isTrue(findCondition(gw.status?.conditions, "Accepted"))) return pending("address");
+  if (!svc) {
+    const created = gw.metadata.creationTimestamp;
+    if (ctx.overdue(created))
+      return stage("address", {
+        state: "blocked",
+        since: created,
+        message: say.envoyServiceMissing(gw.metadata.name, ctx.age(created)),
+        reason: "EnvoyServiceMissing",
+      });
+    return stage("address", { state: "in-progress", since: created, message: say.envoyServiceWaiting });
+  }
+  const svcCreated = svc.metadata.creationTimestamp;
+  if (ctx.overdue(svcCreated))
+    return stage("address", {
+      state: "blocked",
+      since: svcCreated,
+      message: say.noAddress(svc.metadata.name, ctx.age(svcCreated)),
+      reason: "NoAddress",
+    });
+  return stage("address", { state: "in-progress", since: svcCreated, message: say.addressWaiting });
+}
+
+export function readyStage(ctx: Ctx): Stage {
+  const status = ctx.lb.status;
+  const ready = findCondition(status?.conditions, "Ready");
+  if (isTrue(ready) && status?.state === "ACTIVE")
+    return stage("ready", { state: "done", since: ready?.lastTransitionTime, message: say.readyDone(status.address) });
+  const copy = ctx.p.lb;
+  const providerReady = findCondition(copy?.status?.conditions, "Ready");
+  if (copy?.status?.state === "ACTIVE" && isTrue(providerReady)) {
+    const since = providerReady?.lastTransitionTime;
+    if (ctx.overdue(since))
+      return stage("ready", {
+        state: "blocked",
+        since,
+        message: say.statusNotSynced(ctx.age(since)),
+        reason: "StatusNotSynced",
+      });
+    return stage("ready", { state: "in-progress", since, message: say.statusWaiting });
+  }
+  return stage("ready", { state: "pending", message: copy ? say.readyWaiting : say.pending });
+}

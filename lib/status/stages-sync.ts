@@ -1,0 +1,152 @@
+// Stages decided by kube-bind: the object exists, its copy and its settings reached the provider.
+import { type Ctx, isFalse, SETTINGS_KEY } from "./context";
+import { STAGE_LABELS, say } from "./messages";
+import { findCondition } from "./objects";
+import { firstKnown, ms, parseGoDuration } from "./time";
+import type { Stage, StageId } from "./types";
+
+export const stage = (id: StageId, rest: Omit<Stage, "id" | "label">): Stage => ({
+  id,
+  label: STAGE_LABELS[id],
+  ...rest,
+});
+
+export function requested(ctx: Ctx): Stage {
+  const { metadata } = ctx.lb;
+  if (metadata.deletionTimestamp)
+    return stage("requested", {
+      state: "in-progress",
+      since: metadata.deletionTimestamp,
+      message: say.deleting,
+      reason: "Deleting",
+    });
+  return stage("requested", {
+    state: "done",
+    since: metadata.creationTimestamp,
+    message: say.requested(metadata.namespace ?? "default"),
+  });
+}
+
+/**
+ * A konnector that stopped heartbeating (ClusterBinding older than twice its interval, or the
+ * backend's Healthy=False/HeartbeatTimeout) syncs nothing in either direction.
+ */
+export function konnectorProblem(ctx: Ctx): Omit<Stage, "id" | "label"> | undefined {
+  const cb = ctx.p.clusterBinding;
+  if (!cb) return undefined;
+  const last = cb.status?.lastHeartbeatTime;
+  const interval = parseGoDuration(cb.status?.heartbeatInterval) ?? GO_DEFAULT_HEARTBEAT_MS;
+  const healthy = findCondition(cb.status?.conditions, "Healthy");
+  const lastMs = ms(last);
+  if (lastMs === undefined) {
+    if (!ctx.overdue(cb.metadata.creationTimestamp)) return undefined;
+    return {
+      state: "blocked",
+      since: cb.metadata.creationTimestamp,
+      message: say.heartbeatNever,
+      reason: "KonnectorHeartbeatStale",
+    };
+  }
+  const stale = ctx.now - lastMs > 2 * interval || (isFalse(healthy) && healthy?.reason === "HeartbeatTimeout");
+  if (!stale) return undefined;
+  return {
+    state: "blocked",
+    since: last,
+    message: say.heartbeatStale(ctx.age(last)),
+    reason: "KonnectorHeartbeatStale",
+  };
+}
+
+/** The konnector's default heartbeat interval. */
+const GO_DEFAULT_HEARTBEAT_MS = 10_000;
+
+export function synced(ctx: Ctx): Stage {
+  const created = ctx.lb.metadata.creationTimestamp;
+  const copy = ctx.p.lb;
+  const konnector = konnectorProblem(ctx);
+  if (!copy) {
+    if (konnector) return stage("synced", konnector);
+    if (ctx.overdue(created))
+      return stage("synced", {
+        state: "blocked",
+        since: created,
+        message: say.syncStuck(ctx.age(created)),
+        reason: "KonnectorNotSyncing",
+      });
+    return stage("synced", { state: "in-progress", since: created, message: say.syncWaiting });
+  }
+  if (konnector) return stage("synced", konnector);
+  if (JSON.stringify(sorted(copy.spec)) !== JSON.stringify(sorted(ctx.lb.spec)))
+    return stage("synced", { state: "in-progress", since: copy.metadata.creationTimestamp, message: say.syncChanges });
+  return stage("synced", {
+    state: "done",
+    since: copy.metadata.creationTimestamp,
+    message: say.syncDone(copy.metadata.namespace ?? ""),
+  });
+}
+
+function sorted(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, sorted(v)]),
+  );
+}
+
+/** kro's ResourcesReady/Ready message says the externalRef ConfigMap is not there. */
+export function kroWaitsForConfigMap(ctx: Ctx): boolean {
+  const conditions = ctx.p.lb?.status?.conditions;
+  const msg = `${findCondition(conditions, "ResourcesReady")?.message ?? ""} ${findCondition(conditions, "Ready")?.message ?? ""}`;
+  return /waiting for external reference/.test(msg);
+}
+
+export function settings(ctx: Ctx): Stage {
+  const ns = ctx.lb.metadata.namespace ?? "default";
+  const name = ctx.lb.spec?.configMapRef;
+  const created = ctx.lb.metadata.creationTimestamp;
+  if (!name)
+    return stage("settings", {
+      state: "blocked",
+      since: created,
+      message: say.noConfigMapRef,
+      reason: "NoConfigMapRef",
+    });
+  const mine = ctx.consumerConfigMap;
+  const copy = ctx.p.configMap;
+  // The user can fix these on their own cluster, whatever the provider shows.
+  if (mine === null || (!mine && !copy && kroWaitsForConfigMap(ctx)))
+    return stage("settings", {
+      state: "blocked",
+      since: created,
+      message: say.configMapMissing(ns, name),
+      reason: "ConfigMapMissing",
+    });
+  const keyless = mine ? mine.data?.[SETTINGS_KEY] === undefined : copy && copy.data?.[SETTINGS_KEY] === undefined;
+  if (keyless)
+    return stage("settings", {
+      state: "blocked",
+      since: firstKnown(mine?.metadata.creationTimestamp, copy?.metadata.creationTimestamp, created),
+      message: say.configMapKeyMissing(ns, name),
+      reason: "ConfigMapKeyMissing",
+    });
+  if (!ctx.p.lb && !copy) return stage("settings", { state: "pending", message: say.pending });
+  if (!copy) {
+    const since = firstKnown(ctx.p.lb?.metadata.creationTimestamp, mine?.metadata.creationTimestamp, created);
+    if (ctx.overdue(since))
+      return stage("settings", {
+        state: "blocked",
+        since,
+        message: say.configMapNotSynced(name, ctx.age(since)),
+        reason: "ConfigMapNotSynced",
+      });
+    return stage("settings", { state: "in-progress", since, message: say.configMapSyncing(name) });
+  }
+  if (mine && JSON.stringify(sorted(mine.data ?? {})) !== JSON.stringify(sorted(copy.data ?? {})))
+    return stage("settings", {
+      state: "in-progress",
+      since: copy.metadata.creationTimestamp,
+      message: say.configMapSyncing(name),
+    });
+  return stage("settings", { state: "done", since: copy.metadata.creationTimestamp, message: say.configMapDone(name) });
+}

@@ -1,0 +1,102 @@
+// Types of the status model (see index.ts for the overview). Pure: no imports.
+
+/** Any Kubernetes object as read from a cluster; the model validates what it uses. */
+export type RawObject = { [key: string]: unknown };
+
+/**
+ * Everything the model looks at for ONE consumer LoadBalancer. Absent provider objects are simply
+ * not there (or not visible). `consumer.configMap`: an object, `null` when it is known NOT to
+ * exist, `undefined` when it was not read (e.g. the user may not read ConfigMaps).
+ */
+export interface StatusInput {
+  consumer: { loadBalancer: RawObject; configMap?: RawObject | null };
+  provider: {
+    /** the konnector's copy in the provider namespace */
+    loadBalancer?: RawObject;
+    /** the konnector's copy of the settings ConfigMap */
+    configMap?: RawObject;
+    referenceGrant?: RawObject;
+    gateway?: RawObject;
+    httpRoute?: RawObject;
+    /** Envoy Gateway's proxy Service in envoy-gateway-system */
+    envoyService?: RawObject;
+    /** the ResourceGraphDefinition that serves LoadBalancer */
+    rgd?: RawObject;
+    /** the binding's ClusterBinding (konnector heartbeat) */
+    clusterBinding?: RawObject;
+  };
+  /** evaluation time (ISO string or epoch ms): ages and "for a while" are measured against it */
+  now: string | number;
+}
+
+export const STAGE_IDS = ["requested", "synced", "settings", "resources", "routing", "address", "ready"] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+
+/** `pending`: not reached yet, because an earlier stage has not produced what it needs. */
+export type StageState = "done" | "in-progress" | "blocked" | "failed" | "pending";
+
+/** Why a stage is blocked or failed: a closed vocabulary the UI and tests can rely on. */
+export type StageReason =
+  | "Deleting"
+  | "KonnectorNotSyncing"
+  | "KonnectorHeartbeatStale"
+  | "NoConfigMapRef"
+  | "ConfigMapMissing"
+  | "ConfigMapKeyMissing"
+  | "ConfigMapNotSynced"
+  | "RgdInactive"
+  | "KroNotRunning"
+  | "KroError"
+  | "SpecIncomplete"
+  | "ReferenceGrantMissing"
+  | "GatewayNotAccepted"
+  | "GatewayRejected"
+  | "RouteNoStatus"
+  | "RouteNotAccepted"
+  | "RefNotPermitted"
+  | "BackendNotFound"
+  | "RefsNotResolved"
+  | "EnvoyUnavailable"
+  | "EnvoyServiceMissing"
+  | "NoAddress"
+  | "StatusNotSynced";
+
+export interface Stage {
+  id: StageId;
+  label: string;
+  state: StageState;
+  /** ISO time the stage reached this state (from conditions and creation times), if known */
+  since?: string;
+  /** one plain sentence: what is happening, or what blocks and how to fix it */
+  message: string;
+  reason?: StageReason;
+}
+
+export interface LoadBalancerStatus {
+  stages: Stage[];
+  /** the first stage that is not done ("ready" when all are) */
+  current: StageId;
+  /** one sentence for the whole object */
+  summary: string;
+  /** Ready on the consumer: status came back with Ready=True */
+  ready: boolean;
+  deleting: boolean;
+  address?: string;
+}
+
+/** One dashboard line: kubectl's STATE/READY/ADDRESS/AGE plus where provisioning stands. */
+export interface DashboardRow {
+  namespace: string;
+  name: string;
+  domain?: string;
+  /** kro's state as the consumer sees it (PENDING before any status arrived) */
+  state: string;
+  /** the Ready condition's status: True, False or Unknown */
+  ready: string;
+  address?: string;
+  createdAt?: string;
+  /** kubectl-style age, e.g. 45s, 3m, 2h, 5d */
+  age: string;
+  current: { id: StageId; label: string; state: StageState };
+  summary: string;
+}
