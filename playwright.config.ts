@@ -39,7 +39,8 @@ export default defineConfig({
         url: `${portalUrl}/api/healthz`,
         timeout: 120_000,
         reuseExistingServer: false,
-        env: portalEnv(state, portalUrl),
+        // PORTAL_EXPOSE_STATS: GET /api/live/stats for the shared-watch test; never set in production.
+        env: { ...portalEnv(state, portalUrl), PORTAL_EXPOSE_STATS: "1" },
         stdout: "pipe",
         stderr: "pipe",
       }

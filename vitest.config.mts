@@ -1,5 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * The kube-bind emulator's suite binds the consumer itself and needs it unbound; later suites
+ * bind it (idempotently) when they need the LoadBalancer API. So that suite runs first.
+ */
+class BindingOrder extends BaseSequencer {
+  async sort(files: TestSpecification[]) {
+    const sorted = await super.sort(files);
+    const first = (f: TestSpecification) => (f.moduleId.includes("emulators/kube-bind/cluster.test") ? 0 : 1);
+    return [...sorted].sort((a, b) => first(a) - first(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -8,6 +21,7 @@ export default defineConfig({
     env: { LOG_LEVEL: "warn" },
     // Cluster suites share one sandbox (one consumer binding, one kro); run files one at a time.
     fileParallelism: false,
+    sequence: { sequencer: BindingOrder },
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["e2e/**", ".next/**", "node_modules/**"],
     // Cluster tests share one sandbox started by scripts/test.ts; give them room on 2 cores.

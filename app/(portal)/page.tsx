@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CliBindFlow } from "@/components/bind/cli-bind-flow";
+import { LiveDashboard } from "@/components/dashboard/live-dashboard";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState, ErrorPanel } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { checkLoopbackRedirect } from "@/lib/bind/redirect";
 import { exportedKinds } from "@/lib/catalog/kinds";
 import { listExportTemplates } from "@/lib/catalog/templates";
-import { listUserLoadBalancers } from "@/lib/loadbalancer/list";
-import { attempt } from "@/lib/result";
+import { subscribeDashboard } from "@/lib/live";
+import { firstView } from "@/lib/live/first-view";
+import type { DashboardView } from "@/lib/live/types";
+import { attempt, type PortalError } from "@/lib/result";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -59,7 +62,8 @@ async function CliBindPage({ params }: { params: Params }) {
 
 async function Dashboard() {
   const user = await requireUser("/");
-  const result = await attempt(() => listUserLoadBalancers(k8sIdentity(user)));
+  // Server-rendered first paint from a one-shot subscription; the page's live stream takes over.
+  const first = await firstView<DashboardView>((on) => subscribeDashboard(k8sIdentity(user), on), 4_000);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
@@ -67,9 +71,7 @@ async function Dashboard() {
         Signed in as <strong data-testid="signed-in-as">{user.name}</strong>
         {user.groups.length ? <> (groups: {user.groups.join(", ")})</> : null}.
       </p>
-      {!result.ok ? (
-        <PortalErrorPanel error={result.error} action="Loading your LoadBalancers" />
-      ) : !result.data.bound ? (
+      {!first.ok && first.error.reason === "NotBound" ? (
         <EmptyState title="No API bound yet">
           <p>
             Your cluster does not serve the LoadBalancer API yet. Bind it from the{" "}
@@ -79,26 +81,17 @@ async function Dashboard() {
             .
           </p>
         </EmptyState>
-      ) : result.data.rows.length === 0 ? (
-        <EmptyState title="No LoadBalancers yet">
-          <p>
-            You have no LoadBalancers in the namespaces you can use ({result.data.namespaces.join(", ") || "none"}).
-          </p>
-        </EmptyState>
+      ) : !first.ok && first.error.status === 403 ? (
+        <PortalErrorPanel error={first.error} action="Loading your LoadBalancers" />
       ) : (
-        <section aria-labelledby="summary">
-          <h2 id="summary" className="text-lg font-semibold">
-            Your LoadBalancers
-          </h2>
-          <p>
-            {result.data.rows.length} LoadBalancer(s), {result.data.rows.filter((r) => r.ready === "True").length}{" "}
-            ready.{" "}
-            <Link href="/loadbalancers" className="text-sky-700 underline dark:text-sky-400">
-              See all
-            </Link>
-          </p>
-        </section>
+        // An unreachable cluster is not final: the live stream keeps trying and recovers.
+        <LiveDashboard
+          initial={first.ok ? first.data : undefined}
+          initialProblem={first.ok ? undefined : liveError(first.error)}
+        />
       )}
     </div>
   );
 }
+
+const liveError = ({ status, reason, message }: PortalError) => ({ status, reason, message });

@@ -24,6 +24,8 @@ export interface StartOptions {
   runDir: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** let the starting process exit while this one runs on (sandbox/testing-faults.ts restarts) */
+  unref?: boolean;
 }
 
 const STOP_GRACE_MS = 20_000;
@@ -45,6 +47,7 @@ export function startProcess(opts: StartOptions): ManagedProcess {
     closeSync(fd);
   }
   if (child.pid === undefined) throw new Error(`${opts.name}: could not spawn ${opts.command}`);
+  if (opts.unref) child.unref();
   const pid = child.pid;
   let running = true;
   const exited = new Promise<number | string>((resolve) => {

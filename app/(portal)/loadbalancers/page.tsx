@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveDashboard } from "@/components/dashboard/live-dashboard";
+import { submitButton } from "@/components/form/input-styles";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
-import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { k8sIdentity, requireUser, type SignedInUser } from "@/lib/auth/session";
+import { subscribeDashboard } from "@/lib/live";
+import { firstView } from "@/lib/live/first-view";
+import type { DashboardView } from "@/lib/live/types";
 import { listUserLoadBalancers } from "@/lib/loadbalancer/list";
 import { attempt } from "@/lib/result";
 
@@ -12,9 +17,17 @@ export const dynamic = "force-dynamic";
 export default async function LoadBalancersPage() {
   const user = await requireUser("/loadbalancers");
   const result = await attempt(() => listUserLoadBalancers(k8sIdentity(user)));
+  const initial = result.ok && result.data.bound ? await initialView(user) : undefined;
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">LoadBalancers</h1>
+      <div className="flex items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">LoadBalancers</h1>
+        {result.ok && result.data.bound && result.data.namespaces.length > 0 ? (
+          <Link href="/loadbalancers/new" className={submitButton}>
+            New LoadBalancer
+          </Link>
+        ) : null}
+      </div>
       {!result.ok ? (
         <PortalErrorPanel error={result.error} action="Listing LoadBalancers" />
       ) : !result.data.bound ? (
@@ -27,39 +40,15 @@ export default async function LoadBalancersPage() {
             first; then you can create LoadBalancers here.
           </p>
         </EmptyState>
-      ) : result.data.rows.length === 0 ? (
-        <EmptyState title="No LoadBalancers yet">
-          <p>Namespaces you can use: {result.data.namespaces.join(", ") || "none"}.</p>
-        </EmptyState>
       ) : (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Your LoadBalancers</caption>
-          <thead className="border-b border-slate-200 dark:border-slate-700">
-            <tr>
-              <th scope="col" className="py-2">
-                Namespace
-              </th>
-              <th scope="col">Name</th>
-              <th scope="col">Domain</th>
-              <th scope="col">State</th>
-              <th scope="col">Ready</th>
-              <th scope="col">Address</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.data.rows.map((r) => (
-              <tr key={`${r.namespace}/${r.name}`} className="border-b border-slate-100 dark:border-slate-800">
-                <td className="py-2">{r.namespace}</td>
-                <td>{r.name}</td>
-                <td>{r.domain ?? "—"}</td>
-                <td>{r.state}</td>
-                <td>{r.ready}</td>
-                <td>{r.address ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // The same live table as the dashboard (first paint from the server, then the SSE stream).
+        <LiveDashboard initial={initial} provider={false} />
       )}
     </div>
   );
+}
+
+async function initialView(user: SignedInUser): Promise<DashboardView | undefined> {
+  const first = await firstView<DashboardView>((on) => subscribeDashboard(k8sIdentity(user), on), 4_000);
+  return first.ok ? first.data : undefined;
 }

@@ -1,0 +1,60 @@
+// Makes the consumer serve LoadBalancers the way the e2e suite does (e2e/support/bind-consumer.ts):
+// the portal's bind is a browser-only server action, so a real Chromium signs in as admin and
+// clicks "Allow and bind to my cluster". Then the teams' namespace roles get the new API.
+import { chromium } from "@playwright/test";
+import type { KubeClient } from "../lib/k8s/client";
+import { teamRolesCoverLoadBalancers } from "../lib/loadbalancer/testing-rbac";
+import { until } from "./stats";
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+const servesLoadBalancers = async (admin: KubeClient) =>
+  (await admin.served("networking.kro.run", "v1alpha1"))?.some((r) => r.name === "loadbalancers") ?? false;
+
+export async function bindConsumer(
+  portalUrl: string,
+  user: { username: string; password: string },
+  consumerAdmin: KubeClient,
+): Promise<void> {
+  await teamRolesCoverLoadBalancers(consumerAdmin);
+  if (await servesLoadBalancers(consumerAdmin)) return;
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ baseURL: portalUrl })).newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto("/signin?callbackUrl=%2Fcatalog%2Floadbalancer");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("Username").fill(user.username);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // A first sign-in asks for consent; otherwise the browser is already back at the portal.
+    const back = (u: URL) => u.origin === portalUrl && !u.pathname.startsWith("/signin");
+    const allow = page.getByRole("button", { name: "Allow", exact: true });
+    const consent = allow.waitFor().then(
+      () => true,
+      () => false,
+    );
+    const returned = page.waitForURL(back).then(
+      () => false,
+      () => false,
+    );
+    if (await Promise.race([consent, returned])) await allow.click();
+    await page.waitForURL(back);
+    await page.goto("/catalog/loadbalancer");
+    await page.getByRole("button", { name: "Allow and bind to my cluster" }).click();
+    await page.getByText("Bound: APIServiceBinding").waitFor({ timeout: 90_000 });
+  } finally {
+    await browser.close();
+  }
+  if (!(await until(() => servesLoadBalancers(consumerAdmin), 60_000))) {
+    throw new Error("the consumer does not serve LoadBalancers after the bind");
+  }
+}

@@ -1,0 +1,120 @@
+// A minimal EventSource for Node: one streaming GET of /api/live, split into SSE messages.
+// Each message carries the time its last chunk arrived, so a marker found later by a plain
+// string search is timed as received, not as parsed.
+import { Agent, request } from "undici";
+
+export interface SseMessage {
+  event: string;
+  id?: string;
+  data: string;
+  /** performance.now() when the chunk completing this message arrived */
+  at: number;
+}
+
+export interface SseClient {
+  /** resolves when the stream ends (closed by either side) */
+  ended: Promise<void>;
+  /** messages received so far, by event name */
+  counts: Map<string, number>;
+  close(): void;
+}
+
+// Many long-lived connections to one origin: no pool limit, no body timeout (heartbeats only).
+export const sseAgent = new Agent({ connections: null, keepAliveTimeout: 1_000, bodyTimeout: 0 });
+
+/** Opens the stream; throws when the portal refuses it (status and body in the message). */
+export async function openSse(
+  url: string,
+  cookie: string,
+  onMessage: (m: SseMessage) => void,
+  timeoutMs = 30_000,
+): Promise<SseClient> {
+  const ctrl = new AbortController();
+  const res = await request(url, {
+    headers: { cookie, accept: "text/event-stream" },
+    dispatcher: sseAgent,
+    signal: ctrl.signal,
+    headersTimeout: timeoutMs,
+    bodyTimeout: 0,
+  });
+  if (res.statusCode !== 200 || !String(res.headers["content-type"]).startsWith("text/event-stream")) {
+    const body = await res.body.text().catch(() => "");
+    throw new Error(`GET ${new URL(url).pathname}${new URL(url).search}: HTTP ${res.statusCode} ${body.slice(0, 300)}`);
+  }
+  const counts = new Map<string, number>();
+  const ended = (async () => {
+    const decoder = new TextDecoder();
+    let buffer = "";
+    try {
+      for await (const chunk of res.body) {
+        const at = performance.now();
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end = buffer.indexOf("\n\n");
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const m = parseBlock(block, at);
+          if (m) {
+            counts.set(m.event, (counts.get(m.event) ?? 0) + 1);
+            onMessage(m);
+          }
+          end = buffer.indexOf("\n\n");
+        }
+      }
+    } catch {
+      // aborted by close() or the portal went away: the stream simply ends
+    }
+  })();
+  return { ended, counts, close: () => ctrl.abort() };
+}
+
+/** One SSE block → message; comment-only blocks (": hb" heartbeats) count as "heartbeat". */
+function parseBlock(block: string, at: number): SseMessage | undefined {
+  let event = "message";
+  let id: string | undefined;
+  const data: string[] = [];
+  let comment = false;
+  for (const raw of block.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.startsWith(":")) comment = true;
+    else if (line.startsWith("event:")) event = line.slice(6).trim();
+    else if (line.startsWith("id:")) id = line.slice(3).trim();
+    else if (line.startsWith("data:")) data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
+  }
+  if (data.length === 0) return comment ? { event: "heartbeat", data: "", at } : undefined;
+  return { event, id, data: data.join("\n"), at };
+}
+
+/** Opens a stream and waits for its first `view` (the snapshot); every message also goes to `onMessage`. */
+export async function openLive(
+  url: string,
+  cookie: string,
+  onMessage: (m: SseMessage) => void,
+  timeoutMs = 60_000,
+): Promise<SseClient & { firstView: SseMessage }> {
+  let resolveFirst: (m: SseMessage) => void = () => {};
+  const first = new Promise<SseMessage>((resolve) => {
+    resolveFirst = resolve;
+  });
+  const client = await openSse(
+    url,
+    cookie,
+    (m) => {
+      if (m.event === "view") resolveFirst(m);
+      onMessage(m);
+    },
+    timeoutMs,
+  );
+  let expire: (v: undefined) => void = () => {};
+  const timeout = new Promise<undefined>((resolve) => {
+    expire = resolve;
+  });
+  const timer = setTimeout(() => expire(undefined), timeoutMs);
+  const firstView = await Promise.race([first, timeout, client.ended.then(() => undefined)]);
+  clearTimeout(timer);
+  if (!firstView) {
+    client.close();
+    throw new Error(`no view on ${new URL(url).search} within ${timeoutMs / 1000} s`);
+  }
+  return { ...client, firstView };
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import { describedBy, errorId, helpId } from "./field-ids";
+import { errorClass, helpClass, labelClass } from "./input-styles";
+
+export type ControlProps = ReturnType<typeof describedBy> & { "aria-required"?: true };
+
+/**
+ * One labelled form field: the label, the control (rendered by `children` with the ids and aria
+ * attributes it needs), help text and the field's error message.
+ */
+export function FieldFrame({
+  path,
+  label,
+  required,
+  help,
+  error,
+  children,
+}: {
+  path: string;
+  label: string;
+  required?: boolean;
+  help?: ReactNode;
+  error?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const control = {
+    ...describedBy(path, { help: Boolean(help), error }),
+    ...(required ? { "aria-required": true as const } : {}),
+  };
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex gap-1">
+        <label htmlFor={control.id} className={labelClass}>
+          {label}
+        </label>
+        {/* Kept out of the label so the accessible name stays the label; aria-required says it. */}
+        {required ? (
+          <span aria-hidden="true" className="text-sm text-red-700 dark:text-red-300">
+            *
+          </span>
+        ) : null}
+      </div>
+      {children(control)}
+      {help ? (
+        <p id={helpId(path)} className={helpClass}>
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId(path)} className={errorClass}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

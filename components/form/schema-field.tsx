@@ -1,0 +1,82 @@
+"use client";
+
+import type { FormField } from "@/lib/schema/form-model";
+import { FieldFrame } from "./field-frame";
+import { inputClass } from "./input-styles";
+
+function helpText(f: FormField): string | undefined {
+  const parts = [f.help, f.description];
+  if (f.default !== undefined) parts.push(`Default: ${String(f.default)}.`);
+  if (f.kind === "string-list") parts.push("One value per line.");
+  if (f.kind === "string-map") parts.push("One key=value per line.");
+  const text = parts.filter(Boolean).join(" ");
+  return text || undefined;
+}
+
+/** One generated field: the control follows the schema type (text, number, choice, checkbox, list). */
+export function SchemaField({
+  field,
+  value,
+  error,
+  onChange,
+}: {
+  field: FormField;
+  value: string | boolean | undefined;
+  error?: string;
+  onChange: (value: string | boolean) => void;
+}) {
+  if (field.kind === "unsupported") {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        <span className="font-medium">{field.label}</span> is {field.unsupported ?? "a value this form cannot edit"}, so
+        set it with kubectl after creating the object.
+      </p>
+    );
+  }
+  if (field.kind === "boolean") {
+    return (
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+        <span className="font-medium">{field.label}</span>
+        {helpText(field) ? <span className="text-slate-600 dark:text-slate-400">— {helpText(field)}</span> : null}
+      </label>
+    );
+  }
+  const text = typeof value === "string" ? value : "";
+  return (
+    <FieldFrame path={field.path} label={field.label} required={field.required} help={helpText(field)} error={error}>
+      {(control) =>
+        field.kind === "enum" ? (
+          <select {...control} className={inputClass} value={text} onChange={(e) => onChange(e.target.value)}>
+            <option value="">{field.required ? "Choose…" : "(not set)"}</option>
+            {field.options?.map((o) => (
+              <option key={String(o)} value={String(o)}>
+                {String(o)}
+              </option>
+            ))}
+          </select>
+        ) : field.kind === "string-list" || field.kind === "string-map" ? (
+          <textarea
+            {...control}
+            className={inputClass}
+            rows={3}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <input
+            {...control}
+            type="text"
+            inputMode={field.kind === "integer" ? "numeric" : field.kind === "number" ? "decimal" : undefined}
+            className={inputClass}
+            placeholder={field.placeholder}
+            autoComplete="off"
+            spellCheck={false}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )
+      }
+    </FieldFrame>
+  );
+}

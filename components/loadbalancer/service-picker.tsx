@@ -1,0 +1,39 @@
+"use client";
+
+import { FieldFrame } from "@/components/form/field-frame";
+import { inputClass } from "@/components/form/input-styles";
+import type { ServiceOption } from "@/lib/loadbalancer/options";
+
+/**
+ * Offers the Services of the consumer cluster the user can see; picking one fills in the target
+ * Service, its namespace and port. The fields stay editable for a Service only the provider knows.
+ */
+export function ServicePicker({ services, onPick }: { services: ServiceOption[]; onPick: (s: ServiceOption) => void }) {
+  return (
+    <FieldFrame
+      path="service-picker"
+      label="Pick a Service from your cluster (the consumer cluster)"
+      help="Services in namespaces of your cluster that you can read. Picking one fills in the target Service, namespace and port below. The provider cluster reaches the Service with the same namespace and name through the multi-cluster network your platform team runs."
+    >
+      {(control) => (
+        <select
+          {...control}
+          className={inputClass}
+          value=""
+          onChange={(e) => {
+            const s = services.find((x) => `${x.namespace}/${x.name}` === e.target.value);
+            if (s) onPick(s);
+          }}
+        >
+          <option value="">{services.length ? "Choose a Service…" : "No Services you can read"}</option>
+          {services.map((s) => (
+            <option key={`${s.namespace}/${s.name}`} value={`${s.namespace}/${s.name}`}>
+              {s.name} in {s.namespace}
+              {s.ports.length ? ` (port ${s.ports.join(", ")})` : ""}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { formatAge } from "@/lib/status";
+import { useNow } from "./use-now";
+
+/** "3m20s ago", with the exact time as the element's machine-readable value and tooltip. */
+export function SinceTime({ iso, prefix = "" }: { iso?: string; prefix?: string }) {
+  const now = useNow();
+  if (!iso) return null;
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const exact = new Date(at)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
+  return (
+    <time dateTime={iso} title={exact} className="whitespace-nowrap">
+      {prefix}
+      {now === undefined ? exact : `${formatAge(now - at)} ago`}
+    </time>
+  );
+}

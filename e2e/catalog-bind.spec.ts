@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import type { KubeObject } from "../lib/k8s/types";
+import { consumerAdmin } from "./support/bind-consumer";
+import { providerAdmin } from "./support/provider";
+import { user } from "./support/sandbox";
+import { signIn } from "./support/sign-in";
+
+const namespaces = { group: "", version: "v1", resource: "namespaces" };
+const KB = { group: "kube-bind.io", version: "v1alpha2" };
+
+test("a user who may not bind the cluster is shown the commands, and nothing is created", async ({ page }) => {
+  const provider = await providerAdmin();
+  const before = (await provider.list(namespaces)).items.map((n) => n.metadata.name).sort();
+  await signIn(page, user("alice"), "/catalog/loadbalancer");
+  await expect(
+    page.getByText("reads the ConfigMaps named in `spec.configMapRef` of your LoadBalancers", { exact: false }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Allow and bind to my cluster" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "Ask a cluster administrator of your cluster to run:",
+  );
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    `kubectl bind login ${test.info().project.use.baseURL}`,
+  );
+  const after = (await provider.list(namespaces)).items.map((n) => n.metadata.name).sort();
+  expect(after).toEqual(before);
+});
+
+test("a cluster administrator binds from the catalog without the CLI; the consumer serves the API", async ({
+  page,
+}) => {
+  await signIn(page, user("admin"), "/catalog/loadbalancer");
+  await page.getByRole("button", { name: "Allow and bind to my cluster" }).click();
+  await expect(page.getByText("Bound: APIServiceBinding")).toBeVisible({ timeout: 90_000 });
+
+  // What kubectl bind would have left on the consumer, done by the portal as the admin.
+  const consumer = await consumerAdmin();
+  const binding = await consumer.get<KubeObject & { spec: { kubeconfigSecretRef: { name: string } } }>({
+    ...KB,
+    resource: "apiservicebindings",
+    name: "loadbalancer",
+  });
+  expect(binding.spec.kubeconfigSecretRef.name).toMatch(/^kubeconfig-kube-bind-/);
+  await consumer.get({
+    group: "",
+    version: "v1",
+    resource: "secrets",
+    namespace: "kube-bind",
+    name: binding.spec.kubeconfigSecretRef.name,
+  });
+  await expect
+    .poll(async () => (await consumer.served("networking.kro.run", "v1alpha1"))?.map((r) => r.name) ?? [], {
+      timeout: 60_000,
+    })
+    .toContain("loadbalancers");
+
+  // On the provider: the request in the admin's namespace, keyed by the consumer cluster, Succeeded.
+  const provider = await providerAdmin();
+  const kubeSystem = await consumer.get({ ...namespaces, name: "kube-system" });
+  const owned = (await provider.list(namespaces)).items.find(
+    (n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === `cluster:${kubeSystem.metadata.uid}`,
+  );
+  expect(owned?.metadata.annotations?.["kube-bind-portal.io/owner"]).toBe(user("admin").email);
+  const request = await provider.get<KubeObject & { status?: { phase?: string } }>({
+    ...KB,
+    resource: "apiserviceexportrequests",
+    namespace: owned?.metadata.name,
+    name: "loadbalancer",
+  });
+  expect(request.status?.phase).toBe("Succeeded");
+});

@@ -1,0 +1,120 @@
+// Issue 6: live status. alice creates a LoadBalancer through the form; its detail page advances
+// to Ready without a reload, Test traffic goes through the real gateway, and a second browser
+// sees the dashboard row appear, change and vanish live.
+import { expect, test } from "@playwright/test";
+import type { KubeClient } from "../lib/k8s/client";
+import { expectAccessible } from "./support/axe";
+import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { expectAllStagesDone, markDocument, signInLive } from "./support/live";
+import { CM, fillLoadBalancerForm, LB, removeIfPresent } from "./support/loadbalancer";
+import { user } from "./support/sandbox";
+
+const NAME = "live-e2e";
+let consumer: KubeClient;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  await ensureConsumerBound(browser);
+  consumer = await consumerAdmin();
+  await removeIfPresent(consumer, LB, "default", NAME);
+  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
+});
+
+test.afterAll(async () => {
+  await removeIfPresent(consumer, LB, "default", NAME);
+  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
+});
+
+test("created through the form, a LoadBalancer goes live to Ready on both pages, and serves traffic", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  // The second browser: alice's dashboard, open before the LoadBalancer exists.
+  const watcher = await browser.newContext();
+  const dashboard = await watcher.newPage();
+  await signInLive(dashboard, user("alice"), "/");
+  await expect(dashboard.getByRole("heading", { name: "Your LoadBalancers" })).toBeVisible();
+  await expect(dashboard.getByText("Live: this page updates by itself")).toBeVisible();
+  const row = dashboard.locator(`[data-row="default/${NAME}"]`);
+  await expect(row).toHaveCount(0);
+  const dashboardNotReloaded = await markDocument(dashboard);
+  await expectAccessible(dashboard);
+
+  await signInLive(page, user("alice"), "/loadbalancers/new");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await fillLoadBalancerForm(page, { namespace: "default", name: NAME, domain: `${NAME}.example.com` });
+  await page.getByRole("button", { name: "Review" }).click();
+  await page
+    .getByRole("region", { name: "Review: what will be created" })
+    .getByRole("button", { name: "Create LoadBalancer" })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/loadbalancers/default/${NAME}$`));
+  const detailNotReloaded = await markDocument(page);
+
+  // The row appears on the other browser's dashboard by itself.
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByRole("link", { name: NAME })).toBeVisible();
+
+  // The detail page walks through the stages and ends Ready, without a reload.
+  const status = page.getByTestId("status-summary");
+  await expect(status).toHaveAttribute("data-ready", "true", { timeout: 120_000 });
+  await expectAllStagesDone(page);
+  await expect(page.locator('[data-stage="ready"]')).toContainText("Done");
+  const provider = page.getByRole("heading", { name: "On the provider cluster" }).locator("..");
+  for (const kind of ["LoadBalancer", "ConfigMap", "ReferenceGrant", "Gateway", "Service", "HTTPRoute"]) {
+    await expect(provider.locator(`[data-object="${kind}"][data-present="true"]`).first()).toBeVisible();
+  }
+  await provider.getByText(`YAML of Gateway ${NAME}-gw`).click();
+  const gatewayYaml = provider.locator("details", { hasText: `YAML of Gateway ${NAME}-gw` }).locator("pre");
+  await expect(gatewayYaml).toBeVisible();
+  await expect(gatewayYaml).toContainText("kind: Gateway");
+  await expectAccessible(page);
+
+  // The dashboard row followed: Ready with an address, at the last stage.
+  await expect(row.locator('[data-col="ready"]')).toHaveText("True", { timeout: 60_000 });
+  await expect(row).toHaveAttribute("data-stage", "ready");
+  await expect(row.locator('[data-col="address"]')).not.toHaveText("—");
+  await expect(row.getByText("Ready: Done")).toBeVisible();
+
+  // Test traffic: through the gateway with the domain as Host; the echo shows the ConfigMap's header.
+  await page.getByRole("button", { name: "Send test request" }).click();
+  const response = page.getByRole("region", { name: "Test traffic response" });
+  await expect(response.getByTestId("traffic-status")).toHaveText("200 OK", { timeout: 20_000 });
+  await expect(response.getByText("X-Custom-Message: hello-kube-bind", { exact: true })).toBeVisible();
+  await expect(response).toContainText(`Host: ${NAME}.example.com`);
+
+  // The whole detail page in dark mode, in the other browser (the first page stays unreloaded).
+  const dark = await watcher.newPage();
+  await dark.goto("/catalog");
+  await dark.evaluate(() => localStorage.setItem("theme", "dark"));
+  await dark.goto(`/loadbalancers/default/${NAME}`);
+  await expect(dark.locator("html")).toHaveClass(/dark/);
+  await expect(dark.getByTestId("status-summary")).toHaveAttribute("data-ready", "true");
+  await dark.getByRole("button", { name: "Send test request" }).click();
+  await expect(dark.getByRole("region", { name: "Test traffic response" })).toContainText("X-Custom-Message");
+  await expectAccessible(dark);
+  await dark.close();
+
+  // Filtering the dashboard: by stage and by text.
+  await dashboard.getByLabel("Stage", { exact: true }).selectOption("ready");
+  await expect(row).toBeVisible();
+  await dashboard.getByLabel("Search", { exact: true }).fill("no-such-load-balancer");
+  await expect(row).toHaveCount(0);
+  await dashboard.getByLabel("Search", { exact: true }).fill(`${NAME}.example`);
+  await expect(row).toBeVisible();
+  await dashboard.getByLabel("Stage", { exact: true }).selectOption("all");
+
+  // Deleted elsewhere: the row vanishes and the detail page says so, both live.
+  await consumer.delete({ ...LB, namespace: "default", name: NAME });
+  await expect(row).toHaveCount(0, { timeout: 90_000 });
+  await expect(page.getByText(`There is no LoadBalancer ${NAME} in namespace default`)).toBeVisible({
+    timeout: 90_000,
+  });
+  await dashboardNotReloaded();
+  await detailNotReloaded();
+  await watcher.close();
+});

@@ -1,0 +1,142 @@
+// Helpers for the live-status specs (e2e/live-*.spec.ts): LoadBalancers made as alice with her
+// own kubeconfig, Events to look for, and raw SSE connections to /api/live.
+import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { KubeClient } from "../../lib/k8s/client";
+import { ClusterConnection } from "../../lib/k8s/connection";
+import { PORTAL } from "../../lib/k8s/types";
+import { frameReader } from "../../lib/live/sse-testing";
+import type { SandboxUser } from "../../sandbox/state";
+import { CM, LB } from "./loadbalancer";
+import { sandbox } from "./sandbox";
+import { loginAtIdp } from "./sign-in";
+
+/**
+ * Like support/sign-in's signIn, but a click on "Sign in" that is lost (the button signs in from
+ * JavaScript; right after the redirect to /signin it may not be hydrated yet) is repeated until
+ * the browser really leaves for the identity provider.
+ */
+export async function signInLive(page: Page, u: SandboxUser, path = "/") {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/signin/);
+  const button = page.getByRole("button", { name: "Sign in" });
+  await expect(async () => {
+    if (new URL(page.url()).pathname.startsWith("/signin")) await button.click({ timeout: 2_000 });
+    await expect(page).not.toHaveURL(/\/signin/, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await loginAtIdp(page, u);
+  const allow = page.getByRole("button", { name: "Allow" });
+  await expect(allow.or(page.getByTestId("signed-in-as")).or(page.locator("main h1")).first()).toBeVisible();
+  if (await allow.isVisible()) await allow.click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/interaction") && !url.pathname.startsWith("/signin"));
+}
+
+/** The consumer as alice herself (her kubeconfig), as `kubectl` would act for her. */
+export async function consumerAsAlice() {
+  const path = sandbox().clusters.consumer.kubeconfigs.alice;
+  return new KubeClient(await ClusterConnection.open({ name: "consumer", kubeconfig: path }), PORTAL);
+}
+
+/** The guide's LoadBalancer and its settings ConfigMap, created directly on the consumer. */
+export async function createLoadBalancer(client: KubeClient, name: string, header = "hello-kube-bind") {
+  await client.create(
+    { ...CM, namespace: "default" },
+    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${name}-config` }, data: { "custom-header": header } },
+  );
+  return client.create(
+    { ...LB, namespace: "default" },
+    {
+      apiVersion: "networking.kro.run/v1alpha1",
+      kind: "LoadBalancer",
+      metadata: { name },
+      spec: {
+        domain: `${name}.example.com`,
+        configMapRef: `${name}-config`,
+        targetService: "backend",
+        targetServiceNamespace: "default",
+        targetPort: 30080,
+      },
+    },
+  );
+}
+
+/** A core/v1 Event about `object`, with a message the test can look for exactly once. */
+export async function recordEvent(
+  client: KubeClient,
+  object: { kind?: string; apiVersion?: string; metadata: { name: string; namespace?: string; uid?: string } },
+  reason: string,
+  message: string,
+) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  const namespace = object.metadata.namespace ?? "default";
+  await client.create(
+    { group: "", version: "v1", resource: "events", namespace },
+    {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { generateName: `${object.metadata.name}.` },
+      involvedObject: {
+        kind: object.kind,
+        apiVersion: object.apiVersion,
+        name: object.metadata.name,
+        namespace,
+        uid: object.metadata.uid,
+      },
+      reason,
+      message,
+      type: "Normal",
+      source: { component: "live-e2e" },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+    },
+  );
+}
+
+/** Marks the page's document; if it is still marked later, the page was never reloaded. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { __liveMark: string }).__liveMark = "unreloaded";
+  });
+  return async () =>
+    expect(await page.evaluate(() => (window as unknown as { __liveMark?: string }).__liveMark)).toBe("unreloaded");
+}
+
+/** Every stage of the detail page's timeline is done. */
+export async function expectAllStagesDone(page: Page, timeout = 120_000) {
+  const stages = page.getByRole("list", { name: "Provisioning stages" }).getByRole("listitem");
+  await expect(stages).toHaveCount(7);
+  await expect(page.locator('[data-stage][data-state="done"]')).toHaveCount(7, { timeout });
+}
+
+/** A raw SSE connection to /api/live with the browser context's session cookie. */
+export async function openLiveStream(context: BrowserContext, subs: string[], lastEventId?: string) {
+  const base = process.env.PORTAL_URL ?? "http://127.0.0.1:3100";
+  const cookies = await context.cookies(base);
+  const abort = new AbortController();
+  const query = new URLSearchParams(subs.map((s) => ["sub", s]));
+  const res = await fetch(`${base}/api/live?${query}`, {
+    headers: {
+      cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+      accept: "text/event-stream",
+      ...(lastEventId ? { "last-event-id": lastEventId } : {}),
+    },
+    signal: abort.signal,
+  });
+  if (!res.body) throw new Error(`no body: ${res.status}`);
+  return { res, frames: frameReader(res.body), close: () => abort.abort() };
+}
+
+export interface StreamStat {
+  id: string;
+  subscribers: number;
+  watchRequests: number;
+  lists: number;
+  relists: number;
+  health: string;
+}
+
+export async function hubStats(context: BrowserContext): Promise<StreamStat[]> {
+  const res = await context.request.get("/api/live/stats");
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { streams: StreamStat[] }).streams;
+}

@@ -1,0 +1,84 @@
+import { expect, type Page } from "@playwright/test";
+import type { KubeClient } from "../../lib/k8s/client";
+import { KubeError } from "../../lib/k8s/errors";
+import type { SandboxUser } from "../../sandbox/state";
+import { loginAtIdp } from "./sign-in";
+
+export const LB = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
+export const CM = { group: "", version: "v1", resource: "configmaps" };
+
+export interface LoadBalancerFields {
+  namespace?: string;
+  name: string;
+  domain?: string;
+  header?: string;
+  /** the Service picker's option text */
+  service?: RegExp;
+}
+
+/**
+ * Like signIn (./sign-in.ts), but retries the "Sign in" click until the identity provider's page
+ * shows: on a busy machine a click before the sign-in page has hydrated does nothing.
+ */
+export async function signInTo(page: Page, u: SandboxUser, path: string) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(async () => {
+    await page.getByRole("button", { name: "Sign in" }).click({ timeout: 2_000 });
+    await expect(page.getByLabel("Username")).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await loginAtIdp(page, u);
+  const allow = page.getByRole("button", { name: "Allow" });
+  await expect(allow.or(page.locator("main h1")).first()).toBeVisible();
+  if (await allow.isVisible()) await allow.click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/interaction") && !url.pathname.startsWith("/signin"));
+}
+
+/** The portal's forms enable their submit button once hydrated; fill them only then. */
+export async function formReady(page: Page, submit: string | RegExp) {
+  await expect(page.getByRole("button", { name: submit, exact: typeof submit === "string" })).toBeEnabled();
+}
+
+/** Fills the New LoadBalancer form the way a person does, picking the Service from the list. */
+export async function fillLoadBalancerForm(page: Page, f: LoadBalancerFields) {
+  await formReady(page, "Review");
+  if (f.namespace) await page.getByLabel("Namespace", { exact: true }).selectOption(f.namespace);
+  await page.getByLabel("Name", { exact: true }).fill(f.name);
+  await page.getByLabel("Domain", { exact: true }).fill(f.domain ?? "www.example.com");
+  const picker = page.getByLabel(/Pick a Service from your cluster/);
+  const option = picker.locator("option", { hasText: f.service ?? /backend in default/ });
+  await picker.selectOption({ label: (await option.textContent()) ?? "" });
+  await page.getByLabel("Key 1").fill("custom-header");
+  await page.getByLabel("Value 1").fill(f.header ?? "hello-kube-bind");
+}
+
+export async function exists(client: KubeClient, ref: typeof LB, namespace: string, name: string) {
+  try {
+    await client.get({ ...ref, namespace, name });
+    return true;
+  } catch (e) {
+    if (e instanceof KubeError && e.notFound) return false;
+    throw e;
+  }
+}
+
+/** Deletes leftovers of an earlier run and waits until they are gone (finalizers included). */
+export async function removeIfPresent(client: KubeClient, ref: typeof LB, namespace: string, name: string) {
+  await client.delete({ ...ref, namespace, name }).catch((e) => {
+    if (!(e instanceof KubeError && e.notFound)) throw e;
+  });
+  await expect.poll(() => exists(client, ref, namespace, name), { timeout: 60_000 }).toBe(false);
+}
+
+/** No LoadBalancer or ConfigMap of these names on the consumer, nor anywhere on the provider. */
+export async function expectNothingCreated(
+  consumer: KubeClient,
+  provider: KubeClient,
+  namespace: string,
+  names: { lb: string; cm: string },
+) {
+  expect(await exists(consumer, LB, namespace, names.lb)).toBe(false);
+  expect(await exists(consumer, CM, namespace, names.cm)).toBe(false);
+  expect((await provider.list(LB, { fieldSelector: `metadata.name=${names.lb}` })).items).toEqual([]);
+  expect((await provider.list(CM, { fieldSelector: `metadata.name=${names.cm}` })).items).toEqual([]);
+}

@@ -1,0 +1,134 @@
+// Helpers for tests of the SSE stream: a controllable stand-in for lib/live's subscriptions and a
+// reader that parses frames the way an EventSource does.
+import type { LiveSub } from "../query/live-protocol";
+import type { PortalError } from "../result";
+import type { Subscribe } from "./sse";
+import type { LiveUpdate } from "./types";
+
+export interface Frame {
+  event?: string;
+  id?: string;
+  data?: string;
+  retry?: string;
+  comment?: string;
+}
+
+/** Subscriptions that the test drives: emit() reaches every open subscriber of a sub. */
+export function fakeSource(failures: Map<LiveSub, PortalError[]> = new Map()) {
+  const listeners = new Map<LiveSub, Set<(u: LiveUpdate<unknown>) => void>>();
+  const calls: LiveSub[] = [];
+  let open = 0;
+  const subscribe: Subscribe = async (sub, onUpdate) => {
+    calls.push(sub);
+    const fail = failures.get(sub)?.shift();
+    if (fail) return { ok: false, error: fail };
+    const set = listeners.get(sub) ?? new Set();
+    listeners.set(sub, set);
+    set.add(onUpdate);
+    open++;
+    let closed = false;
+    return {
+      ok: true,
+      data: {
+        close() {
+          if (closed) return;
+          closed = true;
+          open--;
+          set.delete(onUpdate);
+        },
+      },
+    };
+  };
+  return {
+    subscribe,
+    calls,
+    open: () => open,
+    subscribers: (sub: LiveSub) => listeners.get(sub)?.size ?? 0,
+    emit(sub: LiveSub, view: unknown) {
+      for (const l of listeners.get(sub) ?? []) l({ type: "view", view });
+    },
+    revoke(sub: LiveSub, error: PortalError) {
+      for (const l of listeners.get(sub) ?? []) l({ type: "revoked", error });
+      listeners.get(sub)?.clear();
+    },
+  };
+}
+
+/** Parses SSE frames off a byte stream; next() waits (with a timeout) for the next frame. */
+export function frameReader(stream: ReadableStream<Uint8Array>) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const frames: Frame[] = [];
+  let done = false;
+  // One read in flight at a time: a timed-out wait must not drop the chunk it was waiting for.
+  let inFlight: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+
+  async function fill(timeoutMs: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    inFlight ??= reader.read();
+    const r = await Promise.race([inFlight, timeout]);
+    clearTimeout(timer);
+    if (r === "timeout") throw new Error(`no frame within ${timeoutMs} ms`);
+    inFlight = undefined;
+    if (r.done) {
+      done = true;
+      return;
+    }
+    buffer += decoder.decode(r.value, { stream: true });
+    let end = buffer.indexOf("\n\n");
+    while (end >= 0) {
+      frames.push(parse(buffer.slice(0, end)));
+      buffer = buffer.slice(end + 2);
+      end = buffer.indexOf("\n\n");
+    }
+  }
+
+  return {
+    /** the next frame, or undefined once the stream ended */
+    async next(timeoutMs = 2_000): Promise<Frame | undefined> {
+      const deadline = Date.now() + timeoutMs;
+      while (frames.length === 0 && !done) await fill(Math.max(1, deadline - Date.now()));
+      return frames.shift();
+    },
+    /** frames until one matches (which is returned last) */
+    async until(match: (f: Frame) => boolean, timeoutMs = 2_000): Promise<Frame[]> {
+      const seen: Frame[] = [];
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const f = await this.next(Math.max(1, deadline - Date.now()));
+        if (!f) throw new Error(`stream ended before a matching frame; saw ${JSON.stringify(seen)}`);
+        seen.push(f);
+        if (match(f)) return seen;
+      }
+    },
+    /** resolves true if the stream ends within the time */
+    async ended(timeoutMs = 2_000): Promise<boolean> {
+      const deadline = Date.now() + timeoutMs;
+      while (!done) await fill(Math.max(1, deadline - Date.now()));
+      return true;
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+function parse(block: string): Frame {
+  const f: Frame = {};
+  for (const line of block.split("\n")) {
+    if (line.startsWith(":")) {
+      f.comment = line.slice(1).trim();
+      continue;
+    }
+    const at = line.indexOf(":");
+    const field = at < 0 ? line : line.slice(0, at);
+    const value = at < 0 ? "" : line.slice(at + 1).replace(/^ /, "");
+    if (field === "event" || field === "id" || field === "data" || field === "retry") f[field] = value;
+  }
+  return f;
+}
+
+export const views = (frames: Frame[]) =>
+  frames.filter((f) => f.event === "view").map((f) => JSON.parse(f.data ?? "{}") as { sub: string; view: unknown });

@@ -1,0 +1,200 @@
+/**
+ * One Server-Sent Events stream carrying several live subscriptions (wire contract:
+ * lib/query/live-protocol.ts). The route hands it the subs, Last-Event-ID, the request's abort
+ * signal and a `subscribe` function (lib/live's subscribeDashboard / subscribeLoadBalancer for
+ * the signed-in user); everything else happens here.
+ *
+ * Bounded per connection, whatever the client's speed: the response body is a pull stream with a
+ * small byte high-water mark; nothing is enqueued while it is full (desiredSize <= 0). Meanwhile
+ * each sub keeps at most ONE pending message, the latest, so a slow client skips intermediate
+ * views (they are complete snapshots) instead of growing memory or slowing other clients.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import { formatEventId, type LiveError, type LiveEventName, type LiveSub, parseEventId } from "../query/live-protocol";
+import type { PortalError, Result } from "../result";
+import type { LiveSubscription, LiveUpdate } from "./types";
+
+export type Subscribe = (
+  sub: LiveSub,
+  onUpdate: (update: LiveUpdate<unknown>) => void,
+) => Promise<Result<LiveSubscription>>;
+
+export interface LiveStreamOptions {
+  subs: readonly LiveSub[];
+  /** the Last-Event-ID header of a reconnecting EventSource */
+  lastEventId?: string | null;
+  /** the request's signal: aborting it closes every subscription */
+  signal?: AbortSignal;
+  subscribe: Subscribe;
+  heartbeatMs?: number;
+  /** the client's reconnection delay (the `retry:` field) */
+  retryMs?: number;
+  /** bytes the stream may queue for the client before messages wait (and coalesce) here */
+  highWaterMark?: number;
+  /** a subscription that failed because a cluster did not answer is retried with this backoff */
+  resubscribe?: { initialMs: number; maxMs: number };
+}
+
+type Pending = { event: "view"; json: string; hash: string } | { event: "problem" | "revoked"; error: PortalError };
+
+const encoder = new TextEncoder();
+
+export const viewHash = (json: string) => createHash("sha256").update(json).digest("base64url").slice(0, 12);
+
+/** Cluster unreachable or failing: worth another try. Forbidden/NotBound are answers. */
+const retryable = (e: PortalError) => e.status === 0 || e.status === 429 || e.status >= 500;
+
+const wireError = (e: PortalError): LiveError => ({ status: e.status, reason: e.reason, message: e.message });
+
+export class LiveConnection {
+  readonly stream: ReadableStream<Uint8Array>;
+  private controller!: ReadableStreamDefaultController<Uint8Array>;
+  private readonly subs: readonly LiveSub[];
+  /** hash of the last view the client holds, per sub (seeded from Last-Event-ID) */
+  private readonly sent: Map<LiveSub, string>;
+  /** subs whose last message was a problem (its JSON): their next view goes out even if unchanged */
+  private readonly troubled = new Map<LiveSub, string>();
+  private readonly pending = new Map<LiveSub, Pending>();
+  private readonly active = new Map<LiveSub, LiveSubscription>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private heartbeat?: ReturnType<typeof setInterval>;
+  private readonly hwm: number;
+  private closed = false;
+
+  constructor(private readonly opts: LiveStreamOptions) {
+    this.subs = opts.subs;
+    this.hwm = opts.highWaterMark ?? 64 * 1024;
+    const known = parseEventId(opts.lastEventId);
+    this.sent = new Map([...known].filter(([sub]) => this.subs.includes(sub)));
+    this.stream = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.controller = controller;
+          controller.enqueue(encoder.encode(`retry: ${opts.retryMs ?? 2_000}\n\n`));
+        },
+        pull: () => this.flush(),
+        cancel: () => this.close(),
+      },
+      { highWaterMark: this.hwm, size: (chunk) => chunk.byteLength },
+    );
+    if (opts.signal?.aborted) {
+      this.close();
+      return;
+    }
+    opts.signal?.addEventListener("abort", () => this.close(), { once: true });
+    this.heartbeat = setInterval(() => this.write(": hb\n\n"), opts.heartbeatMs ?? 15_000);
+    for (const sub of this.subs) void this.start(sub, opts.resubscribe?.initialMs ?? 2_000);
+  }
+
+  /** For tests and diagnostics: what this connection holds right now. */
+  inspect(): { pending: number; queuedBytes: number; subscriptions: number; closed: boolean } {
+    const desired = this.closed ? this.hwm : (this.controller.desiredSize ?? this.hwm);
+    return {
+      pending: this.pending.size,
+      queuedBytes: this.hwm - desired,
+      subscriptions: this.active.size,
+      closed: this.closed,
+    };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const sub of this.active.values()) sub.close();
+    this.active.clear();
+    this.pending.clear();
+    try {
+      this.controller.close();
+    } catch {
+      // already closed or errored by the consumer
+    }
+  }
+
+  private async start(sub: LiveSub, backoffMs: number): Promise<void> {
+    const result = await this.opts.subscribe(sub, (update) => this.onUpdate(sub, update));
+    if (this.closed) {
+      if (result.ok) result.data.close();
+      return;
+    }
+    if (result.ok) {
+      this.active.set(sub, result.data);
+      return;
+    }
+    this.offer(sub, { event: "problem", error: result.error });
+    if (!retryable(result.error)) return;
+    const max = this.opts.resubscribe?.maxMs ?? 30_000;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.closed) void this.start(sub, Math.min(backoffMs * 2, max));
+    }, backoffMs);
+    this.timers.add(timer);
+  }
+
+  private onUpdate(sub: LiveSub, update: LiveUpdate<unknown>): void {
+    if (this.closed) return;
+    if (update.type === "revoked") {
+      this.active.delete(sub);
+      this.offer(sub, { event: "revoked", error: update.error });
+      return;
+    }
+    const json = JSON.stringify(update.view);
+    this.offer(sub, { event: "view", json, hash: viewHash(json) });
+  }
+
+  /** Replaces whatever was pending for `sub`: only its latest state matters. */
+  private offer(sub: LiveSub, message: Pending): void {
+    // The client already holds exactly this (a resumed connection, a change undone, a retry that
+    // failed the same way again): nothing to send, and an older pending message is moot.
+    const held =
+      message.event === "view"
+        ? this.sent.get(sub) === message.hash && !this.troubled.has(sub)
+        : message.event === "problem" && this.troubled.get(sub) === JSON.stringify(wireError(message.error));
+    if (held) this.pending.delete(sub);
+    else this.pending.set(sub, message);
+    this.flush();
+  }
+
+  private flush(): void {
+    while (!this.closed && this.pending.size > 0 && (this.controller.desiredSize ?? 0) > 0) {
+      const [sub, message] = this.pending.entries().next().value as [LiveSub, Pending];
+      this.pending.delete(sub);
+      this.write(this.encode(sub, message));
+    }
+  }
+
+  private encode(sub: LiveSub, m: Pending): string {
+    if (m.event === "view") {
+      this.sent.set(sub, m.hash);
+      this.troubled.delete(sub);
+      return frame("view", `{"sub":${JSON.stringify(sub)},"view":${m.json}}`, formatEventId(this.subs, this.sent));
+    }
+    const error = JSON.stringify(wireError(m.error));
+    const data = `{"sub":${JSON.stringify(sub)},"error":${error}}`;
+    if (m.event === "problem") {
+      this.troubled.set(sub, error);
+      return frame("problem", data);
+    }
+    // A revoked sub leaves the id too, so a reconnect never suppresses a view the client dropped.
+    this.sent.delete(sub);
+    this.troubled.delete(sub);
+    return frame("revoked", data, formatEventId(this.subs, this.sent));
+  }
+
+  /** Enqueues only while the client keeps up; heartbeats are simply skipped otherwise. */
+  private write(text: string): void {
+    if (this.closed || (this.controller.desiredSize ?? 0) <= 0) return;
+    this.controller.enqueue(encoder.encode(text));
+  }
+}
+
+function frame(event: LiveEventName, data: string, id?: string): string {
+  return `event: ${event}\n${id === undefined ? "" : `id: ${id}\n`}data: ${data}\n\n`;
+}
+
+export function openLiveStream(opts: LiveStreamOptions): LiveConnection {
+  return new LiveConnection(opts);
+}

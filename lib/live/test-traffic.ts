@@ -1,0 +1,121 @@
+import "server-only";
+import { request } from "node:http";
+import { z } from "zod";
+import { log } from "../log";
+import { firstView } from "./first-view";
+import { subscribeLoadBalancer } from "./loadbalancer";
+import { trafficTarget } from "./traffic-target";
+import type { Identity, LoadBalancerView } from "./types";
+
+const Input = z.object({
+  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/),
+  name: z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/),
+});
+const Domain = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/i);
+
+const TIMEOUT_MS = 5_000;
+const MAX_BODY = 64 * 1024;
+
+export interface TrafficResponse {
+  url: string;
+  host: string;
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
+  truncated: boolean;
+  /** the request headers the echo backend reports having received, when the body is its JSON */
+  echoed?: [string, string][];
+  durationMs: number;
+}
+
+export type TrafficOutcome = { ok: true; data: TrafficResponse } | { ok: false; message: string };
+
+/**
+ * Sends one GET / through the LoadBalancer's gateway with its domain as Host. The user must be
+ * able to watch the LoadBalancer (lib/live authorizes as the user), and the request only goes to
+ * the cluster-internal address its own Gateway reports (traffic-target.ts), never to user input.
+ */
+export async function sendTestTraffic(identity: Identity, input: unknown): Promise<TrafficOutcome> {
+  const target = Input.safeParse(input);
+  if (!target.success) return { ok: false, message: "Invalid LoadBalancer name." };
+  const view = await firstView<LoadBalancerView>((on) => subscribeLoadBalancer(identity, target.data, on), 10_000);
+  if (!view.ok) return { ok: false, message: view.error.message };
+  if (!view.data?.found) return { ok: false, message: "The LoadBalancer does not exist on your cluster." };
+  const domain = Domain.safeParse((view.data.objects.consumer.loadBalancer?.spec as { domain?: unknown })?.domain);
+  if (!domain.success) return { ok: false, message: "The LoadBalancer has no valid spec.domain to send as Host." };
+  const where = trafficTarget(view.data.objects.provider.gateway, view.data.objects.provider.envoyService);
+  if (!where.ok) return { ok: false, message: where.reason };
+
+  let lastError = "";
+  for (const url of where.urls) {
+    try {
+      const res = await get(url, domain.data);
+      log.info({ traffic: { user: identity.user, ...target.data, url, status: res.status } }, "test traffic sent");
+      return { ok: true, data: res };
+    } catch (e) {
+      lastError = (e as Error).message;
+      // Only a refused connection may mean "wrong port": anything else is the answer.
+      if ((e as { code?: string }).code !== "ECONNREFUSED") break;
+    }
+  }
+  return { ok: false, message: `The gateway did not answer: ${lastError}` };
+}
+
+function get(url: string, host: string): Promise<TrafficResponse> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "GET", headers: { host, "user-agent": "kube-bind-portal test traffic" }, timeout: TIMEOUT_MS },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        res.on("data", (c: Buffer) => {
+          if (size >= MAX_BODY) {
+            truncated = true;
+            return;
+          }
+          chunks.push(c);
+          size += c.length;
+        });
+        res.on("end", () => {
+          const body = Buffer.concat(chunks).subarray(0, MAX_BODY).toString("utf8");
+          const headers: [string, string][] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+          resolve({
+            url,
+            host,
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? "",
+            headers,
+            body,
+            truncated: truncated || size > MAX_BODY,
+            echoed: echoedHeaders(body),
+            durationMs: Date.now() - started,
+          });
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () =>
+      req.destroy(Object.assign(new Error(`no answer within ${TIMEOUT_MS / 1000} s`), { code: "ETIMEDOUT" })),
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** The echo backend answers with the request it saw: { headers: { Name: [values] } }. */
+function echoedHeaders(body: string): [string, string][] | undefined {
+  try {
+    const parsed = z.object({ headers: z.record(z.string(), z.array(z.string())) }).safeParse(JSON.parse(body));
+    if (!parsed.success) return undefined;
+    return Object.entries(parsed.data.headers).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v]));
+  } catch {
+    return undefined;
+  }
+}

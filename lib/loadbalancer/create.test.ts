@@ -1,0 +1,227 @@
+// Cluster test (SANDBOX_STATE, kube-bind emulator running): creating LoadBalancers as alice on
+// the consumer — preview, create, every expected failure, and rollback.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KubeClient } from "../k8s/client";
+import { KubeError } from "../k8s/errors";
+import { randomSuffix, sandboxClient } from "../k8s/testing";
+import { installPolicy } from "./admission-testing";
+import { type CreateOutcome, createLoadBalancer, previewLoadBalancerCreate } from "./create";
+import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "./testing";
+
+applySandboxPortalEnv();
+const alice = identity("alice");
+const rand = randomSuffix();
+const CM = { group: "", version: "v1", resource: "configmaps" };
+const LB = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
+let admin: KubeClient;
+let provider: KubeClient;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+function input(
+  name: string,
+  over: { namespace?: string; values?: Record<string, string>; entries?: { key: string; value: string }[] } = {},
+) {
+  return {
+    namespace: over.namespace ?? "default",
+    name,
+    values: {
+      "spec.domain": "www.example.com",
+      "spec.configMapRef": `${name}-config`,
+      "spec.targetService": "backend",
+      "spec.targetServiceNamespace": "default",
+      "spec.targetPort": "30080",
+      ...over.values,
+    },
+    configMap: { mode: "new" as const, entries: over.entries ?? [{ key: "custom-header", value: "hello-kube-bind" }] },
+  };
+}
+
+async function exists(client: KubeClient, ref: typeof CM, namespace: string, name: string) {
+  try {
+    await client.get({ ...ref, namespace, name });
+    return true;
+  } catch (e) {
+    if (e instanceof KubeError && e.notFound) return false;
+    throw e;
+  }
+}
+
+/** Nothing of that name on the consumer, nor in any provider namespace. */
+async function expectNothing(namespace: string, name: string, cm = `${name}-config`) {
+  expect(await exists(admin, LB, namespace, name)).toBe(false);
+  expect(await exists(admin, CM, namespace, cm)).toBe(false);
+  const copies = await provider.list(LB, { fieldSelector: `metadata.name=${name}` });
+  expect(copies.items).toEqual([]);
+  expect((await provider.list(CM, { fieldSelector: `metadata.name=${cm}` })).items).toEqual([]);
+}
+
+function failed(r: CreateOutcome) {
+  if (r.ok) throw new Error("expected a failure");
+  return r;
+}
+
+beforeAll(async () => {
+  admin = await sandboxClient("consumer", "admin");
+  provider = await sandboxClient("provider", "admin");
+  await ensureConsumerBound();
+});
+
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+});
+
+describe("creating a LoadBalancer as alice", () => {
+  it("previews both objects as YAML and as kubectl apply, creating nothing", async () => {
+    const name = `prev-${rand}`;
+    const r = await previewLoadBalancerCreate(alice, input(name));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    expect(r.yaml).toContain(
+      `kind: ConfigMap\nmetadata:\n  name: ${name}-config\n  namespace: default\ndata:\n  custom-header: hello-kube-bind`,
+    );
+    expect(r.yaml).toContain("---\napiVersion: networking.kro.run/v1alpha1\nkind: LoadBalancer");
+    expect(r.kubectl).toBe(`kubectl apply -f - <<'EOF'\n${r.yaml}EOF`);
+    await expectNothing("default", name);
+  });
+
+  it("creates the ConfigMap and the LoadBalancer with exactly the given fields", async () => {
+    const name = `lb-${rand}`;
+    cleanups.push(
+      () => admin.delete({ ...LB, namespace: "team-a", name }),
+      () => admin.delete({ ...CM, namespace: "team-a", name: `${name}-config` }),
+    );
+    const r = await createLoadBalancer(alice, input(name, { namespace: "team-a" }));
+    expect(r).toEqual({ ok: true, namespace: "team-a", name, href: `/loadbalancers/team-a/${name}` });
+    const cm = await admin.get({ ...CM, namespace: "team-a", name: `${name}-config` });
+    expect(cm.data).toEqual({ "custom-header": "hello-kube-bind" });
+    const lb = await admin.get({ ...LB, namespace: "team-a", name });
+    expect(lb.spec).toEqual({
+      domain: "www.example.com",
+      configMapRef: `${name}-config`,
+      targetService: "backend",
+      targetServiceNamespace: "default",
+      targetPort: 30080,
+    });
+  });
+
+  it("uses an existing ConfigMap, and says so when it does not exist", async () => {
+    const name = `ex-${rand}`;
+    const missing = await createLoadBalancer(alice, { ...input(name), configMap: { mode: "existing" } });
+    expect(failed(missing).fieldErrors["spec.configMapRef"]).toBe(
+      `There is no ConfigMap ${name}-config in default. Pick one from the list, or create a new one here.`,
+    );
+    await expectNothing("default", name);
+  });
+});
+
+describe("failures are shown on the right field and leave nothing behind", () => {
+  it.each([
+    ["empty name", { name: "" }, "name", "Name is required."],
+    ["overlong name", { name: "a".repeat(64) }, "name", "Name must be at most 63 characters (it has 64)."],
+    ["uppercase name", { name: "My-LB" }, "name", "Use lowercase letters only."],
+    ["invalid hostname", { values: { "spec.domain": "www..example.com" } }, "spec.domain", "Domain must be a hostname"],
+    ["port 0", { values: { "spec.targetPort": "0" } }, "spec.targetPort", "from 1 to 65535 (got 0)"],
+    ["port 70000", { values: { "spec.targetPort": "70000" } }, "spec.targetPort", "from 1 to 65535 (got 70000)"],
+    [
+      "missing ConfigMap key",
+      { entries: [{ key: "", value: "hello" }] },
+      "configMap.entries.0.key",
+      'Enter a key for the value "hello"',
+    ],
+  ])("%s", async (_what, over, field, message) => {
+    const name = (over as { name?: string }).name ?? `bad-${rand}`;
+    const r = failed(await createLoadBalancer(alice, { ...input(`bad-${rand}`, over as never), name }));
+    expect(r.fieldErrors[field]).toContain(message);
+    await expectNothing("default", `bad-${rand}`);
+  });
+
+  it("a name that already exists: on the name field, and the new ConfigMap is not created", async () => {
+    const name = `taken-${rand}`;
+    cleanups.push(() => admin.delete({ ...LB, namespace: "default", name }));
+    await admin.create(
+      { ...LB, namespace: "default" },
+      { apiVersion: "networking.kro.run/v1alpha1", kind: "LoadBalancer", metadata: { name }, spec: {} },
+    );
+    const r = failed(await createLoadBalancer(alice, input(name)));
+    expect(r.fieldErrors.name).toBe(
+      `A LoadBalancer named ${name} already exists in namespace default. Choose another name, or open the existing one.`,
+    );
+    expect(r.formError?.next?.href).toBe(`/loadbalancers/default/${name}`);
+    expect(await exists(admin, CM, "default", `${name}-config`)).toBe(false);
+  });
+
+  it("a ConfigMap name that already exists: on the ConfigMap field", async () => {
+    const name = `cmtaken-${rand}`;
+    cleanups.push(() => admin.delete({ ...CM, namespace: "default", name: `${name}-config` }));
+    await admin.create(
+      { ...CM, namespace: "default" },
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${name}-config` } },
+    );
+    const r = failed(await createLoadBalancer(alice, input(name)));
+    expect(r.fieldErrors["spec.configMapRef"]).toBe(
+      `A ConfigMap named ${name}-config already exists in namespace default. Choose another name. To use it as it is, choose "Use an existing ConfigMap".`,
+    );
+    expect(await exists(admin, LB, "default", name)).toBe(false);
+  });
+
+  it("a namespace alice may not write: on the namespace field", async () => {
+    const name = `rbac-${rand}`;
+    const r = failed(await createLoadBalancer(alice, input(name, { namespace: "team-b" })));
+    expect(r.fieldErrors.namespace).toBe(
+      "alice@example.com may not create LoadBalancers in namespace team-b on the consumer cluster. Choose a namespace where you have the edit role, or ask the namespace's owners for access.",
+    );
+    await expectNothing("team-b", name);
+  });
+
+  it("an admission policy's denial: next to the field it names", async () => {
+    const name = `adm-${rand}`;
+    const remove = await installPolicy(admin, {
+      name: `deny-domain-${rand}`,
+      group: "networking.kro.run",
+      resource: "loadbalancers",
+      operations: ["CREATE"],
+      expression: "!object.spec.domain.endsWith('.reserved.test')",
+      message: "spec.domain: names under reserved.test are reserved",
+    });
+    cleanups.push(remove);
+    const values = { "spec.domain": "www.reserved.test" };
+    const r = failed(
+      await eventually("the policy to be active", async () => {
+        const out = await createLoadBalancer(alice, input(name, { values }));
+        if (out.ok)
+          await admin
+            .delete({ ...LB, namespace: "default", name })
+            .then(() => admin.delete({ ...CM, namespace: "default", name: `${name}-config` }));
+        return out.ok ? null : out;
+      }),
+    );
+    expect(r.fieldErrors["spec.domain"]).toContain("names under reserved.test are reserved");
+    expect(r.fieldErrors["spec.domain"]).toContain("admission control refused this LoadBalancer");
+    await expectNothing("default", name);
+  });
+
+  it("rolls the ConfigMap back when the LoadBalancer fails after the dry run passed", async () => {
+    const name = `rb-${rand}`;
+    const remove = await installPolicy(admin, {
+      name: `deny-real-${rand}`,
+      group: "networking.kro.run",
+      resource: "loadbalancers",
+      operations: ["CREATE"],
+      expression: "request.dryRun || !object.spec.domain.endsWith('.rollback.test')",
+      message: "spec.domain: rollback test",
+    });
+    cleanups.push(remove);
+    const values = { "spec.domain": "www.rollback.test" };
+    const r = failed(
+      await eventually("the policy to be active", async () => {
+        const out = await createLoadBalancer(alice, input(name, { values }));
+        if (out.ok)
+          await admin
+            .delete({ ...LB, namespace: "default", name })
+            .then(() => admin.delete({ ...CM, namespace: "default", name: `${name}-config` }));
+        return out.ok ? null : out;
+      }),
+    );
+    expect(r.fieldErrors["spec.domain"]).toContain("rollback test");
+    await expectNothing("default", name);
+  });
+});

@@ -1,0 +1,197 @@
+import "server-only";
+import type { KubeClient } from "../k8s/client";
+import { userClient } from "../k8s/clusters";
+import { KubeError } from "../k8s/errors";
+import { actorName, type KubeObject } from "../k8s/types";
+import { log } from "../log";
+import { type FormFailure, type FormResult, fail } from "../schema/action-result";
+import { explainWriteError, type WriteContext } from "../schema/explain-error";
+import type { FormModel } from "../schema/form-model";
+import { kubectlApply, toYaml } from "../schema/objects";
+import { loadBalancerApi, notBoundError } from "./api";
+import { CONFIGMAP_FIELD, type Draft, parseDraft } from "./draft";
+import { configMapObject, loadBalancerObject } from "./objects";
+import { loadBalancerRef } from "./resource";
+
+type Identity = { user: string; groups: string[] };
+const CONFIGMAPS = { group: "", version: "v1", resource: "configmaps" };
+const NOTHING = "Nothing was created.";
+
+export type CreatePreview = FormResult<{ yaml: string; kubectl: string }>;
+export type CreateOutcome = FormResult<{ namespace: string; name: string; href: string }>;
+
+interface Plan {
+  user: KubeClient;
+  draft: Draft;
+  configMap?: KubeObject;
+  loadBalancer: KubeObject;
+  cmContext: WriteContext;
+  lbContext: WriteContext;
+}
+
+export function detailHref(namespace: string, name: string) {
+  return `/loadbalancers/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+}
+
+function contexts(model: FormModel, draft: Draft) {
+  const fields = model.fields.map((f) => f.path);
+  const base = {
+    verb: "create" as const,
+    namespace: draft.namespace,
+    namespaceField: "namespace",
+    fields,
+    outcome: NOTHING,
+  };
+  return {
+    cmContext: {
+      ...base,
+      kind: "ConfigMap",
+      name: draft.configMap.name,
+      nameField: CONFIGMAP_FIELD,
+      fieldMap: { data: "configMap.entries" },
+      alreadyExistsHint: 'To use it as it is, choose "Use an existing ConfigMap".',
+    },
+    lbContext: {
+      ...base,
+      kind: "LoadBalancer",
+      name: draft.name,
+      nameField: "name",
+      existingHref: detailHref(draft.namespace, draft.name),
+    },
+  };
+}
+
+function explained(e: unknown, ctx: WriteContext): FormFailure {
+  if (!(e instanceof KubeError)) throw e;
+  const { fieldErrors, formError } = explainWriteError(e, ctx);
+  return fail(fieldErrors, formError);
+}
+
+/** Validation and the reference checks that need the cluster; no writes. */
+async function plan(identity: Identity, raw: unknown): Promise<Plan | FormFailure> {
+  const user = await userClient("consumer", identity);
+  const api = await loadBalancerApi(user);
+  if (!api.bound) return fail({}, notBoundError(api));
+  const parsed = parseDraft(api.model, raw);
+  if (!parsed.ok) return fail(parsed.fieldErrors);
+  const { draft } = parsed;
+  const ctx = contexts(api.model, draft);
+  if (draft.configMap.mode === "existing") {
+    try {
+      await user.get({ ...CONFIGMAPS, namespace: draft.namespace, name: draft.configMap.name });
+    } catch (e) {
+      if (e instanceof KubeError && e.notFound && e.details?.kind === "configmaps") {
+        return fail({
+          [CONFIGMAP_FIELD]: `There is no ConfigMap ${draft.configMap.name} in ${draft.namespace}. Pick one from the list, or create a new one here.`,
+        });
+      }
+      return explained(e, { ...ctx.cmContext, verb: "create" });
+    }
+  }
+  return { user, draft, configMap: configMapObject(draft), loadBalancer: loadBalancerObject(api.model, draft), ...ctx };
+}
+
+/** Server-side dry run (dryRun=All) of both objects, as the user: admission and RBAC included. */
+async function dryRun(p: Plan): Promise<FormFailure | null> {
+  // The LoadBalancer first: its name and the user's rights matter most and are reported first.
+  try {
+    await p.user.create(loadBalancerRef(p.draft.namespace), p.loadBalancer, { dryRun: true });
+  } catch (e) {
+    return explained(e, p.lbContext);
+  }
+  if (p.configMap) {
+    try {
+      await p.user.create({ ...CONFIGMAPS, namespace: p.draft.namespace }, p.configMap, { dryRun: true });
+    } catch (e) {
+      return explained(e, p.cmContext);
+    }
+  }
+  return null;
+}
+
+function applied(p: Plan) {
+  return [p.configMap, p.loadBalancer].filter((o): o is KubeObject => Boolean(o));
+}
+
+export async function previewLoadBalancerCreate(identity: Identity, raw: unknown): Promise<CreatePreview> {
+  const p = await plan(identity, raw);
+  if ("ok" in p) return p;
+  const failed = await dryRun(p);
+  if (failed) return failed;
+  const yaml = toYaml(applied(p));
+  return { ok: true, yaml, kubectl: kubectlApply(yaml) };
+}
+
+/**
+ * Dry run, then create the ConfigMap (when new) and the LoadBalancer as the user. If the
+ * LoadBalancer cannot be created, the ConfigMap this call created is deleted again.
+ */
+export async function createLoadBalancer(identity: Identity, raw: unknown): Promise<CreateOutcome> {
+  const p = await plan(identity, raw);
+  if ("ok" in p) return p;
+  const failed = await dryRun(p);
+  if (failed) return failed;
+  const { namespace, name } = p.draft;
+  let createdConfigMap = false;
+  try {
+    if (p.configMap) {
+      try {
+        await p.user.create({ ...CONFIGMAPS, namespace }, p.configMap);
+        createdConfigMap = true;
+      } catch (e) {
+        return explained(e, p.cmContext);
+      }
+    }
+    try {
+      await p.user.create(loadBalancerRef(namespace), p.loadBalancer);
+    } catch (e) {
+      const why = explained(e, p.lbContext);
+      await rollback(p, createdConfigMap, why);
+      createdConfigMap = false;
+      return why;
+    }
+  } catch (e) {
+    // A bug or an outage mid-way: still undo, then let the error surface.
+    if (createdConfigMap) await rollback(p, true, fail({}));
+    throw e;
+  }
+  log.info(
+    {
+      audit: {
+        user: identity.user,
+        action: "create",
+        resource: "loadbalancers",
+        namespace,
+        name,
+        configMap: p.draft.configMap,
+      },
+    },
+    "LoadBalancer created",
+  );
+  return { ok: true, namespace, name, href: detailHref(namespace, name) };
+}
+
+async function rollback(p: Plan, createdConfigMap: boolean, result: FormFailure): Promise<void> {
+  if (!createdConfigMap) return;
+  const { namespace } = p.draft;
+  const cm = p.draft.configMap.name;
+  try {
+    await p.user.delete({ ...CONFIGMAPS, namespace, name: cm });
+    log.info(
+      {
+        audit: {
+          user: actorName(p.user.actor),
+          action: "rollback-delete",
+          resource: "configmaps",
+          namespace,
+          name: cm,
+        },
+      },
+      "undid ConfigMap",
+    );
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const note = `The ConfigMap ${cm} was created but could not be removed again (${why}); delete it with: kubectl delete configmap ${cm} -n ${namespace}`;
+    result.formError = { message: result.formError ? `${result.formError.message} ${note}` : note };
+  }
+}

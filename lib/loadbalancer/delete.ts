@@ -1,0 +1,100 @@
+import "server-only";
+import { z } from "zod";
+import { userClient } from "../k8s/clusters";
+import { KubeError } from "../k8s/errors";
+import { log } from "../log";
+import { type FormFailure, type FormResult, fail } from "../schema/action-result";
+import { explainWriteError, type WriteContext } from "../schema/explain-error";
+import { LoadBalancerObject } from "./detail";
+import { loadBalancerRef } from "./resource";
+
+export const DeleteInput = z.object({
+  namespace: z.string().max(63),
+  name: z.string().max(253),
+  /** the name typed again, as confirmation */
+  confirm: z.string().max(300),
+  deleteConfigMap: z.boolean(),
+});
+
+export type DeleteOutcome = FormResult<{ href: string; warning?: string }>;
+
+function explained(e: unknown, ctx: WriteContext): FormFailure {
+  if (!(e instanceof KubeError)) throw e;
+  const { fieldErrors, formError } = explainWriteError(e, ctx);
+  return fail(fieldErrors, formError);
+}
+
+/**
+ * Deletes a LoadBalancer as the user after the name was typed again; optionally its ConfigMap,
+ * unless another LoadBalancer in the namespace still uses it. kube-bind then removes the provider
+ * copy and kro its children.
+ */
+export async function deleteLoadBalancer(
+  identity: { user: string; groups: string[] },
+  raw: unknown,
+): Promise<DeleteOutcome> {
+  const input = DeleteInput.safeParse(raw);
+  if (!input.success) return fail({ form: "The form sent data this page does not understand; reload the page." });
+  const { namespace, name, confirm, deleteConfigMap } = input.data;
+  if (confirm.trim() !== name) return fail({ confirm: `Type ${name} exactly to confirm the deletion.` });
+  const user = await userClient("consumer", identity);
+  const ref = { ...loadBalancerRef(namespace), name };
+  const ctx: WriteContext = {
+    verb: "delete",
+    kind: "LoadBalancer",
+    namespace,
+    name,
+    nameField: "confirm",
+    fields: [],
+    outcome: "Nothing was deleted.",
+  };
+  let lb: LoadBalancerObject;
+  try {
+    lb = LoadBalancerObject.parse(await user.get(ref));
+  } catch (e) {
+    return explained(e, ctx);
+  }
+  const cmName = deleteConfigMap ? lb.spec.configMapRef : undefined;
+  const cmRef = cmName ? { group: "", version: "v1", resource: "configmaps", namespace, name: cmName } : undefined;
+  const cmCtx: WriteContext = { ...ctx, kind: "ConfigMap", name: cmName ?? "", nameField: "deleteConfigMap" };
+  try {
+    if (cmName) {
+      const others = (await user.list(loadBalancerRef(namespace))).items
+        .map((o) => LoadBalancerObject.parse(o))
+        .filter((o) => o.metadata.name !== name && o.spec.configMapRef === cmName)
+        .map((o) => o.metadata.name);
+      if (others.length) {
+        return fail({
+          deleteConfigMap: `The ConfigMap ${cmName} is still used by ${others.join(", ")}; keep it, or delete those first.`,
+        });
+      }
+    }
+    await user.delete(ref, { dryRun: true });
+    if (cmRef) await user.delete(cmRef, { dryRun: true });
+  } catch (e) {
+    return explained(e, e instanceof KubeError && e.details?.kind === "configmaps" ? cmCtx : ctx);
+  }
+  try {
+    await user.delete(ref);
+  } catch (e) {
+    return explained(e, ctx);
+  }
+  log.info(
+    { audit: { user: identity.user, action: "delete", resource: "loadbalancers", namespace, name } },
+    "LoadBalancer deleted",
+  );
+  let warning: string | undefined;
+  if (cmRef) {
+    try {
+      await user.delete(cmRef);
+      log.info(
+        { audit: { user: identity.user, action: "delete", resource: "configmaps", namespace, name: cmName } },
+        "ConfigMap deleted",
+      );
+    } catch (e) {
+      if (!(e instanceof KubeError)) throw e;
+      warning = `The LoadBalancer was deleted, but its ConfigMap ${cmName} could not be (${e.message}). Delete it with: kubectl delete configmap ${cmName} -n ${namespace}`;
+    }
+  }
+  return warning ? { ok: true, href: "/loadbalancers", warning } : { ok: true, href: "/loadbalancers" };
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { z } from "zod";
+import { userClient } from "../k8s/clusters";
+import { KubeError } from "../k8s/errors";
+import type { FormModel } from "../schema/form-model";
+import { dns1123Label, dns1123Subdomain } from "../schema/kubernetes-rules";
+import { loadBalancerApi } from "./api";
+import { LOADBALANCERS, loadBalancerRef } from "./resource";
+
+export const LoadBalancerObject = z.object({
+  apiVersion: z.string(),
+  kind: z.string(),
+  metadata: z
+    .object({
+      name: z.string(),
+      namespace: z.string(),
+      resourceVersion: z.string().optional(),
+      creationTimestamp: z.string().optional(),
+      deletionTimestamp: z.string().optional(),
+    })
+    .loose(),
+  spec: z
+    .object({
+      domain: z.string().optional(),
+      configMapRef: z.string().optional(),
+      targetService: z.string().optional(),
+      targetServiceNamespace: z.string().optional(),
+      targetPort: z.number().optional(),
+    })
+    .loose()
+    .default({}),
+  status: z.object({ state: z.string().optional() }).loose().optional(),
+});
+export type LoadBalancerObject = z.infer<typeof LoadBalancerObject>;
+
+const ConfigMapObject = z.object({
+  metadata: z.object({ name: z.string(), resourceVersion: z.string().optional() }).loose(),
+  data: z.record(z.string(), z.string()).default({}),
+});
+
+export type ConfigMapView =
+  | { name: string; state: "found"; data: Record<string, string>; resourceVersion?: string }
+  | { name: string; state: "missing" }
+  | { name: string; state: "forbidden" };
+
+export type LoadBalancerDetail =
+  | { state: "not-bound"; settingUp: boolean }
+  | { state: "not-found" }
+  | { state: "forbidden"; message: string }
+  | {
+      state: "found";
+      model: FormModel;
+      lb: LoadBalancerObject;
+      configMap?: ConfigMapView;
+      can: { update: boolean; delete: boolean };
+    };
+
+export const RouteParams = z.object({
+  namespace: z.string().refine((v) => dns1123Label(v) === null),
+  name: z.string().refine((v) => dns1123Subdomain(v) === null),
+});
+
+/** One LoadBalancer and its ConfigMap of settings, read on the consumer as the user. */
+export async function loadBalancerDetail(
+  identity: { user: string; groups: string[] },
+  params: { namespace: string; name: string },
+): Promise<LoadBalancerDetail> {
+  const parsed = RouteParams.safeParse(params);
+  if (!parsed.success) return { state: "not-found" };
+  const { namespace, name } = parsed.data;
+  const user = await userClient("consumer", identity);
+  const api = await loadBalancerApi(user);
+  if (!api.bound) return { state: "not-bound", settingUp: api.settingUp };
+  let lb: LoadBalancerObject;
+  try {
+    lb = LoadBalancerObject.parse(await user.get({ ...loadBalancerRef(namespace), name }));
+  } catch (e) {
+    if (e instanceof KubeError && e.notFound) return { state: "not-found" };
+    if (e instanceof KubeError && e.forbidden) {
+      return {
+        state: "forbidden",
+        message: `You may not read LoadBalancers in namespace ${namespace} on the consumer cluster.`,
+      };
+    }
+    throw e;
+  }
+  const [configMap, update, del] = await Promise.all([
+    lb.spec.configMapRef ? readConfigMap(user, namespace, lb.spec.configMapRef) : undefined,
+    user.can({ verb: "update", ...LOADBALANCERS, namespace, name }),
+    user.can({ verb: "delete", ...LOADBALANCERS, namespace, name }),
+  ]);
+  return { state: "found", model: api.model, lb, configMap, can: { update, delete: del } };
+}
+
+async function readConfigMap(
+  user: Awaited<ReturnType<typeof userClient>>,
+  namespace: string,
+  name: string,
+): Promise<ConfigMapView> {
+  try {
+    const cm = ConfigMapObject.parse(
+      await user.get({ group: "", version: "v1", resource: "configmaps", namespace, name }),
+    );
+    return { name, state: "found", data: cm.data, resourceVersion: cm.metadata.resourceVersion };
+  } catch (e) {
+    if (e instanceof KubeError && e.notFound) return { name, state: "missing" };
+    if (e instanceof KubeError && e.forbidden) return { name, state: "forbidden" };
+    throw e;
+  }
+}

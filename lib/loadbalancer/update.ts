@@ -1,0 +1,178 @@
+import "server-only";
+import type { KubeClient } from "../k8s/client";
+import { userClient } from "../k8s/clusters";
+import { KubeError } from "../k8s/errors";
+import type { KubeObject } from "../k8s/types";
+import { log } from "../log";
+import { type FormFailure, type FormResult, fail } from "../schema/action-result";
+import { explainWriteError, type WriteContext } from "../schema/explain-error";
+import { kubectlApply, toYaml, userFacing } from "../schema/objects";
+import { loadBalancerApi, notBoundError } from "./api";
+import { detailHref } from "./create";
+import { LoadBalancerObject } from "./detail";
+import { EDITABLE_FIELDS, type EditDraft, HEADER_FIELD, parseEdit } from "./edit-input";
+import { CUSTOM_HEADER_KEY } from "./form";
+import { loadBalancerRef } from "./resource";
+
+type Identity = { user: string; groups: string[] };
+type Ref = Parameters<KubeClient["get"]>[0];
+const NOTHING = "Nothing was changed.";
+
+export type EditPreview = FormResult<{ yaml: string; kubectl: string }>;
+export type EditOutcome = FormResult<{ href: string }>;
+
+interface Change {
+  ref: Ref;
+  patch: Record<string, unknown>;
+  undo?: Record<string, unknown>;
+  ctx: WriteContext;
+}
+
+function explained(e: unknown, ctx: WriteContext): FormFailure {
+  if (!(e instanceof KubeError)) throw e;
+  const { fieldErrors, formError } = explainWriteError(e, ctx);
+  return fail(fieldErrors, formError);
+}
+
+function conflict(ctx: WriteContext): FormFailure {
+  return explained(new KubeError("consumer", 409, "Conflict", "the values changed since the page was loaded"), ctx);
+}
+
+/** Reads the current objects as the user and works out the two merge patches. */
+async function plan(
+  identity: Identity,
+  raw: unknown,
+): Promise<{ user: KubeClient; draft: EditDraft; changes: Change[] } | FormFailure> {
+  const user = await userClient("consumer", identity);
+  const api = await loadBalancerApi(user);
+  if (!api.bound) return fail({}, notBoundError(api, NOTHING));
+  const parsed = parseEdit(api.model, raw);
+  if (!parsed.ok) return fail(parsed.fieldErrors);
+  const { draft } = parsed;
+  const { namespace, name } = draft;
+  const lbRef = { ...loadBalancerRef(namespace), name };
+  const base = { verb: "update" as const, namespace, outcome: NOTHING };
+  const lbCtx: WriteContext = { ...base, kind: "LoadBalancer", name, nameField: "form", fields: EDITABLE_FIELDS };
+  let lb: LoadBalancerObject;
+  try {
+    lb = LoadBalancerObject.parse(await user.get(lbRef));
+  } catch (e) {
+    return explained(e, lbCtx);
+  }
+  const changes: Change[] = [];
+  const cmName = lb.spec.configMapRef;
+  if (cmName) {
+    const cmRef = { group: "", version: "v1", resource: "configmaps", namespace, name: cmName };
+    const cmCtx: WriteContext = {
+      ...base,
+      kind: "ConfigMap",
+      name: cmName,
+      nameField: HEADER_FIELD,
+      fields: [],
+      fieldMap: { data: HEADER_FIELD },
+    };
+    let cm: KubeObject & { data?: Record<string, string> };
+    try {
+      cm = await user.get(cmRef);
+    } catch (e) {
+      if (e instanceof KubeError && e.notFound) {
+        return fail({
+          [HEADER_FIELD]: `The ConfigMap ${cmName} this LoadBalancer uses does not exist in ${namespace}; create it first (kubectl create configmap ${cmName} -n ${namespace}).`,
+        });
+      }
+      return explained(e, cmCtx);
+    }
+    const old = cm.data?.[CUSTOM_HEADER_KEY];
+    if (draft.expected && (draft.expected.header ?? undefined) !== old) return conflict(lbCtx);
+    const next = draft.header === "" ? undefined : draft.header;
+    if (old !== next) {
+      const value = (v: string | undefined) => ({ data: { [CUSTOM_HEADER_KEY]: v ?? null } });
+      changes.push({
+        ref: cmRef,
+        patch: value(next),
+        undo: value(old),
+        ctx: cmCtx,
+      });
+    }
+  } else if (draft.header !== "") {
+    return fail({
+      [HEADER_FIELD]: "This LoadBalancer references no ConfigMap, so there is nowhere to keep a header value.",
+    });
+  }
+  const { expected } = draft;
+  if (expected && (expected.domain !== lb.spec.domain || expected.targetPort !== lb.spec.targetPort))
+    return conflict(lbCtx);
+  const spec: Record<string, unknown> = {};
+  if (draft.spec.domain !== lb.spec.domain) spec.domain = draft.spec.domain ?? null;
+  if (draft.spec.targetPort !== lb.spec.targetPort) spec.targetPort = draft.spec.targetPort ?? null;
+  if (Object.keys(spec).length) {
+    changes.push({
+      ref: lbRef,
+      patch: { spec },
+      ctx: lbCtx,
+    });
+  }
+  if (changes.length === 0)
+    return fail({}, { message: "These are the values already set; there is nothing to change." });
+  return { user, draft, changes };
+}
+
+export async function previewLoadBalancerEdit(identity: Identity, raw: unknown): Promise<EditPreview> {
+  const p = await plan(identity, raw);
+  if ("ok" in p) return p;
+  const results: KubeObject[] = [];
+  for (const c of p.changes) {
+    try {
+      results.push(await p.user.mergePatch(c.ref, c.patch, { dryRun: true }));
+    } catch (e) {
+      return explained(e, c.ctx);
+    }
+  }
+  const yaml = toYaml(results.map(userFacing));
+  return { ok: true, yaml, kubectl: kubectlApply(yaml) };
+}
+
+/** Dry run, then the ConfigMap, then the LoadBalancer; a failed second step undoes the first. */
+export async function applyLoadBalancerEdit(identity: Identity, raw: unknown): Promise<EditOutcome> {
+  const p = await plan(identity, raw);
+  if ("ok" in p) return p;
+  for (const c of p.changes) {
+    try {
+      await p.user.mergePatch(c.ref, c.patch, { dryRun: true });
+    } catch (e) {
+      return explained(e, c.ctx);
+    }
+  }
+  const done: Change[] = [];
+  for (const c of p.changes) {
+    try {
+      await p.user.mergePatch(c.ref, c.patch);
+      done.push(c);
+    } catch (e) {
+      const why = explained(e, c.ctx);
+      for (const d of done.reverse()) {
+        if (!d.undo) continue;
+        await p.user.mergePatch(d.ref, d.undo).catch((undoError: Error) => {
+          const note = `${d.ctx.kind} ${d.ctx.name} was changed but could not be changed back (${undoError.message}).`;
+          why.formError = { message: why.formError ? `${why.formError.message} ${note}` : note };
+        });
+      }
+      return why;
+    }
+  }
+  const { namespace, name } = p.draft;
+  log.info(
+    {
+      audit: {
+        user: identity.user,
+        action: "update",
+        resource: "loadbalancers",
+        namespace,
+        name,
+        changed: p.changes.map((c) => c.ctx.kind),
+      },
+    },
+    "LoadBalancer changed",
+  );
+  return { ok: true, href: detailHref(namespace, name) };
+}

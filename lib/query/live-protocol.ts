@@ -1,0 +1,89 @@
+/**
+ * The wire contract of GET /api/live (isomorphic: the route and the browser both use it).
+ *
+ *   GET /api/live?sub=dashboard&sub=lb:<namespace>/<name>      (session cookie; 401 JSON otherwise)
+ *   Content-Type: text/event-stream
+ *
+ *   retry: 2000
+ *   event: view      id: dashboard~a1b2c3d4e5f6|lb:default/my-lb~d4e5f6a7b8c9
+ *                    data: {"sub":"lb:default/my-lb","view":{…}}
+ *   event: problem   data: {"sub":"…","error":{"status":404,"reason":"NotBound","message":"…"}}
+ *   event: revoked   data: {"sub":"…","error":{…}}   (the sub is dropped; its id entry too)
+ *   : hb             every 15 s
+ *
+ * The id lists, for every sub, a short hash of the last view sent. A reconnect sends it back as
+ * Last-Event-ID and the server only sends subs whose current view hashes differently.
+ */
+import { z } from "zod";
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+export type LiveSub = "dashboard" | `lb:${string}/${string}`;
+
+export const liveSub = {
+  dashboard: "dashboard" as LiveSub,
+  loadBalancer: (namespace: string, name: string): LiveSub => `lb:${namespace}/${name}`,
+};
+
+/** At most this many subs per stream: a page needs one or two. */
+export const MAX_SUBS = 16;
+
+const Sub = z.string().refine((s) => parseSub(s) !== undefined, "unknown subscription");
+
+export type ParsedSub = { kind: "dashboard" } | { kind: "loadBalancer"; namespace: string; name: string };
+
+export function parseSub(sub: string): ParsedSub | undefined {
+  if (sub === "dashboard") return { kind: "dashboard" };
+  const m = /^lb:([^/]+)\/([^/]+)$/.exec(sub);
+  if (!m || !DNS_LABEL.test(m[1]) || !DNS_SUBDOMAIN.test(m[2])) return undefined;
+  return { kind: "loadBalancer", namespace: m[1], name: m[2] };
+}
+
+/** The `sub` query parameters: at least one, valid, de-duplicated, in request order. */
+export const SubsQuery = z
+  .array(Sub)
+  .min(1, "name at least one sub")
+  .transform((subs) => [...new Set(subs)] as LiveSub[])
+  .refine((subs) => subs.length <= MAX_SUBS, `at most ${MAX_SUBS} subs`);
+
+/** A short, URL- and id-safe hash; the caller supplies the digest (node:crypto on the server). */
+const HASH = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** `sub~hash|sub~hash`, in the order of `subs`. */
+export function formatEventId(subs: readonly LiveSub[], hashes: ReadonlyMap<LiveSub, string>): string {
+  return subs.flatMap((s) => (hashes.has(s) ? [`${s}~${hashes.get(s)}`] : [])).join("|");
+}
+
+/** The hashes a reconnecting client already holds; anything malformed is ignored (sent again). */
+export function parseEventId(id: string | null | undefined): Map<LiveSub, string> {
+  const out = new Map<LiveSub, string>();
+  for (const part of (id ?? "").split("|")) {
+    const at = part.lastIndexOf("~");
+    if (at <= 0) continue;
+    const sub = part.slice(0, at);
+    const hash = part.slice(at + 1);
+    if (parseSub(sub) && HASH.test(hash)) out.set(sub as LiveSub, hash);
+  }
+  return out;
+}
+
+/** What a `problem` or `revoked` event carries: the portal's error vocabulary, without detail. */
+export interface LiveError {
+  status: number;
+  reason: string;
+  message: string;
+}
+
+export interface ViewMessage<V = unknown> {
+  sub: LiveSub;
+  view: V;
+}
+
+export interface ProblemMessage {
+  sub: LiveSub;
+  error: LiveError;
+}
+
+/** The three kinds of messages; `: hb` comments carry nothing. */
+export type LiveEventName = "view" | "problem" | "revoked";

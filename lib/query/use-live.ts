@@ -1,0 +1,31 @@
+"use client";
+
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useSyncExternalStore } from "react";
+import { type LiveEntry, queryKeys } from "./keys";
+import { type ConnectionState, liveChannel } from "./live-channel";
+import type { LiveSub } from "./live-protocol";
+
+/**
+ * Keeps the page's one live stream carrying `subs` while the calling component is mounted, and
+ * returns the stream's connection state. Data arrives in the react-query cache; read it with
+ * useLiveEntry.
+ */
+export function useLive(subs: readonly LiveSub[]): ConnectionState {
+  const channel = liveChannel(useQueryClient());
+  const joined = subs.join(" ");
+  useEffect(() => channel.add(joined.split(" ") as LiveSub[]), [channel, joined]);
+  return useSyncExternalStore(channel.subscribeState, channel.getState, () => "connecting");
+}
+
+/** The cached entry of one sub; `initial` (a server-rendered view) fills it until the stream does. */
+export function useLiveEntry<V>(sub: LiveSub, initial?: V): LiveEntry<V> {
+  const query = useQuery<LiveEntry<V>>({
+    queryKey: queryKeys.live.sub(sub),
+    // Never fetched: only the live channel writes these entries.
+    queryFn: skipToken,
+    initialData: initial === undefined ? undefined : { view: initial },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return query.data ?? {};
+}

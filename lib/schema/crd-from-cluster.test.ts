@@ -1,0 +1,91 @@
+// Cluster test (SANDBOX_STATE): the LoadBalancer CRD exactly as real kro generated it on the
+// sandbox's provider, through form model and validator; and the recorded fixture still matches.
+import { beforeAll, describe, expect, it } from "vitest";
+import { sandboxClient } from "../k8s/testing";
+import { loadBalancerModel } from "../loadbalancer/form";
+import { readProviderCrd } from "./fixtures/record-crd";
+import { formModel } from "./form-model";
+import { type KindSchema, kindSchemaFromCrd, schemaFromOpenApiV3 } from "./json-schema";
+import { openApiV3 } from "./served";
+import { recordedLoadBalancerCrd } from "./testing";
+import { fieldErrorsOf, formValidator } from "./validator";
+
+const NAME = "loadbalancers.networking.kro.run";
+let live: KindSchema;
+
+beforeAll(async () => {
+  live = kindSchemaFromCrd(await readProviderCrd(NAME));
+});
+
+describe("the LoadBalancer CRD kro generated on the provider", () => {
+  it("is the one recorded in lib/schema/fixtures (re-record with record-crd.ts if kro changed)", () => {
+    expect(live.schema).toEqual(kindSchemaFromCrd(recordedLoadBalancerCrd).schema);
+  });
+
+  it("becomes a form with the five spec fields and the targetPort default 8080", () => {
+    const model = formModel(live);
+    expect(model.fields.map((f) => [f.path, f.kind, f.default])).toEqual([
+      ["spec.configMapRef", "string", undefined],
+      ["spec.domain", "string", undefined],
+      ["spec.targetPort", "integer", 8080],
+      ["spec.targetService", "string", undefined],
+      ["spec.targetServiceNamespace", "string", undefined],
+    ]);
+  });
+
+  it("validates the guide's values into an object the provider's apiserver accepts (dry run)", async () => {
+    const fragment = formValidator(loadBalancerModel(live)).parse({
+      "spec.domain": "www.example.com",
+      "spec.configMapRef": "my-lb-config",
+      "spec.targetService": "backend",
+      "spec.targetServiceNamespace": "default",
+      "spec.targetPort": "30080",
+    });
+    const admin = await sandboxClient("provider", "admin");
+    const created = await admin.create(
+      { group: live.group, version: live.version, resource: live.plural, namespace: "default" },
+      {
+        apiVersion: `${live.group}/${live.version}`,
+        kind: live.kind,
+        metadata: { name: "schema-dry-run" },
+        ...fragment,
+      },
+      { dryRun: true },
+    );
+    expect(created.spec).toEqual(fragment.spec);
+  });
+
+  it("lets the apiserver default targetPort when the form leaves it empty", async () => {
+    const fragment = formValidator(formModel(live)).parse({ "spec.domain": "a.example.com", "spec.targetPort": "" });
+    const admin = await sandboxClient("provider", "admin");
+    const created = await admin.create(
+      { group: live.group, version: live.version, resource: live.plural, namespace: "default" },
+      {
+        apiVersion: `${live.group}/${live.version}`,
+        kind: live.kind,
+        metadata: { name: "schema-default" },
+        ...fragment,
+      },
+      { dryRun: true },
+    );
+    expect(created.spec).toEqual({ domain: "a.example.com", targetPort: 8080 });
+  });
+
+  it("rejects bad values with messages on their fields", () => {
+    const r = formValidator(loadBalancerModel(live)).safeParse({
+      "spec.domain": "Not A Host",
+      "spec.targetPort": "70000",
+    });
+    expect(r.success).toBe(false);
+    const errors = r.success ? {} : fieldErrorsOf(r.error);
+    expect(errors["spec.domain"]).toMatch(/Domain must be a hostname/);
+    expect(errors["spec.targetPort"]).toBe("Target port must be a whole number from 1 to 65535 (got 70000).");
+  });
+
+  it("is published the same way in OpenAPI v3, readable by a user without rights on the provider", async () => {
+    const alice = await sandboxClient("provider", "alice");
+    const schema = schemaFromOpenApiV3(await openApiV3(alice, live.group, live.version), live);
+    expect(schema).not.toBeNull();
+    expect(formModel({ ...live, schema: schema as KindSchema["schema"] }).fields).toEqual(formModel(live).fields);
+  });
+});

@@ -1,0 +1,118 @@
+import "server-only";
+import { z } from "zod";
+import type { KubeClient } from "../k8s/client";
+import { portalIdentityClient, userClient } from "../k8s/clusters";
+import { KubeError } from "../k8s/errors";
+import { namespacesWhereUserCan } from "../k8s/namespaces";
+import { log } from "../log";
+import { type FormFailure, type FormResult, fail } from "./action-result";
+import { CATALOG_NEXT, explainWriteError } from "./explain-error";
+import { type FormModel, formModel } from "./form-model";
+import { dns1123Label, dns1123Subdomain } from "./kubernetes-rules";
+import { kubectlApply, resourceObject, toYaml } from "./objects";
+import { parseResourceInput } from "./resource-input";
+import { type ServedRef, servedSchema } from "./served";
+
+type Identity = { user: string; groups: string[] };
+
+/** Route params of /apis/[group]/[version]/[resource]; anything else is not a resource. */
+export const ServedRefParams = z.object({
+  group: z.string().refine((g) => dns1123Subdomain(g) === null),
+  version: z.string().refine((v) => dns1123Label(v) === null),
+  resource: z.string().refine((r) => dns1123Label(r) === null),
+});
+
+export type ResourceForm =
+  | { state: "not-served" | "no-schema" }
+  | { state: "ready"; model: FormModel; namespaces: string[] };
+
+/** What the generic form needs: the served schema and the namespaces the user may create in. */
+export async function resourceForm(identity: Identity, ref: ServedRef): Promise<ResourceForm> {
+  const user = await userClient("consumer", identity);
+  const served = await servedSchema(user, ref);
+  if (served.state !== "served") return { state: served.state };
+  const model = formModel(served.kind);
+  const namespaces = model.namespaced
+    ? await namespacesWhereUserCan(await portalIdentityClient("consumer"), user, {
+        verb: "create",
+        group: ref.group,
+        resource: ref.resource,
+      })
+    : [];
+  return { state: "ready", model, namespaces };
+}
+
+export type ResourcePreview = FormResult<{ yaml: string; kubectl: string }>;
+export type ResourceCreated = FormResult<{ namespace?: string; name: string }>;
+
+async function prepare(identity: Identity, ref: ServedRef, raw: unknown) {
+  const user = await userClient("consumer", identity);
+  const served = await servedSchema(user, ref);
+  if (served.state !== "served") {
+    return fail(
+      {},
+      {
+        message: `The ${ref.resource}.${ref.group} API is not bound to your cluster. Nothing was created.`,
+        next: CATALOG_NEXT,
+      },
+    );
+  }
+  const model = formModel(served.kind);
+  const parsed = parseResourceInput(model, raw);
+  if (!parsed.ok) return fail(parsed.fieldErrors);
+  const { draft } = parsed;
+  const object = resourceObject(model, draft, draft.fragment);
+  const resourceRef = { ...ref, namespace: draft.namespace };
+  const ctx = {
+    verb: "create" as const,
+    kind: model.kind,
+    namespace: draft.namespace,
+    name: draft.name,
+    nameField: "name",
+    namespaceField: model.namespaced ? "namespace" : undefined,
+    fields: model.fields.map((f) => f.path),
+    outcome: "Nothing was created.",
+  };
+  const explained = (e: unknown): FormFailure => {
+    if (!(e instanceof KubeError)) throw e;
+    const { fieldErrors, formError } = explainWriteError(e, ctx);
+    return fail(fieldErrors, formError);
+  };
+  return { user, draft, object, resourceRef, explained };
+}
+
+async function dryRun(user: KubeClient, p: Exclude<Awaited<ReturnType<typeof prepare>>, FormFailure>) {
+  try {
+    await user.create(p.resourceRef, p.object, { dryRun: true });
+    return null;
+  } catch (e) {
+    return p.explained(e);
+  }
+}
+
+export async function previewResource(identity: Identity, ref: ServedRef, raw: unknown): Promise<ResourcePreview> {
+  const p = await prepare(identity, ref, raw);
+  if ("ok" in p) return p;
+  const failed = await dryRun(p.user, p);
+  if (failed) return failed;
+  const yaml = toYaml([p.object]);
+  return { ok: true, yaml, kubectl: kubectlApply(yaml) };
+}
+
+export async function createResource(identity: Identity, ref: ServedRef, raw: unknown): Promise<ResourceCreated> {
+  const p = await prepare(identity, ref, raw);
+  if ("ok" in p) return p;
+  const failed = await dryRun(p.user, p);
+  if (failed) return failed;
+  try {
+    await p.user.create(p.resourceRef, p.object);
+  } catch (e) {
+    return p.explained(e);
+  }
+  const { namespace, name } = p.draft;
+  log.info(
+    { audit: { user: identity.user, action: "create", resource: `${ref.resource}.${ref.group}`, namespace, name } },
+    "object created",
+  );
+  return { ok: true, namespace, name };
+}
