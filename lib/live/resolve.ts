@@ -1,6 +1,8 @@
 // Builds the views from stream contents. Pure: streams come in through `need` (select.ts).
+
 import type { KubeObject } from "../k8s/types";
 import { dashboardRow, loadBalancerStatus, type StatusInput } from "../status";
+import { named } from "./lookup";
 import { API, type Api, key } from "./resources";
 import { matchEvents, type Need, selectProvider, specOf } from "./select";
 import { pickTenant, tenantCandidates } from "./tenancy";
@@ -22,9 +24,7 @@ function locate(need: Need, scope: ConsumerScope, lb: KubeObject): { tenancy: Te
   const namespaces = need(key("provider", API.namespaces), "portal");
   const candidates = tenantCandidates(namespaces, ns, scope.clusterIdentity).map((tenant) => ({
     tenant,
-    copy: need(key("provider", API.loadBalancers, tenant.providerNamespace), "portal").find(
-      (o) => o.metadata.name === lb.metadata.name,
-    ),
+    copy: named(need(key("provider", API.loadBalancers, tenant.providerNamespace), "portal"), lb.metadata.name),
   }));
   const tenancy = pickTenant(candidates, lb.spec);
   const copy = candidates.find((c) => c.tenant.providerNamespace === tenancy?.providerNamespace)?.copy;
@@ -37,13 +37,13 @@ export function resolveLoadBalancer(
   scope: ConsumerScope & { readable: { configMaps: boolean; events: boolean } },
 ): Omit<LoadBalancerView, "health"> {
   const { namespace, name } = target;
-  const lb = need(key("consumer", scope.api, namespace), "user").find((o) => o.metadata.name === name);
+  const lb = named(need(key("consumer", scope.api, namespace), "user"), name);
   const cms = scope.readable.configMaps ? need(key("consumer", API.configMaps, namespace), "user") : undefined;
   const consumerEvents = scope.readable.events ? need(key("consumer", API.events, namespace), "user") : [];
   if (!lb) return { target, found: false, objects: { consumer: {}, provider: {} }, events: [], tenancy: {} };
 
   const cmName = specOf(lb).configMapRef;
-  const configMap = cms ? (cms.find((c) => c.metadata.name === cmName) ?? null) : undefined;
+  const configMap = cms ? (named(cms, cmName) ?? null) : undefined;
   const { tenancy, copy } = locate(need, scope, lb);
   const { provider, events } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: true });
   const input: StatusInput = { consumer: { loadBalancer: lb, configMap }, provider, now: scope.now };
@@ -74,7 +74,7 @@ export function resolveDashboard(
     const ns = lb.metadata.namespace ?? "default";
     const cmName = specOf(lb).configMapRef;
     const configMap = scope.configMapNamespaces.has(ns)
-      ? (need(key("consumer", API.configMaps, ns), "user").find((c) => c.metadata.name === cmName) ?? null)
+      ? (named(need(key("consumer", API.configMaps, ns), "user"), cmName) ?? null)
       : undefined;
     const { tenancy, copy } = locate(need, scope, lb);
     const { provider } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: false });

@@ -1,8 +1,10 @@
 // Picks, out of shared namespace-wide streams, exactly the objects that belong to one
 // LoadBalancer. Pure. This is where provider-side visibility is enforced: a user's view only ever
 // contains what these functions select for a consumer object the user was authorized to watch.
+
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamKey } from "../k8s/watch-types";
+import { keyed, labelled, named } from "./lookup";
 import { API, ENVOY_NAMESPACE, key } from "./resources";
 import type { LiveEvent, ProviderObjectName, Tenancy } from "./types";
 
@@ -42,27 +44,34 @@ export function selectProvider(
   const rgds = need(key("provider", API.rgds), "portal");
   if (ns) {
     const cmName = specOf(copy).configMapRef ?? opts.configMapName;
-    provider.configMap = need(key("provider", API.configMaps, ns), "portal").find((c) => c.metadata.name === cmName);
+    provider.configMap = named(need(key("provider", API.configMaps, ns), "portal"), cmName);
   }
   if (tenancy.clusterNamespace) {
     const bindings = need(key("provider", API.clusterBindings, tenancy.clusterNamespace), "portal");
-    provider.clusterBinding = bindings.find((b) => b.metadata.name === "cluster") ?? bindings[0];
+    provider.clusterBinding = named(bindings, "cluster") ?? bindings[0];
   }
   if (copy && ns) {
     provider.loadBalancer = copy;
     const uid = copy.metadata.uid;
-    const mine = (o: KubeObject) => uid !== undefined && o.metadata.labels?.[INSTANCE_ID] === uid;
-    provider.gateway = need(key("provider", API.gateways, ns), "portal").find(mine);
-    provider.httpRoute = need(key("provider", API.httpRoutes, ns), "portal").find(mine);
+    provider.gateway = labelled(need(key("provider", API.gateways, ns), "portal"), INSTANCE_ID, uid);
+    provider.httpRoute = labelled(need(key("provider", API.httpRoutes, ns), "portal"), INSTANCE_ID, uid);
     const targetNs = specOf(copy).targetServiceNamespace;
-    if (targetNs) provider.referenceGrant = need(key("provider", API.referenceGrants, targetNs), "portal").find(mine);
+    if (targetNs)
+      provider.referenceGrant = labelled(
+        need(key("provider", API.referenceGrants, targetNs), "portal"),
+        INSTANCE_ID,
+        uid,
+      );
     const gw = provider.gateway;
     if (gw)
-      provider.envoyService = need(key("provider", API.services, ENVOY_NAMESPACE), "portal").find(
-        (s) => s.metadata.labels?.[OWNING_NS] === ns && s.metadata.labels?.[OWNING_NAME] === gw.metadata.name,
+      provider.envoyService = keyed(
+        need(key("provider", API.services, ENVOY_NAMESPACE), "portal"),
+        "owning-gateway",
+        (svc) => `${svc.metadata.labels?.[OWNING_NS]}/${svc.metadata.labels?.[OWNING_NAME]}`,
+        `${ns}/${gw.metadata.name}`,
       );
     const rgdName = copy.metadata.labels?.[RGD_NAME];
-    provider.rgd = rgds.find((r) => r.metadata.name === rgdName);
+    provider.rgd = named(rgds, rgdName);
   }
   provider.rgd ??= rgds.find((r) => servesLoadBalancer(r));
   const objects = Object.values(provider).filter((o): o is KubeObject => Boolean(o));
