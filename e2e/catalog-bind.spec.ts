@@ -3,7 +3,7 @@ import type { KubeObject } from "../lib/k8s/types";
 import { consumerAdmin } from "./support/bind-consumer";
 import { providerAdmin } from "./support/provider";
 import { user } from "./support/sandbox";
-import { signIn } from "./support/sign-in";
+import { clickWhenHydrated, signIn } from "./support/sign-in";
 
 const namespaces = { group: "", version: "v1", resource: "namespaces" };
 const KB = { group: "kube-bind.io", version: "v1alpha2" };
@@ -30,7 +30,7 @@ test("a cluster administrator binds from the catalog without the CLI; the consum
   page,
 }) => {
   await signIn(page, user("admin"), "/catalog/loadbalancer");
-  await page.getByRole("button", { name: "Allow and bind to my cluster" }).click();
+  await clickWhenHydrated(page, "Allow and bind to my cluster", page.getByText(/Binding…|Bound: APIServiceBinding/));
   await expect(page.getByText("Bound: APIServiceBinding")).toBeVisible({ timeout: 90_000 });
 
   // What kubectl bind would have left on the consumer, done by the portal as the admin.

@@ -32,7 +32,7 @@ export function HealthBanner({ health }: { health: LiveHealth }) {
           >
             <p className="font-semibold">
               <span aria-hidden="true">⚠ </span>
-              {say.outage(where, new Date(h.since).toISOString().slice(11, 19))}
+              {say.outage(where, `${new Date(h.since).toISOString().slice(11, 19)} UTC`)}
             </p>
             {h.state === "reconnecting" ? (
               <p className="mt-1">

@@ -1,34 +1,17 @@
 // Helpers for the live-status specs (e2e/live-*.spec.ts): LoadBalancers made as alice with her
 // own kubeconfig, Events to look for, and raw SSE connections to /api/live.
+
 import { type BrowserContext, expect, type Page } from "@playwright/test";
 import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
 import { PORTAL } from "../../lib/k8s/types";
 import { frameReader } from "../../lib/live/sse-testing";
-import type { SandboxUser } from "../../sandbox/state";
 import { CM, LB } from "./loadbalancer";
 import { sandbox } from "./sandbox";
-import { loginAtIdp } from "./sign-in";
+import { signIn } from "./sign-in";
 
-/**
- * Like support/sign-in's signIn, but a click on "Sign in" that is lost (the button signs in from
- * JavaScript; right after the redirect to /signin it may not be hydrated yet) is repeated until
- * the browser really leaves for the identity provider.
- */
-export async function signInLive(page: Page, u: SandboxUser, path = "/") {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/signin/);
-  const button = page.getByRole("button", { name: "Sign in" });
-  await expect(async () => {
-    if (new URL(page.url()).pathname.startsWith("/signin")) await button.click({ timeout: 2_000 });
-    await expect(page).not.toHaveURL(/\/signin/, { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
-  await loginAtIdp(page, u);
-  const allow = page.getByRole("button", { name: "Allow" });
-  await expect(allow.or(page.getByTestId("signed-in-as")).or(page.locator("main h1")).first()).toBeVisible();
-  if (await allow.isVisible()) await allow.click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/interaction") && !url.pathname.startsWith("/signin"));
-}
+/** The shared sign-in (kept under this name for the live specs). */
+export const signInLive = signIn;
 
 /** The consumer as alice herself (her kubeconfig), as `kubectl` would act for her. */
 export async function consumerAsAlice() {

@@ -1,8 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import type { KubeClient } from "../../lib/k8s/client";
 import { KubeError } from "../../lib/k8s/errors";
-import type { SandboxUser } from "../../sandbox/state";
-import { loginAtIdp } from "./sign-in";
+import { signIn } from "./sign-in";
 
 export const LB = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
 export const CM = { group: "", version: "v1", resource: "configmaps" };
@@ -16,23 +15,8 @@ export interface LoadBalancerFields {
   service?: RegExp;
 }
 
-/**
- * Like signIn (./sign-in.ts), but retries the "Sign in" click until the identity provider's page
- * shows: on a busy machine a click before the sign-in page has hydrated does nothing.
- */
-export async function signInTo(page: Page, u: SandboxUser, path: string) {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/signin/);
-  await expect(async () => {
-    await page.getByRole("button", { name: "Sign in" }).click({ timeout: 2_000 });
-    await expect(page.getByLabel("Username")).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
-  await loginAtIdp(page, u);
-  const allow = page.getByRole("button", { name: "Allow" });
-  await expect(allow.or(page.locator("main h1")).first()).toBeVisible();
-  if (await allow.isVisible()) await allow.click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/interaction") && !url.pathname.startsWith("/signin"));
-}
+/** The shared sign-in (kept under this name for the LoadBalancer specs). */
+export const signInTo = signIn;
 
 /** The portal's forms enable their submit button once hydrated; fill them only then. */
 export async function formReady(page: Page, submit: string | RegExp) {
