@@ -123,7 +123,7 @@ function record(state: SandboxState, name: string, pid: number) {
   writeFileSync(processesFile(state), `${JSON.stringify(recorded, null, 2)}\n`);
 }
 
-/** A detached watcher: once the launcher or the cluster's etcd is gone, it stops the apiserver. */
+/** A detached watcher: once the launcher or the cluster's etcd is gone, it stops the apiserver (SIGTERM, then SIGKILL). */
 function guard(state: SandboxState, cluster: ClusterName, pid: number, command: string) {
   const recorded = readRecorded(state);
   const etcd = recorded.pids.find((p) => p.name === `${cluster}-etcd`)?.pid;
@@ -133,9 +133,12 @@ const fs = require("node:fs");
 const [launcher, etcd, target, command] = process.argv.slice(1);
 const alive = (pid) => { try { process.kill(Number(pid), 0); return !/^\\d+ \\(.*\\) Z/.test(fs.readFileSync("/proc/" + pid + "/stat", "utf8")); } catch { return false; } };
 const ours = () => { try { return fs.readFileSync("/proc/" + target + "/cmdline", "utf8").split("\\0")[0] === command; } catch { return false; } };
+let termAt = 0;
 setInterval(() => {
   if (!alive(target) || !ours()) process.exit(0);
-  if (!alive(launcher) || !alive(etcd)) { process.kill(Number(target), "SIGTERM"); process.exit(0); }
+  if (termAt === 0 && (!alive(launcher) || !alive(etcd))) { termAt = Date.now(); process.kill(Number(target), "SIGTERM"); }
+  // Without its etcd an apiserver can hang in shutdown: like the sandbox's stop(), kill after 20 s.
+  if (termAt > 0 && Date.now() - termAt > 20000) { process.kill(Number(target), "SIGKILL"); process.exit(0); }
 }, 1000);`;
   const child = spawn(process.execPath, ["-e", script, String(recorded.launcher), String(etcd), String(pid), command], {
     detached: true,
