@@ -32,6 +32,8 @@ describe("configuration", () => {
     expect(env.PORTAL_ADMIN_GROUP).toBe("platform-admins");
     expect(env.OIDC_SCOPES.split(" ")).toContain("openid");
     expect(env.PROVIDER_IN_CLUSTER).toBe(false);
+    expect(env.PORTAL_EXPOSE_STATS).toBe(false);
+    expect(parseEnv({ ...valid, PORTAL_EXPOSE_STATS: "1" }).PORTAL_EXPOSE_STATS).toBe(true);
   });
 
   it.each([
@@ -52,6 +54,7 @@ describe("configuration", () => {
     ["CLI_TOKEN_KEY_SECRET", "no-slash", /must be <namespace>\/<name>/],
     ["PORTAL_NAMESPACE_PREFIX", "Kube_Bind", /lowercase DNS label prefix/],
     ["LOG_LEVEL", "verbose", /Invalid option/],
+    ["PORTAL_EXPOSE_STATS", "yes", /must be true or false/],
   ])("rejects %s=%s", (variable, value, message) => {
     const found = problems({ [variable]: value });
     expect(found).toContainEqual({ variable, message: expect.stringMatching(message) });

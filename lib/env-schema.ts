@@ -67,6 +67,8 @@ export const EnvSchema = z
       .optional()
       .transform((v) => v || "platform-admins"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional().default("info"),
+    /** tests and benchmarks only: serves GET /api/live/stats (the watch hub's streams) */
+    PORTAL_EXPOSE_STATS: bool,
   })
   .superRefine((e, ctx) => {
     if (!e.PROVIDER_IN_CLUSTER && !e.PROVIDER_KUBECONFIG) {
