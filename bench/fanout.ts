@@ -41,7 +41,12 @@ export async function measureFanout(o: {
     const marks = new MarkerWatch();
     const started = performance.now();
     try {
-      const client = await openLive(o.sseUrl, o.cookie, (m) => m.event === "view" && marks.feed(m.data, m.at), 90_000);
+      const client = await openLive(
+        o.sseUrl,
+        o.cookie,
+        (m) => (m.event === "view" || m.event === "patch") && marks.feed(m.data, m.at),
+        90_000,
+      );
       connect.push(client.firstView.at - started);
       open.push({ client, marks });
     } catch (e) {

@@ -39,7 +39,7 @@ export async function measureLatency(o: {
     direct.feed(line, at),
   );
   const client = await openLive(o.sseUrl, o.cookie, (m) => {
-    if (m.event === "view") sse.feed(m.data, m.at);
+    if (m.event === "view" || m.event === "patch") sse.feed(m.data, m.at);
     else if (m.event === "problem" || m.event === "revoked") o.log(`SSE ${m.event}: ${m.data.slice(0, 200)}`);
   }).catch((e) => {
     watch.close();

@@ -79,7 +79,17 @@ export async function startPortal(state: SandboxState, url: string, dir: string)
   const out = createWriteStream(join(dir, "..", "portal.log"));
   const child: ChildProcess = spawn(
     "node",
-    ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"],
+    [
+      // BENCH_PROF=<dir>: the portal writes a V8 CPU profile there when it stops (Node refuses
+      // --cpu-prof in NODE_OPTIONS, so it goes on the command line).
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      port,
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],

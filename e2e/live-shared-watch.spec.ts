@@ -68,11 +68,11 @@ test("one stream per page: views with resumable ids, problems for what the user 
   const held = new Map(ids);
   await consumer.mergePatch({ ...LB, namespace: "default", name: NAME }, { metadata: { labels: { touched: "yes" } } });
   const resumed = await b.frames.until(
-    (f) => f.event === "view" && f.data?.includes('"touched":"yes"') === true,
+    (f) => f.view !== undefined && JSON.stringify(f.view).includes('"touched":"yes"'),
     30_000,
   );
-  for (const f of resumed.filter((x) => x.event === "view")) {
-    const { sub } = JSON.parse(f.data ?? "{}") as { sub: LiveSub };
+  for (const f of resumed.filter((x) => x.view !== undefined)) {
+    const sub = f.sub as LiveSub;
     const hash = parseEventId(f.id).get(sub);
     expect(hash, `a view of ${sub} the client already had was sent again`).not.toBe(held.get(sub));
     held.set(sub, hash ?? "");
@@ -91,7 +91,7 @@ test(`${VIEWERS} viewers of one LoadBalancer share one upstream watch per resour
     .toEqual([]);
   const open = async () => {
     const s = await openLiveStream(context, [SUB]);
-    await s.frames.until((f) => f.event === "view", 30_000);
+    await s.frames.until((f) => f.view !== undefined, 30_000);
     return s;
   };
   const baseline = await hubStats(context);

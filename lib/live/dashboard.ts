@@ -45,12 +45,13 @@ export async function subscribeDashboard(
     hub: ctx.hub,
     user: user.actor,
     mayJoin: (k) => joinable.has(streamId(k)),
-    compute: (need, now) => ({
+    compute: (need, now, providerSeenAt) => ({
       namespaces: scope.listed,
       ...resolveDashboard(need, {
         api,
         clusterIdentity: prepared.data?.clusterIdentity,
         now,
+        providerSeenAt,
         namespaces: scope.namespaces,
         configMapNamespaces: scope.configMapNamespaces,
         admin,
@@ -58,26 +59,16 @@ export async function subscribeDashboard(
     }),
     emit: onUpdate,
     tickMs: ctx.tickMs ?? 5_000,
-  }).start();
-
-  // New namespaces and changed rights show up here, not through a watch: RBAC has no watchable
-  // "what may I see" resource.
-  const recheck = setInterval(async () => {
-    const next = await dashboardScope(user, portal, api).catch(() => undefined);
-    if (!next) return;
-    scope = next;
-    joinable = allowed(next);
-    engine.schedule();
-  }, ctx.reauthorizeMs ?? 60_000);
-  recheck.unref?.();
-
-  return {
-    ok: true,
-    data: {
-      close() {
-        clearInterval(recheck);
-        engine.close();
+  })
+    .start()
+    .recheckRights(
+      ctx.reauthorizeMs ?? 60_000,
+      () => dashboardScope(user, portal, api),
+      (next) => {
+        scope = next;
+        joinable = allowed(next);
+        return undefined;
       },
-    },
-  };
+    );
+  return { ok: true, data: { close: () => engine.close() } };
 }

@@ -22,7 +22,8 @@ export interface EngineOptions<V extends object> {
   user: Actor;
   /** consumer streams this subscriber was authorized for (SSAR); anything else is refused */
   mayJoin(key: StreamKey): boolean;
-  compute(need: Need, now: number): V;
+  /** `providerSeenAt`: since when the provider streams are reconnecting (epoch ms), if they are */
+  compute(need: Need, now: number, providerSeenAt: number | undefined): V;
   emit(update: LiveUpdate<V & { health: LiveHealth }>): void;
   /**
    * The apiserver refused the user on one consumer stream (rights withdrawn). Return true when the
@@ -37,6 +38,7 @@ export class LiveEngine<V extends object> {
   private readonly subs = new Map<string, WatchSubscription>();
   private timer?: ReturnType<typeof setTimeout>;
   private ticker?: ReturnType<typeof setInterval>;
+  private recheck?: ReturnType<typeof setInterval>;
   private closed = false;
   private lastJson?: string;
   private lastComplete?: V;
@@ -49,6 +51,24 @@ export class LiveEngine<V extends object> {
     this.schedule();
     this.ticker = setInterval(() => this.schedule(), this.opts.tickMs);
     this.ticker.unref?.();
+    return this;
+  }
+
+  /**
+   * Re-reads the subscriber's rights every `everyMs`: new namespaces and withdrawn rights show up
+   * here, not through a watch, because RBAC has no watchable "what may I see". A failed read (the
+   * cluster is unreachable; the view's health already says so) skips a round. `apply` takes the
+   * new rights, or returns an error to revoke the view.
+   */
+  recheckRights<R>(everyMs: number, read: () => Promise<R>, apply: (rights: R) => PortalError | undefined): this {
+    this.recheck = setInterval(async () => {
+      const next = await read().catch(() => undefined);
+      if (next === undefined || this.closed) return;
+      const refused = apply(next);
+      if (refused) this.revoke(refused);
+      else this.schedule();
+    }, everyMs);
+    this.recheck.unref?.();
     return this;
   }
 
@@ -71,6 +91,7 @@ export class LiveEngine<V extends object> {
     this.closed = true;
     clearTimeout(this.timer);
     clearInterval(this.ticker);
+    clearInterval(this.recheck);
     for (const sub of this.subs.values()) sub.close();
     this.subs.clear();
   }
@@ -99,7 +120,9 @@ export class LiveEngine<V extends object> {
       seen.set(id, objects);
       return objects;
     };
-    const view = this.opts.compute(need, Date.now());
+    const provider = this.health().provider;
+    const seenAt = provider.state === "reconnecting" ? Date.parse(provider.since) : undefined;
+    const view = this.opts.compute(need, Date.now(), seenAt);
     for (const [id, sub] of this.subs)
       if (!wanted.has(id)) {
         sub.close();

@@ -52,11 +52,12 @@ export async function subscribeLoadBalancer(
     hub: ctx.hub,
     user: user.actor,
     mayJoin: (k) => joinable.has(streamId(k)),
-    compute: (need, now) =>
+    compute: (need, now, providerSeenAt) =>
       resolveLoadBalancer(need, target, {
         api,
         clusterIdentity: identityKey,
         now,
+        providerSeenAt,
         readable: { configMaps: rights.configMaps, events: rights.events },
       }),
     emit: onUpdate,
@@ -72,29 +73,19 @@ export async function subscribeLoadBalancer(
       return true;
     },
     tickMs: ctx.tickMs ?? 5_000,
-  }).start();
-
-  const recheck = setInterval(async () => {
-    const next = await loadBalancerRights(user, api, target.namespace).catch(() => undefined);
-    if (!next) return; // the consumer is unreachable: the view's health already says so
-    if (!next.loadBalancers) {
-      clearInterval(recheck);
-      engine.revoke(forbidden(`You may no longer watch LoadBalancers in namespace ${target.namespace}.`));
-      return;
-    }
-    rights = next;
-    joinable = allowed(next);
-    engine.schedule();
-  }, ctx.reauthorizeMs ?? 60_000);
-  recheck.unref?.();
-
-  return {
-    ok: true,
-    data: {
-      close() {
-        clearInterval(recheck);
-        engine.close();
+  })
+    .start()
+    .recheckRights(
+      ctx.reauthorizeMs ?? 60_000,
+      () => loadBalancerRights(user, api, target.namespace),
+      (next) => {
+        if (!next.loadBalancers) {
+          return forbidden(`You may no longer watch LoadBalancers in namespace ${target.namespace}.`);
+        }
+        rights = next;
+        joinable = allowed(next);
+        return undefined;
       },
-    },
-  };
+    );
+  return { ok: true, data: { close: () => engine.close() } };
 }

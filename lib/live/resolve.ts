@@ -16,6 +16,8 @@ export interface ConsumerScope {
   /** uid of the consumer's kube-system namespace: how the handshake keys a cluster's binding */
   clusterIdentity?: string;
   now: number;
+  /** since when the provider is out of sight, if it is (StatusInput.providerSeenAt) */
+  providerSeenAt?: number;
 }
 
 /** The provider tenancy and copy of one consumer object. */
@@ -46,7 +48,12 @@ export function resolveLoadBalancer(
   const configMap = cms ? (named(cms, cmName) ?? null) : undefined;
   const { tenancy, copy } = locate(need, scope, lb);
   const { provider, events } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: true });
-  const input: StatusInput = { consumer: { loadBalancer: lb, configMap }, provider, now: scope.now };
+  const input: StatusInput = {
+    consumer: { loadBalancer: lb, configMap },
+    provider,
+    now: scope.now,
+    providerSeenAt: scope.providerSeenAt,
+  };
   const mine = [lb, ...(configMap ? [configMap] : [])];
   const all: LiveEvent[] = [...matchEvents("consumer", consumerEvents, mine), ...events];
   return {
@@ -78,7 +85,12 @@ export function resolveDashboard(
       : undefined;
     const { tenancy, copy } = locate(need, scope, lb);
     const { provider } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: false });
-    return dashboardRow({ consumer: { loadBalancer: lb, configMap }, provider, now: scope.now });
+    return dashboardRow({
+      consumer: { loadBalancer: lb, configMap },
+      provider,
+      now: scope.now,
+      providerSeenAt: scope.providerSeenAt,
+    });
   });
   if (!scope.admin) return { rows: sortRows(rows) };
   // The platform team's view: every LoadBalancer on the provider, copies and direct ones alike.
@@ -87,7 +99,13 @@ export function resolveDashboard(
     const tenancy = { providerNamespace: copy.metadata.namespace, clusterNamespace };
     const { provider } = selectProvider(need, tenancy, copy, { events: false });
     // The provider object stands in for the consumer one: the synced stage is trivially done.
-    return { ...dashboardRow({ consumer: { loadBalancer: copy }, provider, now: scope.now }), clusterNamespace };
+    const row = dashboardRow({
+      consumer: { loadBalancer: copy },
+      provider,
+      now: scope.now,
+      providerSeenAt: scope.providerSeenAt,
+    });
+    return { ...row, clusterNamespace };
   });
   return { rows: sortRows(rows), providerRows: sortRows(providerRows) };
 }

@@ -1,6 +1,7 @@
 // Helpers for tests of the SSE stream: a controllable stand-in for lib/live's subscriptions and a
 // reader that parses frames the way an EventSource does.
 import type { LiveSub } from "../query/live-protocol";
+import { applyPatch, type ViewPatch } from "../query/view-patch";
 import type { PortalError } from "../result";
 import type { Subscribe } from "./sse";
 import type { LiveUpdate } from "./types";
@@ -11,6 +12,9 @@ export interface Frame {
   data?: string;
   retry?: string;
   comment?: string;
+  /** for `view` and `patch`: the sub, and its whole view after this frame (patches applied) */
+  sub?: string;
+  view?: unknown;
 }
 
 /** Subscriptions that the test drives: emit() reaches every open subscriber of a sub. */
@@ -60,6 +64,8 @@ export function frameReader(stream: ReadableStream<Uint8Array>) {
   const decoder = new TextDecoder();
   let buffer = "";
   const frames: Frame[] = [];
+  // The view of each sub as a browser would hold it, so patches resolve like in live-channel.ts.
+  const held = new Map<string, unknown>();
   let done = false;
   // One read in flight at a time: a timed-out wait must not drop the chunk it was waiting for.
   let inFlight: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
@@ -81,7 +87,7 @@ export function frameReader(stream: ReadableStream<Uint8Array>) {
     buffer += decoder.decode(r.value, { stream: true });
     let end = buffer.indexOf("\n\n");
     while (end >= 0) {
-      frames.push(parse(buffer.slice(0, end)));
+      frames.push(resolve(parse(buffer.slice(0, end)), held));
       buffer = buffer.slice(end + 2);
       end = buffer.indexOf("\n\n");
     }
@@ -130,5 +136,14 @@ function parse(block: string): Frame {
   return f;
 }
 
+function resolve(f: Frame, held: Map<string, unknown>): Frame {
+  if (f.event !== "view" && f.event !== "patch") return f;
+  const m = JSON.parse(f.data ?? "{}") as { sub: string; view?: unknown; patch?: ViewPatch };
+  const view = m.patch ? applyPatch(held.get(m.sub), m.patch) : m.view;
+  held.set(m.sub, view);
+  return { ...f, sub: m.sub, view };
+}
+
+/** The whole views the frames carried (patches applied), in order. */
 export const views = (frames: Frame[]) =>
-  frames.filter((f) => f.event === "view").map((f) => JSON.parse(f.data ?? "{}") as { sub: string; view: unknown });
+  frames.flatMap((f) => (f.sub === undefined ? [] : [{ sub: f.sub, view: f.view }]));

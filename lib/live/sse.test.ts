@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type LiveSub, liveSub, parseEventId } from "../query/live-protocol";
+import { applyPatch } from "../query/view-patch";
 import type { PortalError } from "../result";
 import { type LiveConnection, type LiveStreamOptions, openLiveStream, viewHash } from "./sse";
 import { fakeSource, frameReader, views } from "./sse-testing";
@@ -74,6 +75,26 @@ describe("event ids and resume", () => {
     );
   });
 
+  it("sends a small change to a big view as a patch of the view this connection sent last", async () => {
+    const src = fakeSource();
+    const { read } = open({ subs: [DASH], subscribe: src.subscribe });
+    await until("subscribed", () => src.open() === 1);
+    const rows = Array.from({ length: 50 }, (_, i) => ({ namespace: "default", name: `lb-${i}`, state: "ACTIVE" }));
+    const first = { rows, namespaces: ["default"] };
+    const second = {
+      rows: rows.map((r) => (r.name === "lb-7" ? { ...r, state: "FAILED" } : r)),
+      namespaces: ["default"],
+    };
+    src.emit(DASH, first);
+    await read.until((f) => f.event === "view");
+    src.emit(DASH, second);
+    const [patch] = await read.until((f) => f.event === "patch");
+    const message = JSON.parse(patch.data ?? "");
+    expect(message.patch.lists.rows.update).toEqual([{ namespace: "default", name: "lb-7", state: "FAILED" }]);
+    expect(applyPatch(first, message.patch)).toEqual(second);
+    expect(patch.id).toBe(`dashboard~${viewHash(JSON.stringify(second))}`);
+  });
+
   it("ignores malformed ids and subs the stream does not carry", async () => {
     const src = fakeSource();
     const { read } = open({
@@ -139,7 +160,8 @@ describe("problems and revocation", () => {
 });
 
 describe("bounded buffers", () => {
-  const big = (n: number) => ({ n, pad: "x".repeat(1_000) });
+  // Each view differs throughout, so none goes as a (small) patch: ~1 KB per frame.
+  const big = (n: number) => ({ n, pad: String(n % 10).repeat(1_000) });
 
   it("a slow reader gets the latest view, and the connection holds at most one pending view per sub", async () => {
     const src = fakeSource();
@@ -156,7 +178,7 @@ describe("bounded buffers", () => {
     // Never more than the high-water mark plus the one frame that crossed it.
     expect(peak).toBeLessThanOrEqual(hwm + 1_200);
 
-    const frames = await read.until((f) => f.data?.includes('"n":2000') === true);
+    const frames = await read.until((f) => (f.view as { n?: number } | undefined)?.n === 2000);
     const got = views(frames) as { sub: LiveSub; view: { n: number } }[];
     expect(got.length).toBeLessThan(10);
     expect(got.filter((v) => v.sub === DASH).at(-1)?.view.n).toBe(1_999);
@@ -172,7 +194,7 @@ describe("bounded buffers", () => {
     const received: number[] = [];
     for (let n = 1; n <= 200; n++) {
       src.emit(LB, big(n));
-      const frames = await fast.read.until((f) => f.event === "view");
+      const frames = await fast.read.until((f) => f.view !== undefined);
       received.push(...views(frames).map((v) => (v.view as { n: number }).n));
     }
     expect(received).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));

@@ -7,11 +7,13 @@
  * Bounded per connection, whatever the client's speed: the response body is a pull stream with a
  * small byte high-water mark; nothing is enqueued while it is full (desiredSize <= 0). Meanwhile
  * each sub keeps at most ONE pending message, the latest, so a slow client skips intermediate
- * views (they are complete snapshots) instead of growing memory or slowing other clients.
+ * views instead of growing memory or slowing other clients: a view is diffed against the last one
+ * this connection sent only when it goes out, so a skipped view is never needed.
  */
 import "server-only";
 import { createHash } from "node:crypto";
 import { formatEventId, type LiveError, type LiveEventName, type LiveSub, parseEventId } from "../query/live-protocol";
+import { diffView } from "../query/view-patch";
 import type { PortalError, Result } from "../result";
 import type { LiveSubscription, LiveUpdate } from "./types";
 
@@ -36,7 +38,9 @@ export interface LiveStreamOptions {
   resubscribe?: { initialMs: number; maxMs: number };
 }
 
-type Pending = { event: "view"; json: string; hash: string } | { event: "problem" | "revoked"; error: PortalError };
+type Pending =
+  | { event: "view"; view: unknown; json: string; hash: string }
+  | { event: "problem" | "revoked"; error: PortalError };
 
 const encoder = new TextEncoder();
 
@@ -53,6 +57,8 @@ export class LiveConnection {
   private readonly subs: readonly LiveSub[];
   /** hash of the last view the client holds, per sub (seeded from Last-Event-ID) */
   private readonly sent: Map<LiveSub, string>;
+  /** the last view sent per sub on this connection: the base of the next patch */
+  private readonly base = new Map<LiveSub, unknown>();
   /** subs whose last message was a problem (its JSON): their next view goes out even if unchanged */
   private readonly troubled = new Map<LiveSub, string>();
   private readonly pending = new Map<LiveSub, Pending>();
@@ -142,7 +148,7 @@ export class LiveConnection {
       return;
     }
     const json = JSON.stringify(update.view);
-    this.offer(sub, { event: "view", json, hash: viewHash(json) });
+    this.offer(sub, { event: "view", view: update.view, json, hash: viewHash(json) });
   }
 
   /** Replaces whatever was pending for `sub`: only its latest state matters. */
@@ -168,9 +174,17 @@ export class LiveConnection {
 
   private encode(sub: LiveSub, m: Pending): string {
     if (m.event === "view") {
+      const base = this.base.get(sub);
       this.sent.set(sub, m.hash);
+      this.base.set(sub, m.view);
       this.troubled.delete(sub);
-      return frame("view", `{"sub":${JSON.stringify(sub)},"view":${m.json}}`, formatEventId(this.subs, this.sent));
+      const id = formatEventId(this.subs, this.sent);
+      const patch = base === undefined ? undefined : JSON.stringify(diffView(asRecord(base), asRecord(m.view)));
+      // Small changes to big views go as a patch; a patch near the view's size is not worth it.
+      if (patch !== undefined && patch.length < m.json.length / 2) {
+        return frame("patch", `{"sub":${JSON.stringify(sub)},"patch":${patch}}`, id);
+      }
+      return frame("view", `{"sub":${JSON.stringify(sub)},"view":${m.json}}`, id);
     }
     const error = JSON.stringify(wireError(m.error));
     const data = `{"sub":${JSON.stringify(sub)},"error":${error}}`;
@@ -180,6 +194,7 @@ export class LiveConnection {
     }
     // A revoked sub leaves the id too, so a reconnect never suppresses a view the client dropped.
     this.sent.delete(sub);
+    this.base.delete(sub);
     this.troubled.delete(sub);
     return frame("revoked", data, formatEventId(this.subs, this.sent));
   }
@@ -190,6 +205,8 @@ export class LiveConnection {
     this.controller.enqueue(encoder.encode(text));
   }
 }
+
+const asRecord = (v: unknown) => v as Record<string, unknown>;
 
 function frame(event: LiveEventName, data: string, id?: string): string {
   return `event: ${event}\n${id === undefined ? "" : `id: ${id}\n`}data: ${data}\n\n`;

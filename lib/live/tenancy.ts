@@ -6,6 +6,7 @@
 // or "user:<name>" (v0.6 CLI). The kube-bind backend creates one namespace per APIServiceNamespace,
 // annotated kube-bind.io/api-service-namespace = "<binding ns>/<consumer ns>".
 import type { KubeObject } from "../k8s/types";
+import { sameJson } from "../status/same-json";
 import type { Tenancy } from "./types";
 
 export const IDENTITY_ANNOTATION = "backend.kube-bind.io/identity";
@@ -55,15 +56,3 @@ export function pickTenant(
   const same = candidates.filter((c) => c.copy && sameJson(c.copy.spec, consumerSpec));
   return same.length === 1 ? same[0].tenant : undefined;
 }
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (!value || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => [k, canonical(v)]),
-  );
-}
-
-export const sameJson = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));

@@ -98,4 +98,33 @@ describe("LiveChannel", () => {
     expect(FakeSource.opened).toHaveLength(2);
     expect(new URL(FakeSource.opened[1].url, "http://x").searchParams.get("lastEventId")).toBe(`${LB}~abc`);
   });
+
+  it("applies a patch to the view it holds, and starts over when it holds none", () => {
+    const { channel, entry } = setup();
+    channel.add([liveSub.dashboard]);
+    settle();
+    const source = FakeSource.opened[0];
+    const rows = [
+      { namespace: "default", name: "a", state: "ACTIVE" },
+      { namespace: "default", name: "b", state: "IN_PROGRESS" },
+    ];
+    source.emit("view", { sub: liveSub.dashboard, view: { rows } }, "dashboard~v1");
+    const patch = {
+      set: {},
+      unset: [],
+      lists: { rows: { remove: ["default/a"], update: [{ ...rows[1], state: "ACTIVE" }], insert: [] } },
+    };
+    source.emit("patch", { sub: liveSub.dashboard, patch }, "dashboard~v2");
+    expect(entry(liveSub.dashboard)).toEqual({ view: { rows: [{ ...rows[1], state: "ACTIVE" }] } });
+
+    // A channel whose cache holds no view (a patch after it was dropped) asks for the view whole.
+    const { channel: other } = setup();
+    other.add([liveSub.dashboard]);
+    settle();
+    const fresh = FakeSource.opened[0];
+    fresh.emit("patch", { sub: liveSub.dashboard, patch }, "dashboard~v3");
+    expect(fresh.closed).toBe(true);
+    const reopened = FakeSource.opened[1];
+    expect(new URL(reopened.url, "http://x").searchParams.get("lastEventId")).toBeNull();
+  });
 });

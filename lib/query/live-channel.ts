@@ -3,7 +3,15 @@
 // each message into the cache. No React here, so it works with any number of components.
 import type { QueryClient } from "@tanstack/react-query";
 import { type LiveEntry, queryKeys } from "./keys";
-import { formatEventId, type LiveError, type LiveSub, parseEventId, type ViewMessage } from "./live-protocol";
+import {
+  formatEventId,
+  type LiveError,
+  type LiveSub,
+  type PatchMessage,
+  parseEventId,
+  type ViewMessage,
+} from "./live-protocol";
+import { applyPatch } from "./view-patch";
 
 /** connecting: first attempt; open: receiving; reconnecting: the browser retries; closed: we retry later */
 export type ConnectionState = "idle" | "connecting" | "open" | "reconnecting" | "closed";
@@ -93,6 +101,15 @@ export class LiveChannel {
       const m = JSON.parse((e as MessageEvent<string>).data) as ViewMessage;
       this.lastEventId = (e as MessageEvent).lastEventId;
       this.write(m.sub, () => ({ view: m.view }));
+    });
+    source.addEventListener("patch", (e) => {
+      const m = JSON.parse((e as MessageEvent<string>).data) as PatchMessage;
+      const prev = this.client.getQueryData<LiveEntry<unknown>>(queryKeys.live.sub(m.sub));
+      // A patch needs the view this connection sent last. Without it (the component left and
+      // came back), start over: a reopen without the sub's hash makes the server send it whole.
+      if (!prev?.view) return this.reopen(true);
+      this.lastEventId = (e as MessageEvent).lastEventId;
+      this.write(m.sub, () => ({ view: applyPatch(prev.view, m.patch) }));
     });
     source.addEventListener("problem", (e) => {
       const m = JSON.parse((e as MessageEvent<string>).data) as { sub: LiveSub; error: LiveError };

@@ -7,14 +7,19 @@
  *   retry: 2000
  *   event: view      id: dashboard~a1b2c3d4e5f6|lb:default/my-lb~d4e5f6a7b8c9
  *                    data: {"sub":"lb:default/my-lb","view":{…}}
+ *   event: patch     id: (as for view)
+ *                    data: {"sub":"dashboard","patch":{set,unset,lists}}   (view-patch.ts)
  *   event: problem   data: {"sub":"…","error":{"status":404,"reason":"NotBound","message":"…"}}
  *   event: revoked   data: {"sub":"…","error":{…}}   (the sub is dropped; its id entry too)
  *   : hb             every 15 s
  *
  * The id lists, for every sub, a short hash of the last view sent. A reconnect sends it back as
  * Last-Event-ID and the server only sends subs whose current view hashes differently.
+ * A `patch` turns the view this connection sent last for the sub into the next one; the first
+ * message of a sub on every connection is a whole `view`.
  */
 import { z } from "zod";
+import type { ViewPatch } from "./view-patch";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -80,10 +85,15 @@ export interface ViewMessage<V = unknown> {
   view: V;
 }
 
+export interface PatchMessage {
+  sub: LiveSub;
+  patch: ViewPatch;
+}
+
 export interface ProblemMessage {
   sub: LiveSub;
   error: LiveError;
 }
 
-/** The three kinds of messages; `: hb` comments carry nothing. */
-export type LiveEventName = "view" | "problem" | "revoked";
+/** The kinds of messages; `: hb` comments carry nothing. */
+export type LiveEventName = "view" | "patch" | "problem" | "revoked";

@@ -7,6 +7,7 @@ import {
   HTTPRoute,
   LoadBalancer,
   parseOptional,
+  parseRequired,
   ReferenceGrant,
   Rgd,
   Service,
@@ -22,6 +23,8 @@ export const ENVOY_CONTROLLER = "gateway.envoyproxy.io/gatewayclass-controller";
 
 export interface Ctx {
   now: number;
+  /** `now`, or earlier when the provider is out of sight: the time provider reactions are judged at */
+  seen: number;
   lb: LoadBalancer;
   /** null: known not to exist; undefined: not read */
   consumerConfigMap: ConfigMap | null | undefined;
@@ -37,18 +40,21 @@ export interface Ctx {
   };
   /** "3m" since `iso` */
   age(iso: string | undefined): string;
-  /** more than GRACE_MS since `iso` */
+  /** more than GRACE_MS from `iso` to `seen` */
   overdue(iso: string | undefined): boolean;
 }
 
 export function context(input: StatusInput): Ctx {
   const now = typeof input.now === "number" ? input.now : Date.parse(input.now);
   if (Number.isNaN(now)) throw new Error(`status model: invalid now ${String(input.now)}`);
-  const lb = LoadBalancer.parse(input.consumer.loadBalancer);
+  const seenAt = typeof input.providerSeenAt === "string" ? ms(input.providerSeenAt) : input.providerSeenAt;
+  const seen = Math.min(now, seenAt ?? now);
+  const lb = parseRequired(LoadBalancer, input.consumer.loadBalancer);
   const cm = input.consumer.configMap;
   const p = input.provider;
   return {
     now,
+    seen,
     lb,
     consumerConfigMap: cm === null ? null : parseOptional(ConfigMap, cm),
     p: {
@@ -62,7 +68,7 @@ export function context(input: StatusInput): Ctx {
       clusterBinding: parseOptional(ClusterBinding, p.clusterBinding),
     },
     age: (iso) => formatAge(now - (ms(iso) ?? now)),
-    overdue: (iso) => now - (ms(iso) ?? now) > GRACE_MS,
+    overdue: (iso) => seen - (ms(iso) ?? seen) > GRACE_MS,
   };
 }
 

@@ -5,7 +5,7 @@
  *   loadBalancerStatus(input: StatusInput): LoadBalancerStatus
  *     → { stages: Stage[7], current: StageId, summary, ready, deleting, address? }
  *   dashboardRow(input: StatusInput): DashboardRow
- *     → { namespace, name, domain?, state, ready, address?, createdAt?, age, current, summary }
+ *     → { namespace, name, domain?, state, ready, address?, createdAt?, current, summary }
  *
  * Input: the consumer LoadBalancer (+ its settings ConfigMap when readable) and whatever the
  * provider holds for it (the konnector's copies, kro's ReferenceGrant/Gateway/HTTPRoute, Envoy

@@ -1,13 +1,15 @@
 // The status model: raw objects in, stages with plain-language explanations out (see index.ts).
-import { context } from "./context";
+import { type Ctx, context } from "./context";
 import { say } from "./messages";
 import { address, gatewayAddress, readyStage, resources, routing } from "./stages-provider";
 import { requested, settings, synced } from "./stages-sync";
-import { formatAge, ms } from "./time";
 import type { DashboardRow, LoadBalancerStatus, StatusInput } from "./types";
 
 export function loadBalancerStatus(input: StatusInput): LoadBalancerStatus {
-  const ctx = context(input);
+  return statusOf(context(input));
+}
+
+function statusOf(ctx: Ctx): LoadBalancerStatus {
   const stages = [
     requested(ctx),
     synced(ctx),
@@ -34,14 +36,13 @@ export function loadBalancerStatus(input: StatusInput): LoadBalancerStatus {
 
 /** The dashboard's row for one LoadBalancer, from the same input as the full status. */
 export function dashboardRow(input: StatusInput): DashboardRow {
-  const status = loadBalancerStatus(input);
   const ctx = context(input);
+  const status = statusOf(ctx);
   const { metadata, spec } = ctx.lb;
   const own = ctx.lb.status;
   const copy = ctx.p.lb?.status;
   const readyCondition = (own?.conditions ?? copy?.conditions)?.find((c) => c.type === "Ready");
   const current = status.stages.find((s) => s.id === status.current) ?? status.stages[0];
-  const created = ms(metadata.creationTimestamp);
   return {
     namespace: metadata.namespace ?? "default",
     name: metadata.name,
@@ -50,7 +51,6 @@ export function dashboardRow(input: StatusInput): DashboardRow {
     ready: readyCondition?.status ?? "Unknown",
     address: status.address,
     createdAt: metadata.creationTimestamp,
-    age: created === undefined ? "" : formatAge(ctx.now - created),
     current: { id: current.id, label: current.label, state: current.state },
     summary: status.summary,
   };

@@ -134,13 +134,39 @@ export type ClusterBinding = z.infer<typeof ClusterBinding>;
 export const ReferenceGrant = z.object({ metadata: Meta }).loose();
 export type ReferenceGrant = z.infer<typeof ReferenceGrant>;
 
+// Live views recompute every status from the same hub objects on each change: a dashboard of
+// 2,000 LoadBalancers spent most of its time validating objects it had validated before. Objects
+// from the hub are replaced, never changed in place, so each is validated once per schema.
+const validated = new WeakMap<object, Map<z.ZodType, z.ZodSafeParseResult<unknown>>>();
+
+function parseOnce<S extends z.ZodType>(schema: S, raw: RawObject): z.ZodSafeParseResult<z.infer<S>> {
+  let bySchema = validated.get(raw);
+  if (!bySchema) {
+    bySchema = new Map();
+    validated.set(raw, bySchema);
+  }
+  let parsed = bySchema.get(schema);
+  if (!parsed) {
+    parsed = schema.safeParse(raw);
+    bySchema.set(schema, parsed);
+  }
+  return parsed as z.ZodSafeParseResult<z.infer<S>>;
+}
+
+/** Parses an object; throws (with zod's issues) when it does not fit. */
+export function parseRequired<S extends z.ZodType>(schema: S, raw: RawObject): z.infer<S> {
+  const parsed = parseOnce(schema, raw);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
+}
+
 /** Parses an optional object; a malformed one counts as absent. */
 export function parseOptional<S extends z.ZodType>(
   schema: S,
   raw: RawObject | null | undefined,
 ): z.infer<S> | undefined {
   if (!raw) return undefined;
-  const parsed = schema.safeParse(raw);
+  const parsed = parseOnce(schema, raw);
   return parsed.success ? parsed.data : undefined;
 }
 

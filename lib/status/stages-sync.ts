@@ -2,6 +2,7 @@
 import { type Ctx, isFalse, SETTINGS_KEY } from "./context";
 import { STAGE_LABELS, say } from "./messages";
 import { findCondition } from "./objects";
+import { sameJson } from "./same-json";
 import { firstKnown, ms, parseGoDuration } from "./time";
 import type { Stage, StageId } from "./types";
 
@@ -47,7 +48,7 @@ export function konnectorProblem(ctx: Ctx): Omit<Stage, "id" | "label"> | undefi
       reason: "KonnectorHeartbeatStale",
     };
   }
-  const stale = ctx.now - lastMs > 2 * interval || (isFalse(healthy) && healthy?.reason === "HeartbeatTimeout");
+  const stale = ctx.seen - lastMs > 2 * interval || (isFalse(healthy) && healthy?.reason === "HeartbeatTimeout");
   if (!stale) return undefined;
   return {
     state: "blocked",
@@ -76,22 +77,13 @@ export function synced(ctx: Ctx): Stage {
     return stage("synced", { state: "in-progress", since: created, message: say.syncWaiting });
   }
   if (konnector) return stage("synced", konnector);
-  if (JSON.stringify(sorted(copy.spec)) !== JSON.stringify(sorted(ctx.lb.spec)))
+  if (!sameJson(copy.spec, ctx.lb.spec))
     return stage("synced", { state: "in-progress", since: copy.metadata.creationTimestamp, message: say.syncChanges });
   return stage("synced", {
     state: "done",
     since: copy.metadata.creationTimestamp,
     message: say.syncDone(copy.metadata.namespace ?? ""),
   });
-}
-
-function sorted(value: unknown): unknown {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => [k, sorted(v)]),
-  );
 }
 
 /** kro's ResourcesReady/Ready message says the externalRef ConfigMap is not there. */
@@ -142,7 +134,7 @@ export function settings(ctx: Ctx): Stage {
       });
     return stage("settings", { state: "in-progress", since, message: say.configMapSyncing(name) });
   }
-  if (mine && JSON.stringify(sorted(mine.data ?? {})) !== JSON.stringify(sorted(copy.data ?? {})))
+  if (mine && !sameJson(mine.data ?? {}, copy.data ?? {}))
     return stage("settings", {
       state: "in-progress",
       since: copy.metadata.creationTimestamp,

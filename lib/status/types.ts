@@ -27,6 +27,12 @@ export interface StatusInput {
   };
   /** evaluation time (ISO string or epoch ms): ages and "for a while" are measured against it */
   now: string | number;
+  /**
+   * When the portal last saw the provider current (ISO or epoch ms), if its streams are
+   * reconnecting: what did not happen by then is judged as of then, so an outage of the portal's
+   * own view is not reported as a stuck konnector, kro or Envoy Gateway.
+   */
+  providerSeenAt?: string | number;
 }
 
 export const STAGE_IDS = ["requested", "synced", "settings", "resources", "routing", "address", "ready"] as const;
@@ -95,8 +101,6 @@ export interface DashboardRow {
   ready: string;
   address?: string;
   createdAt?: string;
-  /** kubectl-style age, e.g. 45s, 3m, 2h, 5d */
-  age: string;
   current: { id: StageId; label: string; state: StageState };
   summary: string;
 }

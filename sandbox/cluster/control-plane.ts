@@ -86,7 +86,8 @@ export async function startCluster({ name, runDir, log = () => {} }: StartCluste
         `--service-account-issuer=${server}`,
         `--service-account-key-file=${pki.saPub}`,
         `--service-account-signing-key-file=${pki.saKey}`,
-        "--service-cluster-ip-range=10.0.0.0/24",
+        // Room for one Envoy Service per Gateway at benchmark scale (2,000 LoadBalancers).
+        "--service-cluster-ip-range=10.0.0.0/16",
         // ServiceAccount admission only concerns Pods, which never run here (envtest does the same).
         "--disable-admission-plugins=ServiceAccount",
         "--allow-privileged=true",
