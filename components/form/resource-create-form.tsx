@@ -1,18 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { submitButton } from "@/components/form/input-styles";
-import type { FieldErrors, FormError, FormResult } from "@/lib/schema/action-result";
+import { useState } from "react";
+import type { FormResult } from "@/lib/schema/action-result";
 import { type FormModel, initialValues } from "@/lib/schema/form-model";
 import { parseResourceInput } from "@/lib/schema/resource-input";
-import { focusFirstError } from "./field-ids";
 import { FormErrorPanel } from "./form-error-panel";
 import { NameField } from "./name-field";
 import { NamespaceSelect } from "./namespace-select";
-import { PreviewPanel } from "./preview-panel";
+import { ReviewControls } from "./review-controls";
 import { SchemaField } from "./schema-field";
-import { useHydrated } from "./use-hydrated";
+import { type Preview, useReviewFlow } from "./use-review-flow";
 
 type Input = { namespace?: string; name: string; values: Record<string, string | boolean> };
 
@@ -25,51 +23,31 @@ export function ResourceCreateForm({
 }: {
   model: FormModel;
   namespaces: string[];
-  preview: (input: Input) => Promise<FormResult<{ yaml: string; kubectl: string }>>;
+  preview: (input: Input) => Promise<FormResult<Preview>>;
   create: (input: Input) => Promise<FormResult<{ namespace?: string; name: string; href?: string }>>;
 }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const hydrated = useHydrated();
   const [namespace, setNamespace] = useState(namespaces[0] ?? "");
   const [name, setName] = useState("");
   const [values, setValues] = useState<Record<string, string | boolean>>(() => initialValues(model));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<FormError>();
-  const [shown, setShown] = useState<{ yaml: string; kubectl: string } | null>(null);
   const [created, setCreated] = useState<string>();
-  const input = (): Input => ({ namespace: model.namespaced ? namespace : undefined, name, values });
-  const changed = (path: string) => {
-    setShown(null);
-    setCreated(undefined);
-    setFormError(undefined);
-    setErrors(({ [path]: _, ...rest }) => rest);
-  };
-  const failed = (fieldErrors: FieldErrors, error?: FormError) => {
-    setShown(null);
-    setErrors(fieldErrors);
-    setFormError(error ?? (fieldErrors.form ? { message: fieldErrors.form } : undefined));
-    requestAnimationFrame(() => focusFirstError(fieldErrors));
-  };
-  const review = () => {
-    const local = parseResourceInput(model, input());
-    if (!local.ok) return failed(local.fieldErrors);
-    start(async () => {
-      const r = await preview(input());
-      if (r.ok) setShown(r);
-      else failed(r.fieldErrors, r.formError);
-    });
-  };
-  const submit = () =>
-    start(async () => {
-      const r = await create(input());
-      if (!r.ok) return failed(r.fieldErrors, r.formError);
+  const flow = useReviewFlow({
+    input: (): Input => ({ namespace: model.namespaced ? namespace : undefined, name, values }),
+    check: (input) => parseResourceInput(model, input),
+    preview,
+    commit: create,
+    committed: (r) => {
       if (r.href) return router.push(r.href);
-      setShown(null);
+      const where = r.namespace ? ` -n ${r.namespace}` : "";
       setCreated(
-        `Created ${model.kind} ${r.name}. See it with: kubectl get ${model.plural}.${model.group} ${r.name}${r.namespace ? ` -n ${r.namespace}` : ""}`,
+        `Created ${model.kind} ${r.name}. See it with: kubectl get ${model.plural}.${model.group} ${r.name}${where}`,
       );
-    });
+    },
+  });
+  const changed = (path: string) => {
+    flow.edited(path);
+    setCreated(undefined);
+  };
 
   return (
     <form
@@ -78,7 +56,7 @@ export function ResourceCreateForm({
       className="flex max-w-2xl flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        review();
+        flow.review();
       }}
     >
       {model.namespaced ? (
@@ -86,7 +64,7 @@ export function ResourceCreateForm({
           kind={model.kind}
           namespaces={namespaces}
           value={namespace}
-          error={errors.namespace}
+          error={flow.errors.namespace}
           onChange={(ns) => {
             changed("namespace");
             setNamespace(ns);
@@ -96,7 +74,7 @@ export function ResourceCreateForm({
       <NameField
         kind={model.kind}
         value={name}
-        error={errors.name}
+        error={flow.errors.name}
         onChange={(n) => {
           changed("name");
           setName(n);
@@ -107,33 +85,25 @@ export function ResourceCreateForm({
           key={f.path}
           field={f}
           value={values[f.path]}
-          error={errors[f.path]}
+          error={flow.errors[f.path]}
           onChange={(v) => {
             changed(f.path);
             setValues((old) => ({ ...old, [f.path]: v }));
           }}
         />
       ))}
-      {formError ? <FormErrorPanel error={formError} title={`The ${model.kind} was not created`} /> : null}
+      {flow.formError ? <FormErrorPanel error={flow.formError} title={`The ${model.kind} was not created`} /> : null}
       {created ? (
         <output className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
           {created}
         </output>
       ) : null}
-      <div>
-        <button type="submit" className={submitButton} disabled={!hydrated || pending}>
-          {pending && !shown ? "Checking with the cluster…" : "Review"}
-        </button>
-      </div>
-      {shown ? (
-        <PreviewPanel title="Review: what will be created" cluster="consumer" yaml={shown.yaml} kubectl={shown.kubectl}>
-          <div>
-            <button type="button" className={submitButton} disabled={!hydrated || pending} onClick={submit}>
-              {pending ? "Creating…" : `Create ${model.kind}`}
-            </button>
-          </div>
-        </PreviewPanel>
-      ) : null}
+      <ReviewControls
+        flow={flow}
+        title="Review: what will be created"
+        commit={`Create ${model.kind}`}
+        committing="Creating…"
+      />
     </form>
   );
 }

@@ -1,18 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { applyEditAction, previewEditAction } from "@/app/(portal)/loadbalancers/[namespace]/[name]/actions";
 import { FieldFrame } from "@/components/form/field-frame";
-import { focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
-import { inputClass, submitButton } from "@/components/form/input-styles";
-import { PreviewPanel } from "@/components/form/preview-panel";
+import { inputClass } from "@/components/form/input-styles";
+import { ReviewControls } from "@/components/form/review-controls";
 import { SchemaField } from "@/components/form/schema-field";
-import { useHydrated } from "@/components/form/use-hydrated";
+import { useReviewFlow } from "@/components/form/use-review-flow";
 import { EDITABLE_FIELDS, HEADER_FIELD, parseEdit } from "@/lib/loadbalancer/edit-input";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
-import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 import type { FormModel } from "@/lib/schema/form-model";
 
 export interface EditableValues {
@@ -37,49 +35,27 @@ export function EditLoadBalancerForm({
   configMap: { name?: string; problem?: string };
 }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const hydrated = useHydrated();
   const [values, setValues] = useState<Record<string, string>>({
     "spec.domain": current.domain ?? "",
     "spec.targetPort": current.targetPort === undefined ? "" : String(current.targetPort),
   });
   const [header, setHeader] = useState(current.header ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<FormError>();
-  const [preview, setPreview] = useState<{ yaml: string; kubectl: string } | null>(null);
   const [saved, setSaved] = useState(false);
   const fields = model.fields.filter((f) => EDITABLE_FIELDS.includes(f.path));
-  const input = () => ({ namespace, name, values, header, expected: current });
-
-  const reset = (path: string) => {
-    setPreview(null);
-    setSaved(false);
-    setFormError(undefined);
-    setErrors(({ [path]: _, ...rest }) => rest);
-  };
-  const failed = (fieldErrors: FieldErrors, error?: FormError) => {
-    setPreview(null);
-    setErrors(fieldErrors);
-    setFormError(error ?? (fieldErrors.form ? { message: fieldErrors.form } : undefined));
-    requestAnimationFrame(() => focusFirstError(fieldErrors));
-  };
-  const review = () => {
-    const local = parseEdit(model, input());
-    if (!local.ok) return failed(local.fieldErrors);
-    start(async () => {
-      const r = await previewEditAction(input());
-      if (r.ok) setPreview(r);
-      else failed(r.fieldErrors, r.formError);
-    });
-  };
-  const apply = () =>
-    start(async () => {
-      const r = await applyEditAction(input());
-      if (!r.ok) return failed(r.fieldErrors, r.formError);
-      setPreview(null);
+  const flow = useReviewFlow({
+    input: () => ({ namespace, name, values, header, expected: current }),
+    check: (input) => parseEdit(model, input),
+    preview: previewEditAction,
+    commit: applyEditAction,
+    committed: () => {
       setSaved(true);
       router.refresh();
-    });
+    },
+  });
+  const reset = (path: string) => {
+    flow.edited(path);
+    setSaved(false);
+  };
 
   return (
     <form
@@ -88,7 +64,7 @@ export function EditLoadBalancerForm({
       className="flex max-w-2xl flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        review();
+        flow.review();
       }}
     >
       {fields.map((f) => (
@@ -96,7 +72,7 @@ export function EditLoadBalancerForm({
           key={f.path}
           field={f}
           value={values[f.path]}
-          error={errors[f.path]}
+          error={flow.errors[f.path]}
           onChange={(v) => {
             reset(f.path);
             setValues((old) => ({ ...old, [f.path]: String(v) }));
@@ -110,7 +86,7 @@ export function EditLoadBalancerForm({
           configMap.problem ??
           `Kept in the ConfigMap ${configMap.name}; sent to your Service as the X-Custom-Message header. Empty removes it.`
         }
-        error={errors[HEADER_FIELD]}
+        error={flow.errors[HEADER_FIELD]}
       >
         {(control) => (
           <input
@@ -126,26 +102,19 @@ export function EditLoadBalancerForm({
           />
         )}
       </FieldFrame>
-      {formError ? <FormErrorPanel error={formError} title="Nothing was changed" /> : null}
+      {flow.formError ? <FormErrorPanel error={flow.formError} title="Nothing was changed" /> : null}
       {saved ? (
         <output className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
           Saved. The provider picks up the change within seconds.
         </output>
       ) : null}
-      <div>
-        <button type="submit" className={submitButton} disabled={!hydrated || pending}>
-          {pending && !preview ? "Checking with the cluster…" : "Review changes"}
-        </button>
-      </div>
-      {preview ? (
-        <PreviewPanel title="Review: what will change" cluster="consumer" yaml={preview.yaml} kubectl={preview.kubectl}>
-          <div>
-            <button type="button" className={submitButton} disabled={!hydrated || pending} onClick={apply}>
-              {pending ? "Saving…" : "Apply changes"}
-            </button>
-          </div>
-        </PreviewPanel>
-      ) : null}
+      <ReviewControls
+        flow={flow}
+        review="Review changes"
+        title="Review: what will change"
+        commit="Apply changes"
+        committing="Saving…"
+      />
     </form>
   );
 }

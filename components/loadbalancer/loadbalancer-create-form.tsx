@@ -1,20 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { createLoadBalancerAction, previewLoadBalancerAction } from "@/app/(portal)/loadbalancers/new/actions";
-import { focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
-import { submitButton } from "@/components/form/input-styles";
 import { NameField } from "@/components/form/name-field";
 import { NamespaceSelect } from "@/components/form/namespace-select";
-import { PreviewPanel } from "@/components/form/preview-panel";
+import { ReviewControls } from "@/components/form/review-controls";
 import { SchemaField } from "@/components/form/schema-field";
-import { useHydrated } from "@/components/form/use-hydrated";
+import { useReviewFlow } from "@/components/form/use-review-flow";
 import { parseDraft } from "@/lib/loadbalancer/draft";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
 import type { FormOptions } from "@/lib/loadbalancer/options";
-import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 import type { FormModel } from "@/lib/schema/form-model";
 import { ConfigMapSettings } from "./configmap-settings";
 import { ServicePicker } from "./service-picker";
@@ -30,32 +26,15 @@ const KNOWN_KEYS = [
  * the user create, and lands on the new LoadBalancer's page.
  */
 export function LoadBalancerCreateForm({ model, options }: { model: FormModel; options: FormOptions }) {
-  const form = useCreateForm(model, options.namespaces);
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const hydrated = useHydrated();
-
-  const failed = (fieldErrors: FieldErrors, formError?: FormError) => {
-    form.showErrors(fieldErrors, formError);
-    requestAnimationFrame(() => focusFirstError(fieldErrors));
-  };
-
-  const review = () => {
-    const local = parseDraft(model, form.input());
-    if (!local.ok) return failed(local.fieldErrors);
-    start(async () => {
-      const r = await previewLoadBalancerAction(form.input());
-      if (r.ok) form.showPreview(r);
-      else failed(r.fieldErrors, r.formError);
-    });
-  };
-
-  const create = () =>
-    start(async () => {
-      const r = await createLoadBalancerAction(form.input());
-      if (r.ok) router.push(r.href);
-      else failed(r.fieldErrors, r.formError);
-    });
+  const flow = useReviewFlow({
+    input: () => form.input(),
+    check: (input) => parseDraft(model, input),
+    preview: previewLoadBalancerAction,
+    commit: createLoadBalancerAction,
+    committed: (r) => router.push(r.href),
+  });
+  const form = useCreateForm(model, options.namespaces, flow.edited);
 
   return (
     <form
@@ -64,17 +43,17 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
       className="flex max-w-2xl flex-col gap-5"
       onSubmit={(e) => {
         e.preventDefault();
-        review();
+        flow.review();
       }}
     >
       <NamespaceSelect
         kind="LoadBalancer"
         namespaces={options.namespaces}
         value={form.namespace}
-        error={form.errors.namespace}
+        error={flow.errors.namespace}
         onChange={form.setNamespace}
       />
-      <NameField kind="LoadBalancer" value={form.name} error={form.errors.name} onChange={form.setName} />
+      <NameField kind="LoadBalancer" value={form.name} error={flow.errors.name} onChange={form.setName} />
       {model.fields.map((field) =>
         field.widget === "configmap" ? (
           <ConfigMapSettings
@@ -86,7 +65,7 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
             entries={form.entries}
             existing={options.configMaps[form.namespace] ?? []}
             knownKeys={KNOWN_KEYS}
-            errors={form.errors}
+            errors={flow.errors}
             onMode={form.setCmMode}
             onName={(n) => form.setValue(field.path, n)}
             onEntries={form.setEntries}
@@ -108,32 +87,19 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
             <SchemaField
               field={field}
               value={form.values[field.path]}
-              error={form.errors[field.path]}
+              error={flow.errors[field.path]}
               onChange={(v) => form.setValue(field.path, v)}
             />
           </div>
         ),
       )}
-      {form.formError ? <FormErrorPanel error={form.formError} title="The LoadBalancer was not created" /> : null}
-      <div>
-        <button type="submit" className={submitButton} disabled={!hydrated || pending}>
-          {pending && !form.preview ? "Checking with the cluster…" : "Review"}
-        </button>
-      </div>
-      {form.preview ? (
-        <PreviewPanel
-          title="Review: what will be created"
-          cluster="consumer"
-          yaml={form.preview.yaml}
-          kubectl={form.preview.kubectl}
-        >
-          <div>
-            <button type="button" className={submitButton} disabled={!hydrated || pending} onClick={create}>
-              {pending ? "Creating…" : "Create LoadBalancer"}
-            </button>
-          </div>
-        </PreviewPanel>
-      ) : null}
+      {flow.formError ? <FormErrorPanel error={flow.formError} title="The LoadBalancer was not created" /> : null}
+      <ReviewControls
+        flow={flow}
+        title="Review: what will be created"
+        commit="Create LoadBalancer"
+        committing="Creating…"
+      />
     </form>
   );
 }

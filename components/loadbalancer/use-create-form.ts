@@ -3,30 +3,21 @@
 import { useState } from "react";
 import { CONFIGMAP_FIELD, type CreateInput } from "@/lib/loadbalancer/draft";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
-import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 import { type FormModel, initialValues } from "@/lib/schema/form-model";
 import type { Entry } from "./configmap-entries";
 import type { ConfigMapMode } from "./configmap-settings";
 
-/** The create form's state. Any change discards the preview: it must match what gets applied. */
-export function useCreateForm(model: FormModel, namespaces: string[]) {
+/**
+ * The create form's values. Every change reports the fields it touched to `edited` (the review
+ * flow's), which drops their errors and the preview: it must match what gets applied.
+ */
+export function useCreateForm(model: FormModel, namespaces: string[], changed: (...paths: string[]) => void) {
   const [namespace, setNamespace] = useState(namespaces[0] ?? "");
   const [name, setName] = useState("");
   const [values, setValues] = useState<Record<string, string | boolean>>(() => initialValues(model));
   const [cmMode, setCmMode] = useState<ConfigMapMode>("new");
   const [cmNameTouched, setCmNameTouched] = useState(false);
   const [entries, setEntries] = useState<Entry[]>([{ key: CUSTOM_HEADER_KEY, value: "" }]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<FormError | undefined>();
-  const [preview, setPreview] = useState<{ yaml: string; kubectl: string } | null>(null);
-
-  const changed = (...paths: string[]) => {
-    setPreview(null);
-    setFormError(undefined);
-    setErrors((e) =>
-      Object.fromEntries(Object.entries(e).filter(([k]) => !paths.some((p) => k === p || k.startsWith(`${p}.`)))),
-    );
-  };
 
   return {
     namespace,
@@ -34,9 +25,6 @@ export function useCreateForm(model: FormModel, namespaces: string[]) {
     values,
     cmMode,
     entries,
-    errors,
-    formError,
-    preview,
     setNamespace(ns: string) {
       changed("namespace", CONFIGMAP_FIELD);
       setNamespace(ns);
@@ -74,16 +62,6 @@ export function useCreateForm(model: FormModel, namespaces: string[]) {
         values,
         configMap: cmMode === "new" ? { mode: "new", entries } : { mode: "existing" },
       };
-    },
-    showErrors(fieldErrors: FieldErrors, error?: FormError) {
-      setPreview(null);
-      setErrors(fieldErrors);
-      setFormError(error ?? (fieldErrors.form ? { message: fieldErrors.form } : undefined));
-    },
-    showPreview(p: { yaml: string; kubectl: string }) {
-      setErrors({});
-      setFormError(undefined);
-      setPreview(p);
     },
   };
 }

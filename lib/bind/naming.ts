@@ -18,4 +18,6 @@ export function bindingIdentityKey(username: string, consumerIdentity?: string):
 }
 
 export const IDENTITY_ANNOTATION = "backend.kube-bind.io/identity";
+/** On each provider namespace kube-bind's backend makes: "<binding namespace>/<consumer namespace>" */
+export const SERVICE_NAMESPACE_ANNOTATION = "kube-bind.io/api-service-namespace";
 export const OWNER_ANNOTATION = "kube-bind-portal.io/owner";

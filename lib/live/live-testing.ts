@@ -13,7 +13,7 @@ import { asUser, type KubeObject, type ResourceRef } from "../k8s/types";
 import { WatchHub } from "../k8s/watch-hub";
 import type { LiveContext } from "./context";
 import { API, type Api } from "./resources";
-import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "./tenancy";
+import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../bind/naming";
 
 export const TEST_API: Api = { group: "live-test.kube-bind.io", version: "v1alpha1", resource: "loadbalancers" };
 const CRD = `${TEST_API.resource}.${TEST_API.group}`;

@@ -7,7 +7,7 @@ import { streamId } from "../k8s/watch-types";
 import { frame, recorded } from "../status/fixtures/load";
 import { API, key } from "./resources";
 import { matchEvents, type Need, selectProvider } from "./select";
-import { pickTenant, tenantCandidates } from "./tenancy";
+import { pickTenant, tenantCandidates } from "../bind/tenancy";
 
 const NS = "kube-bind-fx7k2p-default";
 const asObject = (o: unknown) => o as KubeObject;

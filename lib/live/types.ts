@@ -1,4 +1,5 @@
 // What lib/live hands to the SSE route (see index.ts).
+import type { Tenancy } from "../bind/tenancy";
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamHealth } from "../k8s/watch-types";
 import type { PortalError } from "../result";
@@ -26,14 +27,6 @@ export interface LiveEvent {
   /** ISO time of the newest occurrence */
   lastTimestamp?: string;
   object: { kind?: string; name?: string; namespace?: string };
-}
-
-/** Where the consumer namespace lives on the provider (kube-bind tenancy). */
-export interface Tenancy {
-  /** the binding's namespace, e.g. kube-bind-x7k2p */
-  clusterNamespace?: string;
-  /** the consumer namespace's provider namespace, e.g. kube-bind-x7k2p-default */
-  providerNamespace?: string;
 }
 
 export interface LoadBalancerView {
@@ -86,3 +79,5 @@ export type LiveUpdate<V> = { type: "view"; view: V } | { type: "revoked"; error
 export interface LiveSubscription {
   close(): void;
 }
+
+export type { Tenancy };

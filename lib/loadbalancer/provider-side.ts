@@ -1,6 +1,5 @@
 import "server-only";
-import { z } from "zod";
-import { bindingIdentityKey, IDENTITY_ANNOTATION } from "../bind/naming";
+import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
@@ -21,7 +20,6 @@ export type ProviderSide =
   | { state: "not-synced" }
   | { state: "unavailable"; message: string };
 
-const SERVICE_NAMESPACE = z.object({ status: z.object({ namespace: z.string().optional() }).optional() });
 const KRO_CHILDREN = [
   { kind: "Gateway", group: "gateway.networking.k8s.io", version: "v1", resource: "gateways" },
   { kind: "HTTPRoute", group: "gateway.networking.k8s.io", version: "v1", resource: "httproutes" },
@@ -39,30 +37,26 @@ async function getOrNull<T extends KubeObject>(client: KubeClient, ref: Paramete
 }
 
 /**
- * The provider namespace the consumer namespace maps to: kube-bind's APIServiceNamespace in the
- * binding's cluster namespace, which the portal's handshake marks with the consumer cluster's
- * identity (the UID of its kube-system namespace).
+ * The provider namespace and copy of a consumer LoadBalancer, found as the live views find them
+ * (lib/bind/tenancy.ts): the namespaces of this consumer cluster's binding, told apart by the copy
+ * when several could hold it.
  */
-async function providerNamespaceOf(provider: KubeClient, consumerNamespace: string): Promise<string | null> {
+async function locateCopy(
+  provider: KubeClient,
+  lb: { namespace: string; name: string; spec?: unknown },
+): Promise<{ namespace: string; copy: KubeObject } | null> {
   const consumer = await portalIdentityClient("consumer");
   const kubeSystem = await consumer.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
-  const key = bindingIdentityKey("", kubeSystem.metadata.uid);
   const namespaces = await provider.list({ group: "", version: "v1", resource: "namespaces" });
-  const clusterNamespaces = namespaces.items
-    .filter((n) => n.metadata.annotations?.[IDENTITY_ANNOTATION] === key)
-    .map((n) => n.metadata.name);
-  for (const clusterNamespace of clusterNamespaces) {
-    const sns = await getOrNull(provider, {
-      group: "kube-bind.io",
-      version: "v1alpha2",
-      resource: "apiservicenamespaces",
-      namespace: clusterNamespace,
-      name: consumerNamespace,
-    });
-    const assigned = sns ? SERVICE_NAMESPACE.parse(sns).status?.namespace : undefined;
-    if (assigned) return assigned;
-  }
-  return null;
+  const candidates = await Promise.all(
+    tenantCandidates(namespaces.items, lb.namespace, kubeSystem.metadata.uid).map(async (tenant) => ({
+      tenant,
+      copy: (await getOrNull(provider, { ...loadBalancerRef(tenant.providerNamespace), name: lb.name })) ?? undefined,
+    })),
+  );
+  const ns = pickTenant(candidates, lb.spec)?.providerNamespace;
+  const copy = candidates.find((c) => c.tenant.providerNamespace === ns)?.copy;
+  return ns && copy ? { namespace: ns, copy } : null;
 }
 
 /**
@@ -74,14 +68,14 @@ async function providerNamespaceOf(provider: KubeClient, consumerNamespace: stri
 export async function providerCounterparts(readAsUser: {
   namespace: string;
   name: string;
+  spec?: unknown;
   configMapRef?: string;
 }): Promise<ProviderSide> {
   try {
     const provider = await portalIdentityClient("provider");
-    const ns = await providerNamespaceOf(provider, readAsUser.namespace);
-    if (!ns) return { state: "not-synced" };
-    const copy = await getOrNull(provider, { ...loadBalancerRef(ns), name: readAsUser.name });
-    if (!copy) return { state: "not-synced" };
+    const located = await locateCopy(provider, readAsUser);
+    if (!located) return { state: "not-synced" };
+    const { namespace: ns, copy } = located;
     const objects: ProviderObject[] = [
       { kind: "LoadBalancer", namespace: ns, name: copy.metadata.name, note: "the copy kube-bind keeps in sync" },
     ];

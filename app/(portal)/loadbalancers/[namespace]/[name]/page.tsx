@@ -54,7 +54,7 @@ export default async function LoadBalancerPage({ params }: Params) {
   const { lb, configMap, can, model } = d;
   // Read with the portal's provider identity only now: the user has just read this LoadBalancer.
   const provider = can.delete
-    ? await providerCounterparts({ namespace, name, configMapRef: lb.spec.configMapRef })
+    ? await providerCounterparts({ namespace, name, spec: lb.spec, configMapRef: lb.spec.configMapRef })
     : undefined;
   const header = configMap?.state === "found" ? configMap.data[CUSTOM_HEADER_KEY] : undefined;
   return (

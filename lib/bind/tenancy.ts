@@ -7,10 +7,15 @@
 // annotated kube-bind.io/api-service-namespace = "<binding ns>/<consumer ns>".
 import type { KubeObject } from "../k8s/types";
 import { sameJson } from "../status/same-json";
-import type { Tenancy } from "./types";
+import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "./naming";
 
-export const IDENTITY_ANNOTATION = "backend.kube-bind.io/identity";
-export const SERVICE_NAMESPACE_ANNOTATION = "kube-bind.io/api-service-namespace";
+/** Where the consumer namespace lives on the provider. */
+export interface Tenancy {
+  /** the binding's namespace, e.g. kube-bind-x7k2p */
+  clusterNamespace?: string;
+  /** the consumer namespace's provider namespace, e.g. kube-bind-x7k2p-default */
+  providerNamespace?: string;
+}
 
 export interface Tenant {
   clusterNamespace: string;
