@@ -5,6 +5,8 @@
 // The consumer's LoadBalancer CRD is served under a test-only group (loadbalancers.live-test.kube-bind.io,
 // same kind and shape as the konnector's): the real loadbalancers.networking.kro.run CRD on the
 // consumer belongs to the konnector's own tests (they assert it is theirs and garbage-collect it).
+
+import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../bind/naming";
 import { KubeClient } from "../k8s/client";
 import type { ClusterConnection } from "../k8s/connection";
 import { KubeError } from "../k8s/errors";
@@ -13,7 +15,6 @@ import { asUser, type KubeObject, type ResourceRef } from "../k8s/types";
 import { WatchHub } from "../k8s/watch-hub";
 import type { LiveContext } from "./context";
 import { API, type Api } from "./resources";
-import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../bind/naming";
 
 export const TEST_API: Api = { group: "live-test.kube-bind.io", version: "v1alpha1", resource: "loadbalancers" };
 const CRD = `${TEST_API.resource}.${TEST_API.group}`;

@@ -1,11 +1,11 @@
 // Builds the views from stream contents. Pure: streams come in through `need` (select.ts).
 
+import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { KubeObject } from "../k8s/types";
 import { dashboardRow, loadBalancerStatus, type StatusInput } from "../status";
 import { named } from "./lookup";
 import { API, type Api, key } from "./resources";
 import { matchEvents, type Need, selectProvider, specOf } from "./select";
-import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { DashboardView, LiveEvent, LoadBalancerView, ProviderRow, Tenancy } from "./types";
 
 const CLUSTER_NAMESPACE_ANNOTATION = "kube-bind.io/cluster-namespace";

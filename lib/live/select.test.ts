@@ -2,12 +2,12 @@
 // the same provider namespace (shop and nobackend were recorded side by side) share every stream,
 // and each view must get exactly its own objects.
 import { describe, expect, it } from "vitest";
+import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { KubeObject } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { frame, recorded } from "../status/fixtures/load";
 import { API, key } from "./resources";
 import { matchEvents, type Need, selectProvider } from "./select";
-import { pickTenant, tenantCandidates } from "../bind/tenancy";
 
 const NS = "kube-bind-fx7k2p-default";
 const asObject = (o: unknown) => o as KubeObject;
