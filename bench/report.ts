@@ -118,8 +118,12 @@ export function table(r: Results): string {
     ]);
   }
   for (const [phase, why] of Object.entries(r.skipped)) rows.push([phase, "not measured", "—", why]);
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
-  return [line(["", "measure", "figure", "ratio / target"]), "| --- | --- | --- | --- |", ...rows.map(line)].join("\n");
+  // Columns padded to their widest cell, so the README's table reads as a table in plain text too.
+  const all = [["", "measure", "figure", "ratio / target"], ...rows].map((r) => r.map((c) => c.replaceAll("|", "\\|")));
+  const widths = all[0].map((_, i) => Math.max(3, ...all.map((r) => [...r[i]].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c + " ".repeat(widths[i] - [...c].length)).join(" | ")} |`;
+  const rule = `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`;
+  return [line(all[0]), rule, ...all.slice(1).map(line)].join("\n");
 }
 
 export function writeJson(r: Results): string {
@@ -140,7 +144,8 @@ portal, signs in through the real identity provider, binds the consumer, measure
 everything it started. (a) compares the portal's SSE stream with a direct watch on the same
 apiserver; (b) opens many SSE clients of one page on one portal process; (c) seeds 2,000
 LoadBalancers in one namespace; (d) gzips the scripts the signed-in dashboard loads. Raw figures:
-\`bench/results/latest.json\`.
+\`bench/results/latest.json\`. \`BENCH_PROF=<dir> npm run bench -- c\` also writes a CPU profile of
+the portal into \`<dir>\` (open it in Chrome DevTools).
 
 Latest run: ${r.date}, ${r.machine}.
 

@@ -13,7 +13,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { formatEventId, type LiveError, type LiveEventName, type LiveSub, parseEventId } from "../query/live-protocol";
-import { diffView } from "../query/view-patch";
+import { diffView, type EncodedView, encodeView } from "../query/view-patch";
 import type { PortalError, Result } from "../result";
 import type { LiveSubscription, LiveUpdate } from "./types";
 
@@ -39,7 +39,7 @@ export interface LiveStreamOptions {
 }
 
 type Pending =
-  | { event: "view"; view: unknown; json: string; hash: string }
+  | { event: "view"; view: EncodedView; hash: string }
   | { event: "problem" | "revoked"; error: PortalError };
 
 const encoder = new TextEncoder();
@@ -58,7 +58,7 @@ export class LiveConnection {
   /** hash of the last view the client holds, per sub (seeded from Last-Event-ID) */
   private readonly sent: Map<LiveSub, string>;
   /** the last view sent per sub on this connection: the base of the next patch */
-  private readonly base = new Map<LiveSub, unknown>();
+  private readonly base = new Map<LiveSub, EncodedView>();
   /** subs whose last message was a problem (its JSON): their next view goes out even if unchanged */
   private readonly troubled = new Map<LiveSub, string>();
   private readonly pending = new Map<LiveSub, Pending>();
@@ -147,8 +147,8 @@ export class LiveConnection {
       this.offer(sub, { event: "revoked", error: update.error });
       return;
     }
-    const json = JSON.stringify(update.view);
-    this.offer(sub, { event: "view", view: update.view, json, hash: viewHash(json) });
+    const view = encodeView(update.view as Record<string, unknown>);
+    this.offer(sub, { event: "view", view, hash: viewHash(view.json) });
   }
 
   /** Replaces whatever was pending for `sub`: only its latest state matters. */
@@ -179,12 +179,12 @@ export class LiveConnection {
       this.base.set(sub, m.view);
       this.troubled.delete(sub);
       const id = formatEventId(this.subs, this.sent);
-      const patch = base === undefined ? undefined : JSON.stringify(diffView(asRecord(base), asRecord(m.view)));
+      const patch = base === undefined ? undefined : JSON.stringify(diffView(base, m.view));
       // Small changes to big views go as a patch; a patch near the view's size is not worth it.
-      if (patch !== undefined && patch.length < m.json.length / 2) {
+      if (patch !== undefined && patch.length < m.view.json.length / 2) {
         return frame("patch", `{"sub":${JSON.stringify(sub)},"patch":${patch}}`, id);
       }
-      return frame("view", `{"sub":${JSON.stringify(sub)},"view":${m.json}}`, id);
+      return frame("view", `{"sub":${JSON.stringify(sub)},"view":${m.view.json}}`, id);
     }
     const error = JSON.stringify(wireError(m.error));
     const data = `{"sub":${JSON.stringify(sub)},"error":${error}}`;
@@ -205,8 +205,6 @@ export class LiveConnection {
     this.controller.enqueue(encoder.encode(text));
   }
 }
-
-const asRecord = (v: unknown) => v as Record<string, unknown>;
 
 function frame(event: LiveEventName, data: string, id?: string): string {
   return `event: ${event}\n${id === undefined ? "" : `id: ${id}\n`}data: ${data}\n\n`;

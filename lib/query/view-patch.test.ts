@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { applyPatch, diffView } from "./view-patch";
+import { applyPatch, diffView as diffEncoded, encodeView } from "./view-patch";
+
+const diffView = (prev: Record<string, unknown>, next: Record<string, unknown>) =>
+  diffEncoded(encodeView(prev), encodeView(next));
 
 const row = (namespace: string, name: string, state = "ACTIVE") => ({ namespace, name, state, summary: `${name} ok` });
 const view = (rows: ReturnType<typeof row>[], extra: Record<string, unknown> = {}) => ({
@@ -86,6 +89,22 @@ describe("diffView / applyPatch", () => {
       expect(applyPatch(prev, diffView(prev, next))).toEqual(next);
       prev = next;
     }
+  });
+
+  it("serializes a view exactly as JSON.stringify does", () => {
+    const views = [
+      view([row("default", "a"), row("team-a", "b")]),
+      view([], { providerRows: undefined, note: 'ünïcødé \u2028 "quoted"', nested: { a: [1, null, { b: true }] } }),
+      {
+        rows: [
+          { namespace: "x", name: "y" },
+          { namespace: "x", name: "y" },
+        ],
+        events: [{ object: { name: "n" } }],
+      },
+      {},
+    ];
+    for (const v of views) expect(encodeView(v).json).toBe(JSON.stringify(v));
   });
 
   it("refuses to patch a list the view does not have", () => {

@@ -5,6 +5,9 @@
  * Top-level fields are compared whole, except lists of objects keyed by `namespace` + `name`
  * (dashboard rows): those carry only removed keys, changed rows, and inserted rows with their
  * index. A list whose surviving rows changed order, or whose keys repeat, is sent whole.
+ *
+ * The server serializes each view once (encodeView): its JSON is built from the JSON of its fields
+ * and rows, which the next diff compares as strings.
  */
 
 export interface ListPatch {
@@ -26,6 +29,21 @@ export interface ViewPatch {
 
 type Keyed = { namespace: string; name: string };
 
+/** A list of uniquely keyed rows, each with its JSON. */
+interface EncodedList {
+  keys: string[];
+  rows: Keyed[];
+  json: string[];
+}
+
+/** A view as sent: its JSON, and the JSON of each field (and row) for the next diff. */
+export interface EncodedView {
+  view: Record<string, unknown>;
+  json: string;
+  fields: Map<string, string>;
+  lists: Map<string, EncodedList>;
+}
+
 const isKeyed = (v: unknown): v is Keyed =>
   typeof v === "object" &&
   v !== null &&
@@ -34,52 +52,59 @@ const isKeyed = (v: unknown): v is Keyed =>
 
 const keyOf = (row: Keyed) => `${row.namespace}/${row.name}`;
 
-/** The rows' keys, or undefined when the value is not a list of uniquely keyed rows. */
-function keysOf(value: unknown): string[] | undefined {
-  if (!Array.isArray(value) || !value.every(isKeyed)) return undefined;
+function encodeList(value: unknown): EncodedList | undefined {
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isKeyed)) return undefined;
   const keys = value.map(keyOf);
-  return new Set(keys).size === keys.length ? keys : undefined;
+  if (new Set(keys).size !== keys.length) return undefined;
+  return { keys, rows: value, json: value.map((row) => JSON.stringify(row)) };
 }
 
-function diffList(prev: Keyed[], next: Keyed[], prevKeys: string[], nextKeys: string[]): ListPatch | undefined {
-  const before = new Map(prevKeys.map((k, i) => [k, prev[i]]));
-  const after = new Set(nextKeys);
-  const remove = prevKeys.filter((k) => !after.has(k));
+/** Serializes a view exactly as JSON.stringify would, keeping the pieces. Fields set to undefined are absent. */
+export function encodeView(view: Record<string, unknown>): EncodedView {
+  const fields = new Map<string, string>();
+  const lists = new Map<string, EncodedList>();
+  for (const [field, value] of Object.entries(view)) {
+    if (value === undefined) continue;
+    const list = encodeList(value);
+    if (list) lists.set(field, list);
+    fields.set(field, list ? `[${list.json.join(",")}]` : JSON.stringify(value));
+  }
+  const json = `{${[...fields].map(([field, value]) => `${JSON.stringify(field)}:${value}`).join(",")}}`;
+  return { view, json, fields, lists };
+}
+
+function diffList(prev: EncodedList, next: EncodedList): ListPatch | undefined {
+  const before = new Map(prev.keys.map((k, i) => [k, prev.json[i]]));
+  const after = new Set(next.keys);
+  const remove = prev.keys.filter((k) => !after.has(k));
   const update: unknown[] = [];
   const insert: [number, unknown][] = [];
   const kept: string[] = [];
-  nextKeys.forEach((k, i) => {
+  next.keys.forEach((k, i) => {
     const old = before.get(k);
     if (old === undefined) {
-      insert.push([i, next[i]]);
+      insert.push([i, next.rows[i]]);
       return;
     }
     kept.push(k);
-    if (JSON.stringify(old) !== JSON.stringify(next[i])) update.push(next[i]);
+    if (old !== next.json[i]) update.push(next.rows[i]);
   });
   // Removing and inserting by index rebuilds the list only if the rows that stayed kept their order.
-  const survivors = prevKeys.filter((k) => after.has(k));
+  const survivors = prev.keys.filter((k) => after.has(k));
   if (survivors.some((k, i) => kept[i] !== k)) return undefined;
   return { remove, update, insert };
 }
 
-/** Views go out as JSON, so a field set to `undefined` counts as absent. */
-export function diffView(prev: Record<string, unknown>, next: Record<string, unknown>): ViewPatch {
+export function diffView(prev: EncodedView, next: EncodedView): ViewPatch {
   const patch: ViewPatch = { set: {}, unset: [], lists: {} };
-  for (const [field, value] of Object.entries(prev)) {
-    if (value !== undefined && next[field] === undefined) patch.unset.push(field);
-  }
-  for (const [field, value] of Object.entries(next)) {
-    if (value === undefined) continue;
-    const old = prev[field];
-    const oldKeys = keysOf(old);
-    const newKeys = oldKeys && keysOf(value);
-    const list = newKeys && diffList(old as Keyed[], value as Keyed[], oldKeys as string[], newKeys);
-    if (list) {
-      if (list.remove.length || list.update.length || list.insert.length) patch.lists[field] = list;
-    } else if (JSON.stringify(old) !== JSON.stringify(value)) {
-      patch.set[field] = value;
-    }
+  for (const field of prev.fields.keys()) if (!next.fields.has(field)) patch.unset.push(field);
+  for (const [field, json] of next.fields) {
+    if (prev.fields.get(field) === json) continue;
+    const before = prev.lists.get(field);
+    const after = next.lists.get(field);
+    const list = before && after && diffList(before, after);
+    if (list) patch.lists[field] = list;
+    else patch.set[field] = next.view[field];
   }
   return patch;
 }
