@@ -12,6 +12,7 @@ import {
   type WatchSubscription,
 } from "../k8s/watch-types";
 import { log } from "../log";
+import { encodeView } from "../query/view-patch";
 import type { PortalError } from "../result";
 import type { Need } from "./select";
 import type { LiveHealth, LiveUpdate } from "./types";
@@ -133,10 +134,10 @@ export class LiveEngine<V extends object> {
     const shown = complete ? view : this.lastComplete;
     if (!shown) return;
     const next = { ...shown, health: this.health() };
-    const json = JSON.stringify(next);
-    if (json === this.lastJson) return;
-    this.lastJson = json;
-    this.opts.emit({ type: "view", view: next });
+    const encoded = encodeView(next);
+    if (encoded.json === this.lastJson) return;
+    this.lastJson = encoded.json;
+    this.opts.emit({ type: "view", view: next, encoded });
   }
 
   private onEvent(key: StreamKey, event: WatchEvent): void {

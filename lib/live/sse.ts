@@ -147,7 +147,7 @@ export class LiveConnection {
       this.offer(sub, { event: "revoked", error: update.error });
       return;
     }
-    const view = encodeView(update.view as Record<string, unknown>);
+    const view = update.encoded ?? encodeView(update.view as Record<string, unknown>);
     this.offer(sub, { event: "view", view, hash: viewHash(view.json) });
   }
 

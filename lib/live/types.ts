@@ -2,6 +2,7 @@
 import type { Tenancy } from "../bind/tenancy";
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamHealth } from "../k8s/watch-types";
+import type { EncodedView } from "../query/view-patch";
 import type { PortalError } from "../result";
 import type { DashboardRow, LoadBalancerStatus } from "../status";
 
@@ -74,7 +75,9 @@ export interface DashboardView {
  * also when time alone changes a stage), or `revoked` once when the user lost the right to see it
  * (the subscription is closed after that).
  */
-export type LiveUpdate<V> = { type: "view"; view: V } | { type: "revoked"; error: PortalError };
+export type LiveUpdate<V> =
+  /** `encoded`: the view already serialized (the engine does it to see whether anything changed) */
+  { type: "view"; view: V; encoded?: EncodedView } | { type: "revoked"; error: PortalError };
 
 export interface LiveSubscription {
   close(): void;
