@@ -8,9 +8,7 @@ import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { checkLoopbackRedirect } from "@/lib/bind/redirect";
 import { exportedKinds } from "@/lib/catalog/kinds";
 import { listExportTemplates } from "@/lib/catalog/templates";
-import { subscribeDashboard } from "@/lib/live";
-import { firstView } from "@/lib/live/first-view";
-import type { DashboardView } from "@/lib/live/types";
+import { firstDashboardView } from "@/lib/live/dashboard";
 import { attempt, type PortalError } from "@/lib/result";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -63,7 +61,7 @@ async function CliBindPage({ params }: { params: Params }) {
 async function Dashboard() {
   const user = await requireUser("/");
   // Server-rendered first paint from a one-shot subscription; the page's live stream takes over.
-  const first = await firstView<DashboardView>((on) => subscribeDashboard(k8sIdentity(user), on), 4_000);
+  const first = await firstDashboardView(k8sIdentity(user));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
@@ -86,7 +84,8 @@ async function Dashboard() {
       ) : (
         // An unreachable cluster is not final: the live stream keeps trying and recovers.
         <LiveDashboard
-          initial={first.ok ? first.data : undefined}
+          initial={first.ok ? first.data?.view : undefined}
+          resume={first.ok ? first.data?.resume : undefined}
           initialProblem={first.ok ? undefined : liveError(first.error)}
         />
       )}

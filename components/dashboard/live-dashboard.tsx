@@ -21,16 +21,19 @@ import { StageCounts } from "./stage-counts";
  */
 export function LiveDashboard({
   initial,
+  resume,
   initialProblem,
   provider = true,
 }: {
   initial?: DashboardView;
+  /** the hash of `initial` the server remembered: the stream then starts from it */
+  resume?: string;
   initialProblem?: LiveError;
   /** show the platform team's table of every provider LoadBalancer (when the view has it) */
   provider?: boolean;
 }) {
   const connection = useLive([liveSub.dashboard]);
-  const entry = useLiveEntry<DashboardView>(liveSub.dashboard, initial);
+  const entry = useLiveEntry<DashboardView>(liveSub.dashboard, initial, resume);
   const problem = entry.problem ?? (entry.view ? undefined : initialProblem);
   const [stage, setStage] = useState<StageFilter>("all");
   const [query, setQuery] = useState("");

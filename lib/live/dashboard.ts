@@ -1,9 +1,11 @@
 import "server-only";
 import { streamId } from "../k8s/watch-types";
+import { liveSub } from "../query/live-protocol";
 import { attempt, type Result } from "../result";
 import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";
 import type { LiveContext } from "./context";
 import { LiveEngine } from "./engine";
+import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { resolveDashboard } from "./resolve";
 import { API, key } from "./resources";
@@ -71,4 +73,14 @@ export async function subscribeDashboard(
       },
     );
   return { ok: true, data: { close: () => engine.close() } };
+}
+
+/** The dashboard's first view for a server render, with the id the page's stream resumes from. */
+export function firstDashboardView(identity: Identity, timeoutMs = 4_000) {
+  return resumableFirstView<DashboardView>(
+    identity.user,
+    liveSub.dashboard,
+    (on) => subscribeDashboard(identity, on),
+    timeoutMs,
+  );
 }

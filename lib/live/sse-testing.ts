@@ -58,14 +58,17 @@ export function fakeSource(failures: Map<LiveSub, PortalError[]> = new Map()) {
   };
 }
 
-/** Parses SSE frames off a byte stream; next() waits (with a timeout) for the next frame. */
-export function frameReader(stream: ReadableStream<Uint8Array>) {
+/**
+ * Parses SSE frames off a byte stream; next() waits (with a timeout) for the next frame.
+ * `holding`: views the client already holds per sub (a resumed stream may patch them).
+ */
+export function frameReader(stream: ReadableStream<Uint8Array>, holding: Iterable<[string, unknown]> = []) {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
   const frames: Frame[] = [];
   // The view of each sub as a browser would hold it, so patches resolve like in live-channel.ts.
-  const held = new Map<string, unknown>();
+  const held = new Map<string, unknown>(holding);
   let done = false;
   // One read in flight at a time: a timed-out wait must not drop the chunk it was waiting for.
   let inFlight: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { type LiveSub, liveSub, parseEventId } from "../query/live-protocol";
 import { applyPatch } from "../query/view-patch";
 import type { PortalError } from "../result";
+import { SentViews } from "./sent-views";
 import { type LiveConnection, type LiveStreamOptions, openLiveStream, viewHash } from "./sse";
 import { fakeSource, frameReader, views } from "./sse-testing";
 
@@ -9,10 +10,10 @@ const DASH = liveSub.dashboard;
 const LB = liveSub.loadBalancer("default", "my-lb");
 const opened: LiveConnection[] = [];
 
-function open(opts: LiveStreamOptions) {
+function open(opts: LiveStreamOptions, holding: [string, unknown][] = []) {
   const conn = openLiveStream(opts);
   opened.push(conn);
-  return { conn, read: frameReader(conn.stream) };
+  return { conn, read: frameReader(conn.stream, holding) };
 }
 
 afterEach(() => {
@@ -93,6 +94,38 @@ describe("event ids and resume", () => {
     expect(message.patch.lists.rows.update).toEqual([{ namespace: "default", name: "lb-7", state: "FAILED" }]);
     expect(applyPatch(first, message.patch)).toEqual(second);
     expect(patch.id).toBe(`dashboard~${viewHash(JSON.stringify(second))}`);
+  });
+
+  it("patches a resumed sub from the view its id names, if that view was sent to the same user", async () => {
+    const store = new SentViews();
+    const src = fakeSource();
+    const rows = Array.from({ length: 50 }, (_, i) => ({ namespace: "default", name: `lb-${i}`, state: "ACTIVE" }));
+    const first = { rows };
+    const second = { rows: rows.map((r) => (r.name === "lb-3" ? { ...r, state: "FAILED" } : r)) };
+    const a = open({ subs: [DASH], subscribe: src.subscribe, sentViews: { owner: "alice", store } });
+    await until("subscribed", () => src.open() === 1);
+    src.emit(DASH, first);
+    const [sent] = (await a.read.until((f) => f.event === "view")).slice(-1);
+    a.conn.close();
+
+    const b = open(
+      { subs: [DASH], lastEventId: sent.id, subscribe: src.subscribe, sentViews: { owner: "alice", store } },
+      [[DASH, first]],
+    );
+    const c = open({
+      subs: [DASH],
+      lastEventId: sent.id,
+      subscribe: src.subscribe,
+      sentViews: { owner: "bob", store },
+    });
+    await until("resubscribed", () => src.open() === 2);
+    src.emit(DASH, second);
+    const [patched] = (await b.read.until((f) => f.view !== undefined)).slice(-1);
+    expect(patched.event).toBe("patch");
+    expect(applyPatch(first, JSON.parse(patched.data ?? "").patch)).toEqual(second);
+    // Bob's browser sent alice's id: he gets his own view whole, never a patch from hers.
+    const [whole] = (await c.read.until((f) => f.view !== undefined)).slice(-1);
+    expect(whole.event).toBe("view");
   });
 
   it("ignores malformed ids and subs the stream does not carry", async () => {

@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { formatEventId, type LiveError, type LiveEventName, type LiveSub, parseEventId } from "../query/live-protocol";
 import { diffView, type EncodedView, encodeView } from "../query/view-patch";
 import type { PortalError, Result } from "../result";
+import type { SentViews } from "./sent-views";
 import type { LiveSubscription, LiveUpdate } from "./types";
 
 export type Subscribe = (
@@ -36,6 +37,11 @@ export interface LiveStreamOptions {
   highWaterMark?: number;
   /** a subscription that failed because a cluster did not answer is retried with this backoff */
   resubscribe?: { initialMs: number; maxMs: number };
+  /**
+   * Whose stream this is, and the views sent to them lately: a resumed sub is patched from the
+   * view its Last-Event-ID names, when that is still known.
+   */
+  sentViews?: { owner: string; store: SentViews };
 }
 
 type Pending =
@@ -73,6 +79,11 @@ export class LiveConnection {
     this.hwm = opts.highWaterMark ?? 64 * 1024;
     const known = parseEventId(opts.lastEventId);
     this.sent = new Map([...known].filter(([sub]) => this.subs.includes(sub)));
+    const memory = opts.sentViews;
+    for (const [sub, hash] of memory ? this.sent : []) {
+      const held = memory?.store.recall(memory.owner, sub, hash);
+      if (held) this.base.set(sub, held);
+    }
     this.stream = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
@@ -177,6 +188,7 @@ export class LiveConnection {
       const base = this.base.get(sub);
       this.sent.set(sub, m.hash);
       this.base.set(sub, m.view);
+      this.opts.sentViews?.store.remember(this.opts.sentViews.owner, sub, m.hash, m.view);
       this.troubled.delete(sub);
       const id = formatEventId(this.subs, this.sent);
       const patch = base === undefined ? undefined : JSON.stringify(diffView(base, m.view));

@@ -127,4 +127,20 @@ describe("LiveChannel", () => {
     const reopened = FakeSource.opened[1];
     expect(new URL(reopened.url, "http://x").searchParams.get("lastEventId")).toBeNull();
   });
+
+  it("resumes from a server-rendered view, unless it already knows a newer one", () => {
+    const { channel, client } = setup();
+    client.setQueryData(queryKeys.live.sub(liveSub.dashboard), { view: { rows: [] } });
+    channel.resumeFrom(liveSub.dashboard, "rendered");
+    channel.add([liveSub.dashboard]);
+    settle();
+    const first = FakeSource.opened[0];
+    expect(new URL(first.url, "http://x").searchParams.get("lastEventId")).toBe("dashboard~rendered");
+    first.emit("view", { sub: liveSub.dashboard, view: { rows: [1] } }, "dashboard~newer");
+    channel.resumeFrom(liveSub.dashboard, "rendered");
+    first.readyState = 2;
+    first.onerror?.(new Event("error"));
+    vi.advanceTimersByTime(4_000);
+    expect(new URL(FakeSource.opened[1].url, "http://x").searchParams.get("lastEventId")).toBe("dashboard~newer");
+  });
 });

@@ -50,6 +50,17 @@ export class LiveChannel {
     };
   }
 
+  /**
+   * The cache holds a view the server rendered and remembered under `hash`: unless the channel
+   * already knows a newer one for `sub`, its next stream resumes from it (nothing is sent twice).
+   */
+  resumeFrom(sub: LiveSub, hash: string): void {
+    const known = parseEventId(this.lastEventId);
+    if (known.has(sub)) return;
+    known.set(sub, hash);
+    this.lastEventId = formatEventId([...known.keys()], known);
+  }
+
   getState = (): ConnectionState => this.state;
 
   subscribeState = (listener: () => void): (() => void) => {

@@ -18,8 +18,13 @@ export function useLive(subs: readonly LiveSub[]): ConnectionState {
   return useSyncExternalStore(channel.subscribeState, channel.getState, () => "connecting");
 }
 
-/** The cached entry of one sub; `initial` (a server-rendered view) fills it until the stream does. */
-export function useLiveEntry<V>(sub: LiveSub, initial?: V): LiveEntry<V> {
+/**
+ * The cached entry of one sub; `initial` (a server-rendered view) fills it until the stream does.
+ * With `resume` (the hash the server remembered `initial` by), the stream starts from that view
+ * instead of sending it again.
+ */
+export function useLiveEntry<V>(sub: LiveSub, initial?: V, resume?: string): LiveEntry<V> {
+  const channel = liveChannel(useQueryClient());
   const query = useQuery<LiveEntry<V>>({
     queryKey: queryKeys.live.sub(sub),
     // Never fetched: only the live channel writes these entries.
@@ -27,5 +32,9 @@ export function useLiveEntry<V>(sub: LiveSub, initial?: V): LiveEntry<V> {
     initialData: initial === undefined ? undefined : { view: initial },
     staleTime: Number.POSITIVE_INFINITY,
   });
+  const holdsInitial = initial !== undefined && query.data?.view === initial;
+  useEffect(() => {
+    if (resume && holdsInitial) channel.resumeFrom(sub, resume);
+  }, [channel, sub, resume, holdsInitial]);
   return query.data ?? {};
 }

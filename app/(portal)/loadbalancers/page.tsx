@@ -5,9 +5,7 @@ import { submitButton } from "@/components/form/input-styles";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser, type SignedInUser } from "@/lib/auth/session";
-import { subscribeDashboard } from "@/lib/live";
-import { firstView } from "@/lib/live/first-view";
-import type { DashboardView } from "@/lib/live/types";
+import { firstDashboardView } from "@/lib/live/dashboard";
 import { listUserLoadBalancers } from "@/lib/loadbalancer/list";
 import { attempt } from "@/lib/result";
 
@@ -42,13 +40,13 @@ export default async function LoadBalancersPage() {
         </EmptyState>
       ) : (
         // The same live table as the dashboard (first paint from the server, then the SSE stream).
-        <LiveDashboard initial={initial} provider={false} />
+        <LiveDashboard initial={initial?.view} resume={initial?.resume} provider={false} />
       )}
     </div>
   );
 }
 
-async function initialView(user: SignedInUser): Promise<DashboardView | undefined> {
-  const first = await firstView<DashboardView>((on) => subscribeDashboard(k8sIdentity(user), on), 4_000);
+async function initialView(user: SignedInUser) {
+  const first = await firstDashboardView(k8sIdentity(user));
   return first.ok ? first.data : undefined;
 }

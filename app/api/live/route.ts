@@ -1,5 +1,6 @@
 import { k8sIdentity } from "@/lib/auth/session";
 import { subscribeDashboard, subscribeLoadBalancer } from "@/lib/live";
+import { sentViews } from "@/lib/live/sent-views";
 import { openLiveStream, type Subscribe } from "@/lib/live/sse";
 import { parseSub } from "@/lib/query/live-protocol";
 import { liveAuth, liveHeaders, liveRequest } from "./request";
@@ -25,6 +26,11 @@ export async function GET(request: Request) {
     }
     return subscribeDashboard(identity, onUpdate);
   };
-  const connection = openLiveStream({ ...parsed.data, signal: request.signal, subscribe });
+  const connection = openLiveStream({
+    ...parsed.data,
+    signal: request.signal,
+    subscribe,
+    sentViews: { owner: identity.user, store: sentViews() },
+  });
   return new Response(connection.stream, { headers: liveHeaders });
 }
