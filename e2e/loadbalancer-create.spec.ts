@@ -105,7 +105,8 @@ test("deleting asks for the name, lists the provider side, and removes the LoadB
     for (const text of [
       "Gateway my-lb-gw",
       "HTTPRoute my-lb-route",
-      "ReferenceGrant my-lb-grant",
+      // named after the LoadBalancer's provider namespace too: it lives in the Service's namespace
+      /ReferenceGrant kube-bind-[a-z0-9]+-default-my-lb-grant/,
       "LoadBalancer my-lb",
     ]) {
       await expect(form.getByText(text)).toBeVisible({ timeout: 1_000 });

@@ -97,7 +97,11 @@ describe("alice's LoadBalancer", () => {
         expect.objectContaining({ kind: "LoadBalancer", namespace: side.providerNamespace, name }),
         expect.objectContaining({ kind: "Gateway", namespace: side.providerNamespace, name: `${name}-gw` }),
         expect.objectContaining({ kind: "HTTPRoute", namespace: side.providerNamespace, name: `${name}-route` }),
-        expect.objectContaining({ kind: "ReferenceGrant", namespace: "default", name: `${name}-grant` }),
+        expect.objectContaining({
+          kind: "ReferenceGrant",
+          namespace: "default",
+          name: `${side.providerNamespace}-${name}-grant`,
+        }),
       ]),
     );
   });

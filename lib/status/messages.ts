@@ -47,8 +47,8 @@ export const say = {
   kroError: (why: string) => `kro could not create its resources: ${why}`,
   specIncomplete: (field: string) => `Its spec has no ${field}; edit the load balancer and set it.`,
   waitingForSettings: "kro waits for the settings ConfigMap before it creates the route.",
-  grantMissing: (ns: string, name: string) =>
-    `ReferenceGrant ${name} is missing in namespace ${ns}, so the route may not reach its Service; kro normally recreates it, so ask the platform team if it stays missing.`,
+  grantMissing: (ns: string) =>
+    `The ReferenceGrant that lets the route reach Services in namespace ${ns} is missing, so the route may not reach its Service; kro normally recreates it, so ask the platform team if it stays missing.`,
   creating: (what: string) => `kro is creating the ${what}.`,
   resourcesDone: "kro created the ReferenceGrant, Gateway and HTTPRoute.",
 

@@ -150,7 +150,9 @@ describe("status model: what blocks, and how to fix it", () => {
     expect(stageOf(s, "resources")).toMatchObject({
       state: "blocked",
       reason: "ReferenceGrantMissing",
-      message: expect.stringContaining("ReferenceGrant shop-grant is missing in namespace default"),
+      message: expect.stringContaining(
+        "ReferenceGrant that lets the route reach Services in namespace default is missing",
+      ),
     });
     expect(stageOf(s, "routing")).toMatchObject({
       state: "blocked",

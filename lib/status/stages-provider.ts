@@ -78,7 +78,7 @@ export function resources(ctx: Ctx): Stage {
     return stage("resources", {
       state: "blocked",
       since: ready?.lastTransitionTime,
-      message: say.grantMissing(ns, `${copy.metadata.name}-grant`),
+      message: say.grantMissing(ns),
       reason: "ReferenceGrantMissing",
     });
   }

@@ -89,11 +89,9 @@ describe(`provider setup`, () => {
 });
 
 /** Creates ConfigMap + LoadBalancer in a fresh namespace; returns it and a cleanup that waits for kro. */
-async function createLoadBalancer(configData: Record<string, string>) {
+async function createLoadBalancer(configData: Record<string, string>, name = `lb-${randomBytes(3).toString("hex")}`) {
   const { core, custom } = kubeClient("provider");
   const ns = await freshNamespace("provider", "lb");
-  // Unique name: the ReferenceGrant `<name>-grant` lands in the shared target namespace `default`.
-  const name = `lb-${randomBytes(3).toString("hex")}`;
   await core.createNamespacedConfigMap({
     namespace: ns.name,
     body: { metadata: { name: "lb-config" }, data: configData },
@@ -150,7 +148,7 @@ describe(`real kro reconciling a LoadBalancer`, () => {
       const gateway = await waitFor("Gateway", async () => (await childrenOf(lb.uid, "gateways", "v1", lb.ns))[0]);
       const route = await waitFor("HTTPRoute", async () => (await childrenOf(lb.uid, "httproutes", "v1", lb.ns))[0]);
 
-      expect(grant?.metadata.name).toBe(`${lb.name}-grant`);
+      expect(grant?.metadata.name).toBe(`${lb.ns}-${lb.name}-grant`);
       expect(grant?.metadata.labels).toMatchObject({
         "kro.run/node-id": "referencegrant",
         "kro.run/instance-namespace": lb.ns,
@@ -178,6 +176,36 @@ describe(`real kro reconciling a LoadBalancer`, () => {
       await lb.cleanup();
     }
     expect(await childrenOf(lb.uid, "referencegrants", "v1beta1", "default")).toEqual([]);
+  });
+
+  it("gives same-named LoadBalancers of two namespaces a ReferenceGrant each in the shared target namespace", {
+    timeout: 180_000,
+  }, async () => {
+    const name = `same-${randomBytes(3).toString("hex")}`;
+    const a = await createLoadBalancer({ "custom-header": "a" }, name);
+    const b = await createLoadBalancer({ "custom-header": "b" }, name);
+    try {
+      const { custom } = kubeClient("provider");
+      for (const lb of [a, b]) {
+        const [grant] = await waitFor(`ReferenceGrant of ${lb.ns}/${lb.name}`, async () => {
+          const items = await childrenOf(lb.uid, "referencegrants", "v1beta1", "default");
+          return items.length ? items : undefined;
+        });
+        expect(grant?.spec?.from).toEqual([expect.objectContaining({ kind: "HTTPRoute", namespace: lb.ns })]);
+        await waitFor(`${lb.ns}/${lb.name} ACTIVE`, async () => {
+          const obj = (await custom.getNamespacedCustomObject({ ...LB, namespace: lb.ns, name: lb.name })) as Obj;
+          return obj.status?.state === "ACTIVE";
+        });
+      }
+    } finally {
+      await a.cleanup();
+    }
+    // Deleting one leaves the other's grant in place.
+    try {
+      expect(await childrenOf(b.uid, "referencegrants", "v1beta1", "default")).toHaveLength(1);
+    } finally {
+      await b.cleanup();
+    }
   });
 
   it("falls back to header value 'none' when the ConfigMap lacks custom-header", { timeout: 120_000 }, async () => {
