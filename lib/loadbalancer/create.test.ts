@@ -172,6 +172,20 @@ describe("failures are shown on the right field and leave nothing behind", () =>
     await expectNothing("team-b", name);
   });
 
+  /**
+   * Creates until a just-installed admission policy takes effect (the apiserver loads policies
+   * asynchronously); whatever got created before that is deleted again.
+   */
+  const createUntilRefused = (name: string, values: Record<string, string>) =>
+    eventually("the policy to be active", async () => {
+      const out = await createLoadBalancer(alice, input(name, { values }));
+      if (out.ok)
+        await admin
+          .delete({ ...LB, namespace: "default", name })
+          .then(() => admin.delete({ ...CM, namespace: "default", name: `${name}-config` }));
+      return out.ok ? null : out;
+    });
+
   it("an admission policy's denial: next to the field it names", async () => {
     const name = `adm-${rand}`;
     const remove = await installPolicy(admin, {
@@ -184,16 +198,7 @@ describe("failures are shown on the right field and leave nothing behind", () =>
     });
     cleanups.push(remove);
     const values = { "spec.domain": "www.reserved.test" };
-    const r = failed(
-      await eventually("the policy to be active", async () => {
-        const out = await createLoadBalancer(alice, input(name, { values }));
-        if (out.ok)
-          await admin
-            .delete({ ...LB, namespace: "default", name })
-            .then(() => admin.delete({ ...CM, namespace: "default", name: `${name}-config` }));
-        return out.ok ? null : out;
-      }),
-    );
+    const r = failed(await createUntilRefused(name, values));
     expect(r.fieldErrors["spec.domain"]).toContain("names under reserved.test are reserved");
     expect(r.fieldErrors["spec.domain"]).toContain("admission control refused this LoadBalancer");
     await expectNothing("default", name);
@@ -211,16 +216,7 @@ describe("failures are shown on the right field and leave nothing behind", () =>
     });
     cleanups.push(remove);
     const values = { "spec.domain": "www.rollback.test" };
-    const r = failed(
-      await eventually("the policy to be active", async () => {
-        const out = await createLoadBalancer(alice, input(name, { values }));
-        if (out.ok)
-          await admin
-            .delete({ ...LB, namespace: "default", name })
-            .then(() => admin.delete({ ...CM, namespace: "default", name: `${name}-config` }));
-        return out.ok ? null : out;
-      }),
-    );
+    const r = failed(await createUntilRefused(name, values));
     expect(r.fieldErrors["spec.domain"]).toContain("rollback test");
     await expectNothing("default", name);
   });
