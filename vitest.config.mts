@@ -3,13 +3,13 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The kube-bind emulator's suite binds the consumer itself and needs it unbound; later suites
- * bind it (idempotently) when they need the LoadBalancer API. So that suite runs first.
+ * The real kube-bind suite binds the consumer itself, with kubectl-bind, and needs it unbound;
+ * later suites bind it (idempotently) when they need the LoadBalancer API. So that suite runs first.
  */
 class BindingOrder extends BaseSequencer {
   async sort(files: TestSpecification[]) {
     const sorted = await super.sort(files);
-    const first = (f: TestSpecification) => (f.moduleId.includes("emulators/kube-bind/cluster.test") ? 0 : 1);
+    const first = (f: TestSpecification) => (f.moduleId.includes("sandbox/kube-bind/kube-bind.test") ? 0 : 1);
     return [...sorted].sort((a, b) => first(a) - first(b));
   }
 }

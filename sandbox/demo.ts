@@ -3,10 +3,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { lookup } from "node:dns/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { startSandbox } from "./index";
 import { findBinary } from "./lib/binaries";
-import { waitFor } from "./lib/process";
+import { diesWithParent, waitFor } from "./lib/process";
 import { portalEnv } from "./portal-env";
 
 const PORT = Number(process.env.PORT ?? 8080);
@@ -57,10 +57,13 @@ async function main() {
   const urls = [`http://${HOST}:${PORT}`, `http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`];
   step("starting the sandbox");
   const sandbox = await startSandbox({ portalUrls: urls, runDir: process.env.SANDBOX_RUN_DIR, log: (l) => step(l) });
-  const portal = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, ...portalEnv(sandbox.state, portalUrl) },
-  });
+  const portal = spawn(
+    ...diesWithParent("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"]),
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, ...portalEnv(sandbox.state, portalUrl) },
+    },
+  );
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -90,11 +93,14 @@ Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.
   Users on the consumer: ${["alice", "bob"].map((u) => `${u} ${s.clusters.consumer.kubeconfigs[u]}`).join(", ")}
 
   Try the guide: sign in as admin, open Catalog → loadbalancer → "Allow and bind to my cluster";
-  then, as alice, LoadBalancers → New. Or on the command line:
-    alias kubectl=${findBinary("kubectl") ?? "kubectl"}
-    KUBECONFIG=${s.clusters.consumer.kubeconfigs.alice} kubectl get loadbalancers -n default
-  The kube-bind CLI is not part of the sandbox: its Go module is not served by this machine's
-  module proxy; the sandbox emulates kube-bind's controllers and konnector (README.md, "Versions").
+  then, as alice, LoadBalancers → New. Or on the command line, with the real kube-bind CLI
+  (kubectl-bind ${s.kubeBind.version}, a kubectl plugin found on PATH):
+    export PATH=${dirname(s.kubeBind.bin["kubectl-bind"])}:${dirname(findBinary("kubectl") ?? "kubectl")}:$PATH
+    export KUBECONFIG=${s.clusters.consumer.kubeconfigs.admin}
+    kubectl bind login ${portalUrl}
+    kubectl bind
+    kubectl get loadbalancers
+  kube-bind's backend runs against the provider and the konnector on the consumer (logs: ${s.runDir}).
 
   State: ${sandbox.stateFile}
   Press Ctrl+C to stop everything.

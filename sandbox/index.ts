@@ -1,6 +1,7 @@
 // Starts the whole sandbox: echo backend, OIDC provider, two real control planes (provider and
-// consumer), their setup, kro and the Envoy Gateway emulator; writes <runDir>/sandbox.json
-// (the contract in state.ts) and stops everything it started, in reverse order.
+// consumer), their setup, kro, kube-bind's backend, the konnector runner on the consumer and the
+// Envoy Gateway emulator; writes <runDir>/sandbox.json (the contract in state.ts) and stops
+// everything it started, in reverse order.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -10,7 +11,9 @@ import { type Cluster, startCluster } from "./cluster/control-plane";
 import { CLUSTER_IDENTITIES } from "./cluster/identities";
 import { startEcho } from "./echo/server";
 import { startEnvoyGatewayEmulator } from "./emulators/envoy-gateway/index";
-import { startKubeBindEmulator } from "./emulators/kube-bind/index";
+import { startKubeBindBackend } from "./kube-bind/backend";
+import { startKonnectorRunner } from "./kube-bind/konnector-runner";
+import { resolveKubeBind } from "./lib/binaries";
 import { endpointAddress } from "./lib/network";
 import type { Log } from "./lib/process";
 import { startOidcProvider } from "./oidc/server";
@@ -68,7 +71,8 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
   log(`run directory ${runDir}`);
   const stack: Stoppable[] = [];
   // Rewritten on every start, so `cli.ts down` can clean up even after a crash mid-start:
-  // exactly the processes we spawned, nothing found by name.
+  // exactly the processes we spawned, nothing found by name. (Every process is also tied to this
+  // one's life: sandbox/lib/process.ts.)
   const started = (part: Stoppable) => {
     stack.push(part);
     const pids = stack.flatMap((s) => s.pids ?? []);
@@ -93,6 +97,9 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     // The echo server first: its port goes into the provider's EndpointSlice.
     // It listens on loopback; the provider's EndpointSlice names the emulated consumer node.
     const echoAddress = endpointAddress();
+    // Before anything starts: a missing kube-bind release should fail in seconds, not after the
+    // clusters are up.
+    const kubeBind = await resolveKubeBind();
     const echo = await startEcho({ host: "127.0.0.1" });
     started({ name: "echo", stop: echo.stop });
     log(`echo backend at ${echo.url}`);
@@ -121,24 +128,28 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     await allStarted([
       (async () => {
         await setupCluster(provider, "provider");
-        const { kro } = await setupProvider(provider, { echo: { address: echoAddress, port: echo.port }, runDir, log });
+        const { kro } = await setupProvider(provider, {
+          echo: { address: echoAddress, port: echo.port },
+          kubeBindCrds: kubeBind.crdsDir,
+          runDir,
+          log,
+        });
         started({ name: "kro", stop: kro.stop, pids: [{ name: kro.name, pid: kro.pid, command: kro.command }] });
+        const backend = await startKubeBindBackend(provider, { kubeBind, runDir });
+        const { process: b } = backend;
+        started({ name: "kube-bind backend", stop: b.stop, pids: [{ name: b.name, pid: b.pid, command: b.command }] });
+        log(
+          `kube-bind ${kubeBind.version} backend at ${backend.url} (front end disabled: the portal is the front end)`,
+        );
       })(),
       setupCluster(consumer, "consumer"),
     ]);
     log("provider and consumer set up");
 
-    const [emulator, kubeBind] = await allStarted([
-      startEnvoyGatewayEmulator({ kubeconfigPath: provider.kubeconfigs.admin, log }),
-      // kube-bind's controllers and konnector (their Go modules are not obtainable here).
-      startKubeBindEmulator({
-        providerKubeconfig: provider.kubeconfigs.admin,
-        consumerKubeconfig: consumer.kubeconfigs.admin,
-        log,
-      }),
-    ]);
+    const emulator = await startEnvoyGatewayEmulator({ kubeconfigPath: provider.kubeconfigs.admin, log });
     started({ name: "envoy-gateway emulator", stop: emulator.stop });
-    started({ name: "kube-bind emulator", stop: kubeBind.stop });
+    const konnectors = startKonnectorRunner(consumer, { kubeBind, runDir, log });
+    started({ name: "konnector runner", stop: konnectors.stop });
 
     const state = SandboxState.parse({
       runDir,
@@ -146,6 +157,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
       clusters: { provider: clusterState(provider), consumer: clusterState(consumer) },
       oidc: { issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret, users: oidc.users },
       echo: { url: echo.url },
+      kubeBind: { version: kubeBind.version, dir: kubeBind.dir, bin: kubeBind.bin },
       portalUrls: opts.portalUrls,
     });
     const stateFile = join(runDir, "sandbox.json");

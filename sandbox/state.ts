@@ -44,6 +44,12 @@ export const SandboxState = z.object({
   }),
   /** the echo backend standing in for the guide's `backend` Deployment */
   echo: z.object({ url: z.string().url() }),
+  /** the real kube-bind release the sandbox runs: its backend, konnector and kubectl-bind */
+  kubeBind: z.object({
+    version: z.string(),
+    dir: z.string(),
+    bin: z.object({ "kubectl-bind": z.string(), konnector: z.string(), backend: z.string() }),
+  }),
   /** the portal URL the sandbox's OIDC client accepts redirects for (set by whoever starts the portal) */
   portalUrls: z.array(z.string().url()),
 });

@@ -5,12 +5,13 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { startSandbox } from "../sandbox/index";
 import { freePort } from "../sandbox/lib/ports";
+import { diesWithParent } from "../sandbox/lib/process";
 
 function run(title: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<void> {
   const started = Date.now();
   console.log(`\n▶ ${title}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(...diesWithParent(cmd, args, "TERM"), { stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code, signal) => {
       const secs = ((Date.now() - started) / 1000).toFixed(1);
       if (code === 0) {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { diesWithParent } from "../../sandbox/lib/process";
 import { portalEnv } from "../../sandbox/portal-env";
 import { sandbox } from "./sandbox";
 
@@ -12,8 +13,7 @@ export async function startPortal(overrides: (url: string) => Record<string, str
   if (!url) throw new Error("PORTAL_SPARE_URL is not set (scripts/test.ts sets it)");
   const port = new URL(url).port;
   const child: ChildProcess = spawn(
-    "node",
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    ...diesWithParent("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"]),
     { env: { ...process.env, ...portalEnv(sandbox(), url), ...overrides(url) }, stdio: "ignore" },
   );
   const deadline = Date.now() + 60_000;

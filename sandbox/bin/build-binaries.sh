@@ -2,7 +2,11 @@
 # Builds the sandbox's control-plane binaries from Go modules into a cache keyed by
 # module and version (outside the repository, so CI and later runs reuse them).
 # A binary is only built when neither TEST_ASSET_<NAME>, KUBEBUILDER_ASSETS nor the
-# cache already provides it. Usage: sandbox/bin/build-binaries.sh [name...]
+# cache already provides it. kube-bind (kubectl-bind, konnector, backend and its CRDs) comes
+# from KUBE_BIND_ASSETS, the cache, the release tarball beside the repository
+# (../shared/kube-bind/), or a wrapper module, in that order (see prepare_kube_bind).
+# Usage: sandbox/bin/build-binaries.sh [name...]   (names: etcd kro kube-apiserver
+# kube-controller-manager kubectl kube-bind)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,6 +16,8 @@ export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
 K8S_VERSION=v1.35.4
 ETCD_VERSION=v3.6.16
 KRO_VERSION=v0.9.4
+KUBE_BIND_VERSION=v0.8.1
+KUBE_BIND_TARBALL="${KUBE_BIND_TARBALL:-$HERE/../../shared/kube-bind/kube-bind-$KUBE_BIND_VERSION-linux-amd64.tar.xz}"
 
 log() { printf '[sandbox build] %s\n' "$*" >&2; }
 
@@ -58,6 +64,82 @@ k8s_ldflags() {
   echo "$ldf"
 }
 
+# A kube-bind release folder: bin/{kubectl-bind,konnector,backend} and crds/*.yaml.
+kube_bind_complete() {
+  local dir=$1 b
+  for b in kubectl-bind konnector backend; do [[ -x "$dir/bin/$b" ]] || return 1; done
+  compgen -G "$dir/crds/*.yaml" >/dev/null
+}
+
+# extract_kube_bind TARBALL OUT: unpacks a release tarball into OUT, checking its SHA256SUMS
+# (and TARBALL.sha256 when it exists) before anything lands in OUT.
+extract_kube_bind() {
+  local tarball=$1 out=$2 tmp root
+  if [[ -f "$tarball.sha256" ]]; then
+    (cd "$(dirname "$tarball")" && sha256sum --quiet -c "$(basename "$tarball").sha256") ||
+      { log "kube-bind: $tarball does not match its .sha256"; return 1; }
+  fi
+  mkdir -p "$(dirname "$out")"
+  tmp=$(mktemp -d "$(dirname "$out")/.kube-bind.XXXXXX")
+  tar -xJf "$tarball" -C "$tmp"
+  root=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+  if [[ -z "$root" || ! -f "$root/SHA256SUMS" ]] || ! (cd "$root/bin" && sha256sum --quiet -c ../SHA256SUMS); then
+    log "kube-bind: $tarball has no valid SHA256SUMS for bin/"
+    rm -rf "$tmp"
+    return 1
+  fi
+  rm -rf "$out"
+  mv "$root" "$out"
+  rm -rf "$tmp"
+  kube_bind_complete "$out"
+}
+
+# kube-bind's Go modules, where a module proxy serves them: CLI, konnector and backend from the
+# wrapper module sandbox/go/kube-bind, the CRDs from the module's deploy/crd.
+build_kube_bind() {
+  local out=$1 tmp dir b
+  tmp="$out.tmp"
+  rm -rf "$tmp"
+  mkdir -p "$tmp/bin" "$tmp/crds"
+  local ldflags="-s -w -X k8s.io/client-go/pkg/version.gitVersion=v1.36.0+kube-bind-$KUBE_BIND_VERSION"
+  for b in cli/cmd/kubectl-bind cmd/konnector cmd/backend; do
+    (cd "$HERE/go/kube-bind" && go build -trimpath -ldflags "$ldflags" -o "$tmp/bin/$(basename "$b")" \
+      "github.com/kube-bind/kube-bind/$b") || { rm -rf "$tmp"; return 1; }
+  done
+  dir=$(cd "$HERE/go/kube-bind" && go mod download -json "github.com/kube-bind/kube-bind@$KUBE_BIND_VERSION" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",*$/\1/p')
+  cp "$dir"/deploy/crd/*.yaml "$tmp/crds/" || { rm -rf "$tmp"; return 1; }
+  rm -rf "$out"
+  mv "$tmp" "$out"
+}
+
+prepare_kube_bind() {
+  local out="$CACHE/kube-bind@$KUBE_BIND_VERSION"
+  if [[ -n "${KUBE_BIND_ASSETS:-}" ]]; then
+    if [[ -d "$KUBE_BIND_ASSETS" ]] && kube_bind_complete "$KUBE_BIND_ASSETS"; then
+      log "kube-bind: using \$KUBE_BIND_ASSETS ($KUBE_BIND_ASSETS)"; return 0
+    fi
+    if [[ -f "$KUBE_BIND_ASSETS" ]]; then
+      log "kube-bind: extracting \$KUBE_BIND_ASSETS into $out"
+      extract_kube_bind "$KUBE_BIND_ASSETS" "$out" && return 0
+    fi
+    log "kube-bind: \$KUBE_BIND_ASSETS=$KUBE_BIND_ASSETS is neither a release folder (bin/, crds/) nor a release tarball"
+    return 1
+  fi
+  if kube_bind_complete "$out"; then log "kube-bind: cached ($out)"; return 0; fi
+  if [[ -f "$KUBE_BIND_TARBALL" ]]; then
+    log "kube-bind: extracting $(basename "$KUBE_BIND_TARBALL") into $out"
+    extract_kube_bind "$KUBE_BIND_TARBALL" "$out" && return 0
+  fi
+  log "kube-bind: building $KUBE_BIND_VERSION from Go modules (sandbox/go/kube-bind)"
+  if build_kube_bind "$out" 2>&1 | tail -n 5 >&2 && kube_bind_complete "$out"; then return 0; fi
+  log "kube-bind $KUBE_BIND_VERSION is not available. Provide one of:"
+  log "  KUBE_BIND_ASSETS=<release folder with bin/ and crds/, or kube-bind-$KUBE_BIND_VERSION-linux-amd64.tar.xz>"
+  log "  the release tarball at ../shared/kube-bind/ beside the repository (extracted into $out)"
+  log "  a Go module proxy that serves github.com/kube-bind/kube-bind $KUBE_BIND_VERSION (sandbox/go/kube-bind)"
+  return 1
+}
+
 want() { [[ $# -eq 0 ]] && return 0; local n; for n in "${WANT[@]}"; do [[ $n == "$1" ]] && return 0; done; return 1; }
 WANT=("$@")
 sel() { [[ ${#WANT[@]} -eq 0 ]] || want "$1"; }
@@ -67,4 +149,5 @@ sel kro && build kro kro github.com/kubernetes-sigs/kro/cmd/controller "$KRO_VER
 sel kube-apiserver && build kube-apiserver kubernetes k8s.io/kubernetes/cmd/kube-apiserver "$K8S_VERSION" "$(k8s_ldflags)"
 sel kube-controller-manager && build kube-controller-manager kubernetes k8s.io/kubernetes/cmd/kube-controller-manager "$K8S_VERSION" "$(k8s_ldflags)"
 sel kubectl && build kubectl kubernetes k8s.io/kubernetes/cmd/kubectl "$K8S_VERSION" "$(k8s_ldflags)"
+sel kube-bind && prepare_kube_bind
 log "all requested binaries are ready in $CACHE"

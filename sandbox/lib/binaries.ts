@@ -1,6 +1,8 @@
 // Finds the control-plane binaries the way envtest does: TEST_ASSET_<NAME>, then
 // $KUBEBUILDER_ASSETS/<name>, then our version-keyed build cache; a missing binary is built by
 // sandbox/bin/build-binaries.sh (minutes when cold), with its progress streamed to stderr.
+// kube-bind is one release (three binaries and its CRDs): KUBE_BIND_ASSETS, then the cache; the
+// script fills the cache from the release tarball or, where a proxy serves it, the Go modules.
 import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { homedir } from "node:os";
@@ -53,16 +55,16 @@ export function findBinary(name: BinaryName, env: Env = process.env): string | u
 // One build at a time: parallel cluster starts must not run the (CPU-bound) script twice.
 let buildQueue: Promise<unknown> = Promise.resolve();
 
-function build(name: BinaryName): Promise<void> {
+function runBuildScript(target: string, ready: () => boolean): Promise<void> {
   const next = buildQueue.then(
     () =>
       new Promise<void>((resolve, reject) => {
-        if (findBinary(name)) return resolve();
+        if (ready()) return resolve();
         // stdout too goes to our stderr: callers may use stdout for machine-readable output.
-        const child = spawn(BUILD_SCRIPT, [name], { stdio: ["ignore", process.stderr, process.stderr] });
+        const child = spawn(BUILD_SCRIPT, [target], { stdio: ["ignore", process.stderr, process.stderr] });
         child.on("error", reject);
         child.on("exit", (code) =>
-          code === 0 ? resolve() : reject(new Error(`${BUILD_SCRIPT} ${name} failed with exit code ${code}`)),
+          code === 0 ? resolve() : reject(new Error(`${BUILD_SCRIPT} ${target} failed with exit code ${code}`)),
         );
       }),
   );
@@ -73,8 +75,47 @@ function build(name: BinaryName): Promise<void> {
 export async function resolveBinary(name: BinaryName): Promise<string> {
   const found = findBinary(name);
   if (found) return found;
-  await build(name);
+  await runBuildScript(name, () => Boolean(findBinary(name)));
   const built = findBinary(name);
   if (!built) throw new Error(`${name}: build finished but no executable found under ${cacheDir()}`);
   return built;
+}
+
+/** kube-bind's release: the CLI, konnector and backend binaries and the CRDs of the same tag. */
+export const KUBE_BIND_VERSION = "v0.8.1";
+const KUBE_BIND_BINARIES = ["kubectl-bind", "konnector", "backend"] as const;
+
+export interface KubeBindAssets {
+  version: string;
+  /** the release folder: bin/ and crds/ */
+  dir: string;
+  bin: Record<(typeof KUBE_BIND_BINARIES)[number], string>;
+  crdsDir: string;
+}
+
+function kubeBindAt(dir: string): KubeBindAssets | undefined {
+  const bin = Object.fromEntries(KUBE_BIND_BINARIES.map((b) => [b, join(dir, "bin", b)])) as KubeBindAssets["bin"];
+  if (!Object.values(bin).every(executable)) return undefined;
+  return { version: KUBE_BIND_VERSION, dir, bin, crdsDir: join(dir, "crds") };
+}
+
+/**
+ * kube-bind without extracting or building anything: KUBE_BIND_ASSETS when it is a release
+ * folder, else the cache. A tarball in KUBE_BIND_ASSETS is extracted into the cache by
+ * resolveKubeBind.
+ */
+export function findKubeBind(env: Env = process.env): KubeBindAssets | undefined {
+  const assets = env.KUBE_BIND_ASSETS;
+  if (assets && !/\.tar\.xz$/.test(assets)) return kubeBindAt(assets);
+  return kubeBindAt(join(cacheDir(env), `kube-bind@${KUBE_BIND_VERSION}`));
+}
+
+/** kube-bind, extracted from its release tarball or built by build-binaries.sh when missing. */
+export async function resolveKubeBind(): Promise<KubeBindAssets> {
+  const found = findKubeBind();
+  if (found) return found;
+  await runBuildScript("kube-bind", () => Boolean(findKubeBind()));
+  const ready = findKubeBind();
+  if (!ready) throw new Error(`kube-bind ${KUBE_BIND_VERSION}: sandbox/bin/build-binaries.sh kube-bind found nothing`);
+  return ready;
 }

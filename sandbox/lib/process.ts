@@ -1,7 +1,7 @@
 // Child processes of the sandbox: output goes to a log file in the run directory, readiness is
 // polled (never a fixed sleep), and stop() only ever signals the PID we spawned ourselves.
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export type Log = (line: string) => void;
@@ -30,6 +30,19 @@ export interface StartOptions {
 
 const STOP_GRACE_MS = 20_000;
 
+// util-linux's setpriv sets the parent-death signal and then execs the command, so the process
+// is killed by the kernel when the process that started it dies, however it dies (SIGKILL, a
+// crash): a killed `npm test` or `npm run demo` leaves no control plane or konnector behind.
+const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((file) => existsSync(file));
+
+/**
+ * The command line that runs `command` tied to this process's life (unchanged without setpriv).
+ * KILL for servers; TERM for runners that clean up after themselves (Playwright stops its portal).
+ */
+export function diesWithParent(command: string, args: string[], signal: "KILL" | "TERM" = "KILL"): [string, string[]] {
+  return SETPRIV ? [SETPRIV, ["--pdeathsig", signal, "--", command, ...args]] : [command, args];
+}
+
 export function startProcess(opts: StartOptions): ManagedProcess {
   const logFile = join(opts.runDir, `${opts.name}.log`);
   const fd = openSync(logFile, "a");
@@ -37,7 +50,9 @@ export function startProcess(opts: StartOptions): ManagedProcess {
   try {
     // Own process group: a Ctrl-C in the terminal reaches only the launcher, which then stops
     // the children in order (apiserver before etcd) instead of all of them at once.
-    child = spawn(opts.command, opts.args, {
+    // Processes meant to outlive their starter (unref) are not tied to it.
+    const [command, args] = opts.unref ? [opts.command, opts.args] : diesWithParent(opts.command, opts.args);
+    child = spawn(command, args, {
       cwd: opts.cwd,
       env: opts.env ?? process.env,
       stdio: ["ignore", fd, fd],

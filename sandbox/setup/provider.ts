@@ -1,6 +1,6 @@
 // The provider side of the guide on a real cluster: Gateway API and kro CRDs from their Go
-// modules, the real kro controller, the LoadBalancer RGD (exported to kube-bind), our kube-bind
-// CRDs and export template, and the guide's `backend` Service whose EndpointSlice points at the
+// modules, the real kro controller, the LoadBalancer RGD (exported to kube-bind), kube-bind's own
+// CRDs (from its release) and the export template, and the guide's `backend` Service whose EndpointSlice points at the
 // echo server (the sandbox's "multi-cluster networking"; see lib/network.ts for its address).
 import { join } from "node:path";
 import type { KubernetesObject } from "@kubernetes/client-node";
@@ -55,10 +55,10 @@ type RgdStatus = { state?: string; conditions?: { type: string; status: string; 
 
 export async function setupProvider(
   cluster: Cluster,
-  opts: { echo: { address: string; port: number }; runDir: string; log?: Log },
+  opts: { echo: { address: string; port: number }; kubeBindCrds: string; runDir: string; log?: Log },
 ): Promise<{ kro: ManagedProcess }> {
   const log = opts.log ?? (() => {});
-  const crds = [...(await upstreamCrds()), ...(await sandboxManifest("kube-bind-crds.yaml"))];
+  const crds = [...(await upstreamCrds()), ...(await manifestsIn(opts.kubeBindCrds))];
   await cluster.admin.applyAll(crds);
   await waitForCrds(cluster, crds);
   log("provider: Gateway API, kro and kube-bind CRDs established");

@@ -9,7 +9,8 @@ import { manifestsIn, REPO_DIR, sandboxManifest } from "./manifests";
 export type ClusterName = "provider" | "consumer";
 
 export const PORTAL_SERVICE_ACCOUNT = { namespace: "kube-bind-portal", name: "kube-bind-portal" };
-const PORTAL_TOKEN_SECONDS = 172_800;
+/** Long enough for any sandbox run (two days). */
+const TOKEN_SECONDS = 172_800;
 
 export async function setupUserRbac(cluster: Cluster, role: ClusterName): Promise<void> {
   await cluster.admin.applyAll(await sandboxManifest("rbac.yaml"));
@@ -24,19 +25,32 @@ export async function setupUserRbac(cluster: Cluster, role: ClusterName): Promis
 /** Applies deploy/<role>/*.yaml and writes kubeconfig key `portal` with a TokenRequest token. */
 export async function setupPortalIdentity(cluster: Cluster, role: ClusterName): Promise<string> {
   await cluster.admin.applyAll(await manifestsIn(join(REPO_DIR, "deploy", role)));
-  const { namespace, name } = PORTAL_SERVICE_ACCOUNT;
+  return serviceAccountKubeconfig(cluster, PORTAL_SERVICE_ACCOUNT, "portal");
+}
+
+/**
+ * Writes kubeconfig key `key` of the cluster for a ServiceAccount, with a TokenRequest token,
+ * as a pod of that ServiceAccount would authenticate.
+ */
+export async function serviceAccountKubeconfig(
+  cluster: Cluster,
+  account: { namespace: string; name: string },
+  key: string,
+  opts: { namespace?: string } = {},
+): Promise<string> {
   const review = await cluster.admin.request<{ status: { token: string } }>(
     "POST",
-    `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`,
-    { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: PORTAL_TOKEN_SECONDS } },
+    `/api/v1/namespaces/${account.namespace}/serviceaccounts/${account.name}/token`,
+    { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: TOKEN_SECONDS } },
   );
-  const file = join(cluster.dir, "kubeconfig-portal.yaml");
-  cluster.kubeconfigs.portal = await writeKubeconfig(file, {
+  const file = join(cluster.dir, `kubeconfig-${key}.yaml`);
+  cluster.kubeconfigs[key] = await writeKubeconfig(file, {
     clusterName: cluster.name,
-    userName: "portal",
+    userName: key,
     server: cluster.server,
     caPem: await readFile(cluster.caFile, "utf8"),
     credentials: { token: review.status.token },
+    namespace: opts.namespace,
   });
   return file;
 }

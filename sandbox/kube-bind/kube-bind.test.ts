@@ -1,0 +1,227 @@
+// The real kube-bind chain in the sandbox, without the portal: the backend's
+// BindableResourcesRequest handshake on the provider, `kubectl bind deploy` (the real CLI) on the
+// consumer, the real konnector run by the workload runner, an APIServiceBinding that becomes
+// Ready, a LoadBalancer synced to the provider and its status back, and the konnector's
+// Deployment status following its processes.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isNotFound } from "../lib/kube";
+import { freshNamespace, kubeClient, sandboxState, waitFor } from "../testing";
+import { KONNECTOR } from "./konnector-runner";
+
+type Obj = {
+  metadata: { name: string; namespace?: string; uid?: string; annotations?: Record<string, string> };
+  spec?: Record<string, unknown> & { replicas?: number };
+  status?: Record<string, unknown> & {
+    phase?: string;
+    namespace?: string;
+    readyReplicas?: number;
+    replicas?: number;
+    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+  };
+  data?: Record<string, string>;
+};
+
+const KB = "/apis/kube-bind.io/v1alpha2";
+const ready = (o: Obj | undefined) => o?.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+const DEPLOYMENT = `/apis/apps/v1/namespaces/${KONNECTOR.namespace}/deployments/${KONNECTOR.name}`;
+
+async function get(cluster: "provider" | "consumer", path: string): Promise<Obj | undefined> {
+  try {
+    return await kubeClient(cluster).raw.request<Obj>("GET", path);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+describe("real kube-bind: backend, kubectl-bind and konnector", () => {
+  it("the backend runs its controllers: Cluster default exists and the export template is there", async () => {
+    await waitFor("Cluster default", () => get("provider", `${KB}/clusters/default`), { timeoutMs: 30_000 });
+    expect((await get("provider", `${KB}/apiserviceexporttemplates/loadbalancer`))?.metadata.name).toBe("loadbalancer");
+  });
+
+  it("binds the consumer: handshake by the backend, konnector deployed by the CLI, LoadBalancers synced both ways", {
+    timeout: 300_000,
+  }, async () => {
+    const provider = kubeClient("provider").raw;
+    const consumer = kubeClient("consumer").raw;
+    const kubeSystem = await consumer.request<Obj>("GET", "/api/v1/namespaces/kube-system");
+    const identity = kubeSystem.metadata.uid ?? "";
+
+    // 1. The backend's handshake, asked for as a front end does.
+    const requests = await freshNamespace("provider", "kube-bind-brr");
+    try {
+      const brr = await provider.request<Obj>("POST", `${KB}/namespaces/${requests.name}/bindableresourcesrequests`, {
+        apiVersion: "kube-bind.io/v1alpha2",
+        kind: "BindableResourcesRequest",
+        metadata: { name: "sandbox-bind" },
+        spec: {
+          templateRef: { name: "loadbalancer" },
+          clusterIdentity: { identity, prettyName: "consumer" },
+          author: "admin@example.com",
+          ttlAfterFinished: "10m",
+        },
+      });
+      const done = await waitFor(
+        "BindableResourcesRequest Succeeded",
+        async () => {
+          const r = await get(
+            "provider",
+            `${KB}/namespaces/${requests.name}/bindableresourcesrequests/${brr.metadata.name}`,
+          );
+          return r?.status?.phase === "Succeeded" ? r : undefined;
+        },
+        { timeoutMs: 60_000 },
+      );
+      const namespace = done.status?.namespace ?? "";
+      const ns = await provider.request<Obj>("GET", `/api/v1/namespaces/${namespace}`);
+      expect(namespace).toMatch(/^kube-bind-[a-z0-9]+$/);
+      expect(ns.metadata.annotations?.["backend.kube-bind.io/identity"]).toBe(identity);
+      expect(ns.metadata.annotations?.["backend.kube-bind.io/author"]).toBe("admin@example.com");
+      const secret = await provider.request<Obj>(
+        "GET",
+        `/api/v1/namespaces/${requests.name}/secrets/${brr.metadata.name}-binding-response`,
+      );
+      const response = JSON.parse(Buffer.from(secret.data?.["binding-response"] ?? "", "base64").toString("utf8"));
+      expect(typeof response.kubeconfig).toBe("string");
+
+      // 2. The real CLI on the consumer, with the requests a front end adds from the template.
+      const template = await provider.request<Obj>("GET", `${KB}/apiserviceexporttemplates/loadbalancer`);
+      const full = {
+        ...response,
+        authentication: { oauth2CodeGrant: { sid: "sandbox", id: "sandbox/admin@example.com" } },
+        requests: [
+          {
+            apiVersion: "kube-bind.io/v1alpha2",
+            kind: "APIServiceExportRequest",
+            metadata: { name: "loadbalancer" },
+            spec: { resources: template.spec?.resources, permissionClaims: template.spec?.permissionClaims },
+          },
+        ],
+      };
+      // `deploy` talks to no kube-bind server, but insists on a current one in its config.
+      const configFile = join(sandboxState().runDir, "kube-bind-cli-config.json");
+      const server = { url: "http://127.0.0.1:1" };
+      writeFileSync(
+        configFile,
+        JSON.stringify({ apiVersion: "v1", kind: "Config", servers: { [server.url]: server }, current: server.url }),
+      );
+      const cli = spawnSync(
+        sandboxState().kubeBind.bin["kubectl-bind"],
+        [
+          "deploy",
+          "--file",
+          "-",
+          "--config-file",
+          configFile,
+          "--kubeconfig",
+          sandboxState().clusters.consumer.kubeconfigs.admin,
+        ],
+        { input: JSON.stringify(full), encoding: "utf8", timeout: 240_000 },
+      );
+      expect(cli.status, `${cli.stdout}\n${cli.stderr}`).toBe(0);
+
+      // 3. The konnector runs (a process per replica) and its Deployment says so.
+      const deployment = await waitFor(
+        "konnector Deployment ready",
+        async () => {
+          const d = await get("consumer", DEPLOYMENT);
+          return (d?.status?.readyReplicas ?? 0) > 0 ? d : undefined;
+        },
+        { timeoutMs: 60_000 },
+      );
+      expect(deployment.status?.conditions?.find((c) => c.type === "Available")?.status).toBe("True");
+      await waitFor(
+        "APIServiceBinding loadbalancer Ready",
+        async () => ready(await get("consumer", `${KB}/apiservicebindings/loadbalancer`)),
+        {
+          timeoutMs: 90_000,
+        },
+      );
+      const binding = await get("provider", `${KB}/namespaces/${namespace}/clusterbindings/cluster`);
+      expect(binding?.status?.konnectorVersion).toBe("v0.8.1");
+      expect(binding?.status?.lastHeartbeatTime).toBeTruthy();
+
+      // 4. A LoadBalancer and its ConfigMap go to the provider; its status comes back.
+      const team = await freshNamespace("consumer", "kube-bind-sync");
+      try {
+        const configMap = {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "settings", namespace: team.name },
+          data: { "custom-header": "from the sandbox test" },
+        };
+        const loadBalancer = {
+          apiVersion: "networking.kro.run/v1alpha1",
+          kind: "LoadBalancer",
+          metadata: { name: "sync", namespace: team.name },
+          spec: {
+            domain: "sync.example.com",
+            targetService: "backend",
+            targetServiceNamespace: "default",
+            targetPort: 30080,
+            configMapRef: "settings",
+          },
+        };
+        await consumer.apply(configMap);
+        await waitFor("the consumer to serve LoadBalancers", () => consumer.apply(loadBalancer));
+        const providerNs = `${namespace}-${team.name}`;
+        const copy = await waitFor(
+          "the provider copy of the LoadBalancer",
+          () => get("provider", `/apis/networking.kro.run/v1alpha1/namespaces/${providerNs}/loadbalancers/sync`),
+          { timeoutMs: 60_000 },
+        );
+        expect(copy.spec?.domain).toBe("sync.example.com");
+        const settings = await waitFor("the claimed ConfigMap on the provider", () =>
+          get("provider", `/api/v1/namespaces/${providerNs}/configmaps/settings`),
+        );
+        expect(settings.data?.["custom-header"]).toBe("from the sandbox test");
+        await waitFor(
+          "the LoadBalancer's status back on the consumer (ACTIVE)",
+          async () =>
+            (await get("consumer", `/apis/networking.kro.run/v1alpha1/namespaces/${team.name}/loadbalancers/sync`))
+              ?.status?.state === "ACTIVE",
+          { timeoutMs: 90_000 },
+        );
+      } finally {
+        await team.cleanup();
+      }
+    } finally {
+      await requests.cleanup();
+    }
+  });
+
+  it("the konnector Deployment's status follows its processes: scaled to 0 and back", {
+    timeout: 120_000,
+  }, async () => {
+    const consumer = kubeClient("consumer").raw;
+    const scale = (replicas: number) =>
+      consumer.request("PATCH", DEPLOYMENT, { spec: { replicas } }, "application/merge-patch+json");
+    await scale(0);
+    try {
+      await waitFor(
+        "no konnector running",
+        async () => {
+          const d = await get("consumer", DEPLOYMENT);
+          // Zero counts are omitted from the status the apiserver returns.
+          return d?.status?.observedGeneration !== undefined && !d.status.replicas && !d.status.readyReplicas;
+        },
+        { timeoutMs: 60_000 },
+      );
+      const available = (await get("consumer", DEPLOYMENT))?.status?.conditions?.find((c) => c.type === "Available");
+      expect(available?.status).toBe("False");
+    } finally {
+      await scale(2);
+    }
+    await waitFor(
+      "konnectors ready again",
+      async () => (await get("consumer", DEPLOYMENT))?.status?.readyReplicas === 2,
+      {
+        timeoutMs: 60_000,
+      },
+    );
+  });
+});
