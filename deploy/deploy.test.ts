@@ -4,11 +4,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { BINDABLE_RESOURCES_REQUESTS, bindableResourcesRequest } from "../lib/bind/backend-request";
 import { KubeError } from "../lib/k8s/errors";
 import { randomSuffix, sandboxClient } from "../lib/k8s/testing";
 import type { KubeObject, ResourceRef } from "../lib/k8s/types";
 
 const PORTAL_SA = "system:serviceaccount:kube-bind-portal:kube-bind-portal";
+const PORTAL_NS = "kube-bind-portal";
+const BRR = { group: "kube-bind.io", resource: "bindableresourcesrequests" };
 
 const KINDS: Record<string, Omit<ResourceRef, "namespace" | "name"> & { namespaced: boolean }> = {
   Namespace: { group: "", version: "v1", resource: "namespaces", namespaced: false },
@@ -80,22 +83,47 @@ describe("deploy/ manifests", () => {
     expect(await sar({ verb: "impersonate", resource: "groups" })).toBe(true);
   });
 
-  it("grant what the handshake needs and what status pages read", async () => {
-    expect(await sar({ verb: "create", resource: "namespaces" })).toBe(true);
-    expect(await sar({ verb: "create", resource: "serviceaccounts", namespace: "kube-bind-abcde" })).toBe(true);
-    expect(await sar({ verb: "get", resource: "secrets", namespace: "kube-bind-abcde" })).toBe(true);
-    expect(
-      await sar({ verb: "create", group: "kube-bind.io", resource: "clusterbindings", namespace: "kube-bind-x" }),
-    ).toBe(true);
+  it("grant what binding through kube-bind's backend needs and what status pages read", async () => {
+    for (const verb of ["create", "get", "watch", "delete"]) {
+      expect(await sar({ verb, ...BRR, namespace: PORTAL_NS })).toBe(true);
+    }
+    expect(await sar({ verb: "get", resource: "secrets", namespace: PORTAL_NS })).toBe(true);
+    expect(await sar({ verb: "list", resource: "namespaces" })).toBe(true);
     expect(await sar({ verb: "watch", group: "networking.kro.run", resource: "loadbalancers" })).toBe(true);
     expect(await sar({ verb: "list", group: "gateway.networking.k8s.io", resource: "httproutes" })).toBe(true);
     expect(await sar({ verb: "list", resource: "services", namespace: "envoy-gateway-system" })).toBe(true);
   });
 
-  it("are not cluster-admin and never list Secrets cluster-wide", async () => {
+  it("no longer grant the handshake, which kube-bind's backend does", async () => {
+    expect(await sar({ verb: "create", resource: "namespaces" })).toBe(false);
+    expect(await sar({ verb: "create", resource: "serviceaccounts", namespace: "kube-bind-abcde" })).toBe(false);
+    expect(
+      await sar({ verb: "create", resource: "serviceaccounts", subresource: "token", namespace: "kube-bind-abcde" }),
+    ).toBe(false);
+    expect(await sar({ verb: "get", resource: "secrets", namespace: "kube-bind-abcde" })).toBe(false);
+    expect(await sar({ verb: "create", resource: "secrets", namespace: "kube-bind-abcde" })).toBe(false);
+    expect(
+      await sar({ verb: "create", group: "kube-bind.io", resource: "clusterbindings", namespace: "kube-bind-x" }),
+    ).toBe(false);
+    expect(
+      await sar({
+        verb: "create",
+        group: "rbac.authorization.k8s.io",
+        resource: "rolebindings",
+        namespace: "kube-bind-x",
+      }),
+    ).toBe(false);
+    expect(
+      await sar({ verb: "bind", group: "rbac.authorization.k8s.io", resource: "clusterroles", name: "kube-binder" }),
+    ).toBe(false);
+    expect(await sar({ verb: "create", ...BRR, namespace: "kube-bind-abcde" })).toBe(false);
+  });
+
+  it("are not cluster-admin and never list Secrets", async () => {
     expect(await sar({ verb: "list", resource: "secrets" })).toBe(false);
     expect(await sar({ verb: "watch", resource: "secrets" })).toBe(false);
     expect(await sar({ verb: "list", resource: "secrets", namespace: "kube-system" })).toBe(false);
+    expect(await sar({ verb: "list", resource: "secrets", namespace: PORTAL_NS })).toBe(false);
     expect(await sar({ verb: "*", group: "*", resource: "*" })).toBe(false);
     expect(await sar({ verb: "delete", resource: "namespaces" })).toBe(false);
     expect(await sar({ verb: "create", group: "rbac.authorization.k8s.io", resource: "clusterroles" })).toBe(false);
@@ -104,24 +132,61 @@ describe("deploy/ manifests", () => {
     expect(await sar({ verb: "impersonate", resource: "serviceaccounts" })).toBe(false);
   });
 
-  it("confine the portal's writes to namespaces with the kube-bind- prefix", async () => {
+  it("confine the portal's writes to namespaces with the kube-bind- prefix, even where RBAC would allow", async () => {
     const portal = await sandboxClient("provider", "portal");
     const admin = await sandboxClient("provider", "admin");
     const namespaces = { group: "", version: "v1", resource: "namespaces" };
-    const outside = `portal-test-${randomSuffix()}`;
-    const err = await portal
-      .create(namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: outside } })
-      .catch((e) => e);
-    expect(err).toBeInstanceOf(KubeError);
-    expect(err.message).toContain("the portal may only write in namespaces named kube-bind-*");
-
-    const inside = `kube-bind-test-${randomSuffix()}`;
-    const created = await portal.create(namespaces, {
-      apiVersion: "v1",
-      kind: "Namespace",
-      metadata: { name: inside },
-    });
-    expect(created.metadata.name).toBe(inside);
-    await admin.delete({ ...namespaces, name: inside });
+    const r = randomSuffix();
+    const outside = `portal-test-${r}`;
+    const inside = `kube-bind-test-${r}`;
+    // Grant the portal what it has in its own namespace in two more: one with the prefix, one without.
+    for (const namespace of [outside, inside]) {
+      await admin.create(namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } });
+      const rbac = { group: "rbac.authorization.k8s.io", version: "v1", namespace };
+      await admin.create(
+        { ...rbac, resource: "roles" },
+        {
+          apiVersion: "rbac.authorization.k8s.io/v1",
+          kind: "Role",
+          metadata: { name: "portal-test" },
+          rules: [{ apiGroups: ["kube-bind.io"], resources: ["bindableresourcesrequests"], verbs: ["create"] }],
+        },
+      );
+      await admin.create(
+        { ...rbac, resource: "rolebindings" },
+        {
+          apiVersion: "rbac.authorization.k8s.io/v1",
+          kind: "RoleBinding",
+          metadata: { name: "portal-test" },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "portal-test" },
+          subjects: [{ kind: "ServiceAccount", name: "kube-bind-portal", namespace: PORTAL_NS }],
+        },
+      );
+    }
+    try {
+      const create = (namespace: string) =>
+        portal.create(
+          { ...BINDABLE_RESOURCES_REQUESTS, namespace },
+          bindableResourcesRequest({
+            namespace,
+            template: "loadbalancer",
+            identity: "deploy-test",
+            prettyName: "deploy-test",
+            author: "deploy-test",
+          }),
+          { dryRun: true },
+        );
+      // The apiserver's RBAC cache follows the new bindings a moment later.
+      const deadline = Date.now() + 10_000;
+      while (!(await sar({ verb: "create", ...BRR, namespace: outside })) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const err = await create(outside).catch((e) => e);
+      expect(err).toBeInstanceOf(KubeError);
+      expect(err.message).toContain("the portal may only write in namespaces named kube-bind-*");
+      expect((await create(inside)).metadata.namespace).toBe(inside);
+    } finally {
+      for (const namespace of [outside, inside]) await admin.delete({ ...namespaces, name: namespace });
+    }
   });
 });

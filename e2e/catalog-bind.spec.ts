@@ -58,9 +58,9 @@ test("a cluster administrator binds from the catalog without the CLI; the consum
   const provider = await providerAdmin();
   const kubeSystem = await consumer.get({ ...namespaces, name: "kube-system" });
   const owned = (await provider.list(namespaces)).items.find(
-    (n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === `cluster:${kubeSystem.metadata.uid}`,
+    (n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === kubeSystem.metadata.uid,
   );
-  expect(owned?.metadata.annotations?.["kube-bind-portal.io/owner"]).toBe(user("admin").email);
+  expect(owned?.metadata.annotations?.["backend.kube-bind.io/author"]).toBe(user("admin").email);
   const request = await provider.get<KubeObject & { status?: { phase?: string } }>({
     ...KB,
     resource: "apiserviceexportrequests",

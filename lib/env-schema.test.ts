@@ -29,6 +29,8 @@ describe("configuration", () => {
     expect(env.OIDC_USERNAME_CLAIM).toBe("email");
     expect(env.OIDC_GROUPS_CLAIM).toBe("groups");
     expect(env.PORTAL_NAMESPACE_PREFIX).toBe("kube-bind-");
+    expect(env.PORTAL_NAMESPACE).toBe("kube-bind-portal");
+    expect(parseEnv({ ...valid, PORTAL_NAMESPACE: "bind-requests" }).PORTAL_NAMESPACE).toBe("bind-requests");
     expect(env.PORTAL_ADMIN_GROUP).toBe("platform-admins");
     expect(env.OIDC_SCOPES.split(" ")).toContain("openid");
     expect(env.PROVIDER_IN_CLUSTER).toBe(false);
@@ -53,6 +55,8 @@ describe("configuration", () => {
     ["CLI_TOKEN_KEY_FILE", undefined, /set exactly one of CLI_TOKEN_KEY_FILE/],
     ["CLI_TOKEN_KEY_SECRET", "no-slash", /must be <namespace>\/<name>/],
     ["PORTAL_NAMESPACE_PREFIX", "Kube_Bind", /lowercase DNS label prefix/],
+    ["PORTAL_NAMESPACE", "Kube_Bind_Portal", /must be a namespace name/],
+    ["PORTAL_NAMESPACE", "kube-bind-", /must be a namespace name/],
     ["LOG_LEVEL", "verbose", /Invalid option/],
     ["PORTAL_EXPOSE_STATS", "yes", /must be true or false/],
   ])("rejects %s=%s", (variable, value, message) => {

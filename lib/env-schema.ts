@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 const DNS_LABEL_PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?-$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const nonEmpty = (what: string) =>
   z
@@ -62,6 +63,11 @@ export const EnvSchema = z
       .optional()
       .transform((v) => v || "kube-bind-")
       .refine((v) => DNS_LABEL_PREFIX.test(v) && v.length <= 20, "must be a lowercase DNS label prefix ending in '-'"),
+    PORTAL_NAMESPACE: z
+      .string()
+      .optional()
+      .transform((v) => v || "kube-bind-portal")
+      .refine((v) => DNS_LABEL.test(v) && v.length <= 63, "must be a namespace name (a lowercase DNS label)"),
     PORTAL_ADMIN_GROUP: z
       .string()
       .optional()

@@ -5,7 +5,6 @@ import { lookup } from "node:dns/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { startSandbox } from "./index";
-import { findBinary } from "./lib/binaries";
 import { diesWithParent, waitFor } from "./lib/process";
 import { portalEnv } from "./portal-env";
 
@@ -95,7 +94,7 @@ Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.
   Try the guide: sign in as admin, open Catalog → loadbalancer → "Allow and bind to my cluster";
   then, as alice, LoadBalancers → New. Or on the command line, with the real kube-bind CLI
   (kubectl-bind ${s.kubeBind.version}, a kubectl plugin found on PATH):
-    export PATH=${dirname(s.kubeBind.bin["kubectl-bind"])}:${dirname(findBinary("kubectl") ?? "kubectl")}:$PATH
+    export PATH=${dirname(s.kubeBind.bin["kubectl-bind"])}:${dirname(s.kubectl)}:$PATH
     export KUBECONFIG=${s.clusters.consumer.kubeconfigs.admin}
     kubectl bind login ${portalUrl}
     kubectl bind

@@ -13,7 +13,7 @@ import { startEcho } from "./echo/server";
 import { startEnvoyGatewayEmulator } from "./emulators/envoy-gateway/index";
 import { startKubeBindBackend } from "./kube-bind/backend";
 import { startKonnectorRunner } from "./kube-bind/konnector-runner";
-import { resolveKubeBind } from "./lib/binaries";
+import { resolveBinary, resolveKubeBind } from "./lib/binaries";
 import { endpointAddress } from "./lib/network";
 import type { Log } from "./lib/process";
 import { startOidcProvider } from "./oidc/server";
@@ -99,7 +99,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     const echoAddress = endpointAddress();
     // Before anything starts: a missing kube-bind release should fail in seconds, not after the
     // clusters are up.
-    const kubeBind = await resolveKubeBind();
+    const [kubeBind, kubectl] = [await resolveKubeBind(), await resolveBinary("kubectl")];
     const echo = await startEcho({ host: "127.0.0.1" });
     started({ name: "echo", stop: echo.stop });
     log(`echo backend at ${echo.url}`);
@@ -157,6 +157,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
       clusters: { provider: clusterState(provider), consumer: clusterState(consumer) },
       oidc: { issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret, users: oidc.users },
       echo: { url: echo.url },
+      kubectl,
       kubeBind: { version: kubeBind.version, dir: kubeBind.dir, bin: kubeBind.bin },
       portalUrls: opts.portalUrls,
     });

@@ -44,6 +44,8 @@ export const SandboxState = z.object({
   }),
   /** the echo backend standing in for the guide's `backend` Deployment */
   echo: z.object({ url: z.string().url() }),
+  /** kubectl of the clusters' version, for trying the guide by hand and for tests */
+  kubectl: z.string(),
   /** the real kube-bind release the sandbox runs: its backend, konnector and kubectl-bind */
   kubeBind: z.object({
     version: z.string(),

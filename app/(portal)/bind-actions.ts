@@ -2,10 +2,11 @@
 
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
+import { BindStepError, NotYourBindingError } from "@/lib/bind/bind-errors";
 import { bindingResponse } from "@/lib/bind/binding-response";
 import { errorRedirect, successRedirect } from "@/lib/bind/cli-redirect";
-import { NotYourBindingError, provisionConsumer } from "@/lib/bind/handshake";
-import { Rfc1123Name } from "@/lib/bind/protocol";
+import { ConsumerIdentity, Rfc1123Name } from "@/lib/bind/protocol";
+import { requestProviderBinding } from "@/lib/bind/provision";
 import { LoopbackRedirect } from "@/lib/bind/redirect";
 import { getExportTemplate } from "@/lib/catalog/get-template";
 import { env } from "@/lib/env";
@@ -15,14 +16,17 @@ import { log } from "@/lib/log";
 const CliBind = z.object({
   sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "session_id is malformed"),
   redirectUrl: LoopbackRedirect,
-  consumerId: z.string().max(128).optional(),
+  consumerId: ConsumerIdentity.optional(),
 });
 
 const BindInput = CliBind.extend({ template: z.string().min(1), name: Rfc1123Name });
 
 export type CliBindResult = { ok: true; redirectTo: string } | { ok: false; message: string; redirectTo?: string };
 
-/** Consent given: provider handshake, then back to `kubectl bind` with the BindingResponse. */
+/**
+ * Consent given: kube-bind's backend does the provider handshake, then back to `kubectl bind`
+ * with the BindingResponse.
+ */
 export async function bindForCli(raw: unknown): Promise<CliBindResult> {
   const user = await requireUser("/");
   const parsed = BindInput.safeParse(raw);
@@ -36,7 +40,11 @@ export async function bindForCli(raw: unknown): Promise<CliBindResult> {
   try {
     const template = await getExportTemplate(input.template);
     if (!template) return fail("not_found", `The export ${input.template} does not exist (any more).`);
-    const { namespace, kubeconfig } = await provisionConsumer(user.username, input.consumerId);
+    const { namespace, kubeconfig } = await requestProviderBinding(user, {
+      template: input.template,
+      consumerIdentity: input.consumerId || undefined,
+      prettyName: input.name,
+    });
     const response = bindingResponse({
       template,
       requestName: input.name,
@@ -51,6 +59,10 @@ export async function bindForCli(raw: unknown): Promise<CliBindResult> {
   } catch (e) {
     if (e instanceof NotYourBindingError)
       return fail("access_denied", `${e.message}. Ask them, or bind from another cluster.`);
+    if (e instanceof BindStepError) {
+      log.warn({ bind: { user: user.username, step: e.step, reason: e.reason } }, "bind failed");
+      return fail(e.reason === "TemplateNotFound" ? "not_found" : "server_error", e.message);
+    }
     if (e instanceof KubeError) {
       log.warn({ bind: { user: user.username, error: e.toJSON() } }, "bind failed");
       return fail(

@@ -48,3 +48,40 @@ export async function ensureConsumerBound(browser: Browser): Promise<void> {
   }
   await expect.poll(() => servesLoadBalancers(admin), { timeout: 60_000 }).toBe(true);
 }
+
+const KB = { group: "kube-bind.io", version: "v1alpha2" };
+const LOADBALANCERS = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
+
+/**
+ * Undoes the consumer's bindings so a spec can bind it from scratch: kube-bind (like any second
+ * binding of the same export) would otherwise leave a new APIServiceBinding not Ready because
+ * the CRD already belongs to the first one. Removes the LoadBalancers (their konnector finalizer
+ * needs the binding to go away cleanly), the APIServiceBindings (the konnector then removes the
+ * CRD it owns), and the export requests and exports in the binding's provider namespace. Keeps
+ * the konnector and the kubeconfig Secret, as a cluster admin unbinding by hand would.
+ */
+export async function unbindConsumer(timeoutMs = 120_000): Promise<void> {
+  const consumer = await consumerAdmin();
+  const { providerAdmin } = await import("./provider");
+  const provider = await providerAdmin();
+  if (await servesLoadBalancers(consumer)) {
+    for (const lb of (await consumer.list(LOADBALANCERS)).items)
+      await consumer.delete({ ...LOADBALANCERS, namespace: lb.metadata.namespace, name: lb.metadata.name });
+    await expect.poll(async () => (await consumer.list(LOADBALANCERS)).items.length, { timeout: timeoutMs }).toBe(0);
+  }
+  const bindings = (await consumer.list({ ...KB, resource: "apiservicebindings" })).items;
+  for (const b of bindings) await consumer.delete({ ...KB, resource: "apiservicebindings", name: b.metadata.name });
+  await expect.poll(() => servesLoadBalancers(consumer), { timeout: timeoutMs }).toBe(false);
+
+  const kubeSystem = await consumer.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
+  const ours = (await provider.list({ group: "", version: "v1", resource: "namespaces" })).items.filter(
+    (n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === kubeSystem.metadata.uid,
+  );
+  for (const ns of ours) {
+    for (const resource of ["apiserviceexportrequests", "apiserviceexports"]) {
+      const ref = { ...KB, resource, namespace: ns.metadata.name };
+      for (const o of (await provider.list(ref)).items) await provider.delete({ ...ref, name: o.metadata.name });
+      await expect.poll(async () => (await provider.list(ref)).items.length, { timeout: timeoutMs }).toBe(0);
+    }
+  }
+}

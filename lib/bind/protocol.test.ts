@@ -32,6 +32,7 @@ describe("POST /api/bind body", () => {
       name: "loadbalancer",
       template: "loadbalancer",
       clusterIdentity: undefined,
+      prettyName: undefined,
       author: undefined,
     });
   });
@@ -42,7 +43,13 @@ describe("POST /api/bind body", () => {
         metadata: { name: "lb" },
         spec: { templateRef: { name: "loadbalancer" }, clusterIdentity: { identity: "uid-1" }, author: "cli" },
       }),
-    ).toEqual({ name: "lb", template: "loadbalancer", clusterIdentity: "uid-1", author: "cli" });
+    ).toEqual({ name: "lb", template: "loadbalancer", clusterIdentity: "uid-1", prettyName: undefined, author: "cli" });
+    expect(
+      BindRequest.parse({
+        metadata: { name: "lb" },
+        spec: { templateRef: { name: "loadbalancer" }, clusterIdentity: { identity: "uid-1", prettyName: "kind" } },
+      }),
+    ).toMatchObject({ clusterIdentity: "uid-1", prettyName: "kind" });
   });
 
   it.each([
@@ -50,6 +57,13 @@ describe("POST /api/bind body", () => {
     [{ metadata: { name: "a".repeat(64) }, templateRef: { name: "t" } }, /at most 63/],
     [{ metadata: { name: "" }, templateRef: { name: "t" } }, /required/],
     [{ metadata: { name: "ok" } }, /templateRef.name/],
+    [
+      {
+        metadata: { name: "ok" },
+        spec: { templateRef: { name: "t" }, clusterIdentity: { identity: "user:alice@example.com" } },
+      },
+      /may not start with user:/,
+    ],
   ])("rejects %j", (body, message) => {
     const result = BindRequest.safeParse(body);
     expect(result.success).toBe(false);

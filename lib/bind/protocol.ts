@@ -65,6 +65,15 @@ export const Rfc1123Name = z
 
 const TemplateRef = z.object({ name: z.string().min(1, "templateRef.name is required") });
 
+/**
+ * A consumer cluster's identity as `kubectl bind` sends it (the UID of its kube-system namespace,
+ * or --cluster-identity). Never `user:…`: that is how bindings keyed by a user are named.
+ */
+export const ConsumerIdentity = z
+  .string()
+  .max(256, "the cluster identity must be at most 256 characters")
+  .refine((v) => !v.startsWith("user:"), "the cluster identity may not start with user:");
+
 /** Both body shapes of POST /api/bind: v0.6 `{metadata, templateRef}` and v0.7+ `{metadata, spec}`. */
 export const BindRequest = z
   .object({
@@ -73,7 +82,9 @@ export const BindRequest = z
     spec: z
       .object({
         templateRef: TemplateRef,
-        clusterIdentity: z.object({ identity: z.string().max(256), prettyName: z.string().optional() }).optional(),
+        clusterIdentity: z
+          .object({ identity: ConsumerIdentity, prettyName: z.string().max(256).optional() })
+          .optional(),
         author: z.string().max(256).optional(),
       })
       .optional(),
@@ -88,6 +99,7 @@ export const BindRequest = z
       name: body.metadata.name,
       template: templateRef.name,
       clusterIdentity: body.spec?.clusterIdentity?.identity || undefined,
+      prettyName: body.spec?.clusterIdentity?.prettyName || undefined,
       author: body.spec?.author,
     };
   });

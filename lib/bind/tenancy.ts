@@ -1,13 +1,14 @@
 // Which provider namespace holds a consumer namespace's objects (kube-bind tenancy), from the
 // provider's Namespace objects. Pure.
 //
-// The bind handshake (lib/bind/handshake.ts) annotates the binding's namespace kube-bind-xxxxx with
-// backend.kube-bind.io/identity = "cluster:<consumer kube-system uid>" (v0.7+ CLI and browser bind)
-// or "user:<name>" (v0.6 CLI). The kube-bind backend creates one namespace per APIServiceNamespace,
+// kube-bind's backend annotates each binding's namespace kube-bind-xxxxx with
+// backend.kube-bind.io/identity = the identity it is keyed by: the consumer cluster's identity as
+// the CLI sends it (the UID of its kube-system namespace; v0.7+ CLI and browser bind), or
+// "user:<name>" (v0.6 CLI, see naming.ts). It also creates one namespace per APIServiceNamespace,
 // annotated kube-bind.io/api-service-namespace = "<binding ns>/<consumer ns>".
 import type { KubeObject } from "../k8s/types";
 import { sameJson } from "../status/same-json";
-import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "./naming";
+import { IDENTITY_ANNOTATION, isUserIdentity, SERVICE_NAMESPACE_ANNOTATION } from "./naming";
 
 /** Where the consumer namespace lives on the provider. */
 export interface Tenancy {
@@ -43,9 +44,13 @@ export function tenantCandidates(
     all.push({ clusterNamespace: value.slice(0, slash), providerNamespace: ns.metadata.name });
   }
   const identity = (t: Tenant) => byName.get(t.clusterNamespace)?.metadata.annotations?.[IDENTITY_ANNOTATION];
-  const ours = clusterIdentity ? all.filter((t) => identity(t) === `cluster:${clusterIdentity}`) : [];
+  const ours = clusterIdentity ? all.filter((t) => identity(t) === clusterIdentity) : [];
   if (ours.length > 0) return ours;
-  return all.filter((t) => !identity(t)?.startsWith("cluster:"));
+  // A binding is keyed to a cluster unless its identity names a user (or it has none).
+  return all.filter((t) => {
+    const id = identity(t);
+    return id === undefined || isUserIdentity(id);
+  });
 }
 
 /**

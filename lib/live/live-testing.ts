@@ -71,7 +71,7 @@ export async function startLiveWorld(): Promise<LiveWorld> {
   const providerNamespace = `${clusterNamespace}-default`;
   const kubeSystem = await consumerAdmin.get(ref(API.namespaces, undefined, "kube-system"));
   await providerAdmin.create(ref(API.namespaces), {
-    metadata: { name: clusterNamespace, annotations: { [IDENTITY_ANNOTATION]: `cluster:${kubeSystem.metadata.uid}` } },
+    metadata: { name: clusterNamespace, annotations: { [IDENTITY_ANNOTATION]: kubeSystem.metadata.uid } },
   });
   await providerAdmin.create(ref(API.namespaces), {
     metadata: {

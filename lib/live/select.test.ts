@@ -81,10 +81,11 @@ describe("selection of one LoadBalancer's provider objects", () => {
 
 describe("tenancy", () => {
   const namespaces = recorded.tenancy.namespaces.map(asObject);
-  const uid = (namespaces[0].metadata.annotations?.["backend.kube-bind.io/identity"] ?? "").replace("cluster:", "");
+  // The identity the recorded binding is keyed by: the consumer cluster's, as the backend stored it.
+  const uid = namespaces[0].metadata.annotations?.["backend.kube-bind.io/identity"] ?? "";
   const otherCluster = asObject({
     kind: "Namespace",
-    metadata: { name: "kube-bind-other", annotations: { "backend.kube-bind.io/identity": "cluster:someone-else" } },
+    metadata: { name: "kube-bind-other", annotations: { "backend.kube-bind.io/identity": "4d1c9a2e-other-cluster" } },
   });
   const otherDefault = asObject({
     kind: "Namespace",

@@ -179,10 +179,16 @@ describe("failures are shown on the right field and leave nothing behind", () =>
   const createUntilRefused = (name: string, values: Record<string, string>) =>
     eventually("the policy to be active", async () => {
       const out = await createLoadBalancer(alice, input(name, { values }));
-      if (out.ok)
-        await admin
-          .delete({ ...LB, namespace: "default", name })
-          .then(() => admin.delete({ ...CM, namespace: "default", name: `${name}-config` }));
+      if (out.ok) {
+        // Created before the policy took effect: remove it, and wait until the konnector has
+        // removed its provider copies too, so the refusal below starts from nothing.
+        await admin.delete({ ...LB, namespace: "default", name });
+        await admin.delete({ ...CM, namespace: "default", name: `${name}-config` });
+        await eventually("the slipped-through LoadBalancer to be gone on both clusters", async () => {
+          const left = await provider.list(LB, { fieldSelector: `metadata.name=${name}` });
+          return left.items.length === 0 && !(await exists(admin, LB, "default", name));
+        });
+      }
       return out.ok ? null : out;
     });
 

@@ -1,11 +1,12 @@
 // Helpers for cluster tests of lib/loadbalancer against the running sandbox (SANDBOX_STATE): the
 // portal's environment, the sandbox users as identities, and a consumer bound to the LoadBalancer
-// export (bound the way the browser bind does it, as the platform admin; skipped if bound).
+// export (bound the way the browser bind does it, through kube-bind's backend, as the platform
+// admin; skipped if bound).
 import { portalEnv } from "../../sandbox/portal-env";
 import { readSandboxState } from "../../sandbox/state";
 import { bindingResponse } from "../bind/binding-response";
 import { finishOnConsumer } from "../bind/finish";
-import { provisionConsumer } from "../bind/handshake";
+import { requestProviderBinding } from "../bind/provision";
 import { getExportTemplate } from "../catalog/get-template";
 import { env } from "../env";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
@@ -49,7 +50,10 @@ export async function ensureConsumerBound(timeoutMs = 90_000): Promise<void> {
     resource: "namespaces",
     name: "kube-system",
   });
-  const { namespace, kubeconfig } = await provisionConsumer(admin.user, kubeSystem.metadata.uid);
+  const { namespace, kubeconfig } = await requestProviderBinding(
+    { username: admin.user, groups: admin.groups },
+    { template: "loadbalancer", consumerIdentity: kubeSystem.metadata.uid, prettyName: "loadbalancer" },
+  );
   const response = bindingResponse({
     template,
     requestName: "loadbalancer",

@@ -3,14 +3,17 @@ import { bindingResponse } from "@/lib/bind/binding-response";
 import { BodyTooLargeError, readLimitedBody } from "@/lib/bind/body";
 import { authenticate } from "@/lib/bind/caller";
 import { protocolFailure } from "@/lib/bind/errors";
-import { provisionConsumer } from "@/lib/bind/handshake";
-import { BindRequest, NO_CACHE, protocolError } from "@/lib/bind/protocol";
+import { BindRequest, ConsumerIdentity, NO_CACHE, protocolError } from "@/lib/bind/protocol";
+import { requestProviderBinding } from "@/lib/bind/provision";
 import { getExportTemplate } from "@/lib/catalog/get-template";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-/** `kubectl bind apiservice` and the browser: provider handshake, then a BindingResponse. */
+/**
+ * `kubectl bind apiservice` and the browser: kube-bind's backend does the provider handshake
+ * (lib/bind/provision.ts), then the portal answers with a BindingResponse.
+ */
 export async function POST(req: Request) {
   const caller = await authenticate(req);
   if (!caller) return protocolError("AUTHENTICATION_FAILED", "a valid token or session is required");
@@ -33,12 +36,23 @@ export async function POST(req: Request) {
   }
   const request = parsed.data;
   const url = new URL(req.url);
+  const consumerId = ConsumerIdentity.optional().safeParse(url.searchParams.get("consumer_id") || undefined);
+  if (!consumerId.success) {
+    return protocolError(
+      "BAD_REQUEST",
+      "invalid consumer_id",
+      consumerId.error.issues.map((i) => i.message).join("; "),
+    );
+  }
   try {
     // Checked before anything is created, unlike upstream.
     const template = await getExportTemplate(request.template);
     if (!template) return protocolError("RESOURCE_NOT_FOUND", `template ${request.template} does not exist`);
-    const consumerIdentity = url.searchParams.get("consumer_id") || request.clusterIdentity;
-    const { namespace, kubeconfig } = await provisionConsumer(caller.username, consumerIdentity);
+    const { namespace, kubeconfig } = await requestProviderBinding(caller, {
+      template: request.template,
+      consumerIdentity: consumerId.data || request.clusterIdentity,
+      prettyName: request.prettyName ?? request.name,
+    });
     return Response.json(
       bindingResponse({
         template,

@@ -2,10 +2,12 @@
 
 import { z } from "zod";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { BindStepError, NotYourBindingError } from "@/lib/bind/bind-errors";
 import { bindingResponse } from "@/lib/bind/binding-response";
 import { finishOnConsumer } from "@/lib/bind/finish";
-import { NotYourBindingError, provisionConsumer } from "@/lib/bind/handshake";
+import { mayBindOnConsumer } from "@/lib/bind/konnector-deploy";
 import { Rfc1123Name } from "@/lib/bind/protocol";
+import { requestProviderBinding } from "@/lib/bind/provision";
 import { getExportTemplate } from "@/lib/catalog/get-template";
 import { env } from "@/lib/env";
 import { portalIdentityClient, userClient } from "@/lib/k8s/clusters";
@@ -18,9 +20,10 @@ export type BrowserBindResult =
   | { ok: false; field?: "name"; message: string; commands?: string[] };
 
 /**
- * Binding without the CLI: the portal does the provider handshake and, as the user, what
- * `kubectl bind` would do on the consumer cluster. Users who may not create bindings there are
- * shown the commands for someone who may, and nothing is created.
+ * Binding without the CLI: kube-bind's backend does the provider handshake and the portal, as the
+ * user, does what `kubectl bind` would do on the consumer cluster (including deploying the
+ * konnector). Users who may not do all of that there are shown the commands for someone who may,
+ * and nothing is created.
  */
 export async function bindInBrowser(raw: unknown): Promise<BrowserBindResult> {
   const user = await requireUser("/catalog");
@@ -31,10 +34,7 @@ export async function bindInBrowser(raw: unknown): Promise<BrowserBindResult> {
     const template = await getExportTemplate(templateName);
     if (!template) return { ok: false, message: `The export ${templateName} does not exist (any more).` };
     const consumer = await userClient("consumer", k8sIdentity(user));
-    const allowed =
-      (await consumer.can({ verb: "create", group: "kube-bind.io", resource: "apiservicebindings" })) &&
-      (await consumer.can({ verb: "create", resource: "secrets", namespace: "kube-bind" }));
-    if (!allowed) {
+    if (!(await mayBindOnConsumer(consumer))) {
       return {
         ok: false,
         message:
@@ -42,10 +42,14 @@ export async function bindInBrowser(raw: unknown): Promise<BrowserBindResult> {
         commands: [`kubectl bind login ${env().PORTAL_URL}`, "kubectl bind"],
       };
     }
-    // The consumer cluster's identity, as kube-bind v0.7+ uses it: the UID of kube-system.
+    // The consumer cluster's identity, as `kubectl bind` sends it: the UID of kube-system.
     const portal = await portalIdentityClient("consumer");
     const kubeSystem = await portal.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
-    const { namespace, kubeconfig } = await provisionConsumer(user.username, kubeSystem.metadata.uid);
+    const { namespace, kubeconfig } = await requestProviderBinding(user, {
+      template: templateName,
+      consumerIdentity: kubeSystem.metadata.uid,
+      prettyName: name,
+    });
     const response = bindingResponse({
       template,
       requestName: name,
@@ -59,6 +63,7 @@ export async function bindInBrowser(raw: unknown): Promise<BrowserBindResult> {
     return { ok: true, binding, providerNamespace: namespace };
   } catch (e) {
     if (e instanceof NotYourBindingError) return { ok: false, message: e.message };
+    if (e instanceof BindStepError) return { ok: false, message: e.message };
     if (e instanceof KubeError) {
       return {
         ok: false,
@@ -67,7 +72,6 @@ export async function bindInBrowser(raw: unknown): Promise<BrowserBindResult> {
           : `The ${e.cluster} cluster refused: ${e.message}`,
       };
     }
-    if (e instanceof Error && /provider/.test(e.message)) return { ok: false, message: e.message };
     throw e;
   }
 }

@@ -1,0 +1,267 @@
+// The guide's flow with the real kube-bind CLI against the portal: `kubectl bind login`,
+// `kubectl bind` (the portal's bind page in the browser), `kubectl bind apiservice`, then the
+// guide's my-lb created with kubectl and followed in the portal; and what must be refused.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { type Browser, expect, test } from "@playwright/test";
+import type { KubeObject } from "../lib/k8s/types";
+import { consumerAdmin, unbindConsumer } from "./support/bind-consumer";
+import { cliConfigFile, kubectlBind } from "./support/kubectl-bind";
+import { providerAdmin } from "./support/provider";
+import { sandbox, user } from "./support/sandbox";
+import { clickWhenHydrated, loginAtIdp, signIn } from "./support/sign-in";
+
+test.describe.configure({ mode: "serial" });
+
+const KB = { group: "kube-bind.io", version: "v1alpha2" };
+const namespaces = { group: "", version: "v1", resource: "namespaces" };
+const portalUrl = () => test.info().project.use.baseURL as string;
+const consumerKubeconfig = (who: "admin" | "alice" | "bob" = "admin") => sandbox().clusters.consumer.kubeconfigs[who];
+
+type Conditioned = KubeObject & { status?: { conditions?: { type: string; status: string }[]; phase?: string } };
+const isReady = (o: Conditioned | undefined) =>
+  o?.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+
+/**
+ * `kubectl bind login`: the CLI prints the authorize URL, a browser of its own signs in at the
+ * identity provider, the CLI saves a token. Returns the CLI's config file.
+ */
+async function cliLogin(browser: Browser, who: "admin" | "alice" | "bob"): Promise<string> {
+  const configFile = cliConfigFile();
+  const cli = kubectlBind(["login", portalUrl(), "--skip-browser"], { configFile });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(await cli.url(/\/api\/authorize\?/));
+    await loginAtIdp(page, user(who));
+    const allow = page.getByRole("button", { name: "Allow" });
+    await expect(allow.or(page.getByText(/success|logged in|authenticated|close/i)).first()).toBeVisible();
+    if (await allow.isVisible()) await allow.click();
+    expect(await cli.exited(60_000), cli.output()).toBe(0);
+  } finally {
+    cli.kill();
+    await context.close();
+  }
+  return configFile;
+}
+
+function savedToken(configFile: string): string | undefined {
+  const config = JSON.parse(readFileSync(configFile, "utf8")) as {
+    current?: string;
+    servers?: Record<string, { accessToken?: string }>;
+  };
+  return config.servers?.[config.current ?? ""]?.accessToken;
+}
+
+/** Provider objects a bind could leave behind: namespaces, the portal's requests, export requests. */
+async function providerFootprint() {
+  const provider = await providerAdmin();
+  const list = async (ref: { group: string; version: string; resource: string }) =>
+    (await provider.list(ref)).items.map((o) => `${o.metadata.namespace ?? ""}/${o.metadata.name}`).sort();
+  return {
+    namespaces: await list(namespaces),
+    bindRequests: await list({ ...KB, resource: "bindableresourcesrequests" }),
+    exportRequests: await list({ ...KB, resource: "apiserviceexportrequests" }),
+  };
+}
+
+test.describe("the real kubectl-bind CLI", () => {
+  let adminConfig = "";
+
+  test("kubectl bind login: sign-in in the browser, the CLI's config holds a token", async ({ browser }) => {
+    adminConfig = await cliLogin(browser, "admin");
+    const token = savedToken(adminConfig);
+    expect(token?.split(".")).toHaveLength(3);
+    // The token works for the protocol's protected routes.
+    const ping = await fetch(`${portalUrl()}/api/ping`, { headers: { authorization: `Bearer ${token}` } });
+    expect(ping.status).toBe(200);
+  });
+
+  test("kubectl bind apiservice --template-name loadbalancer binds by name", async () => {
+    test.setTimeout(360_000);
+    await unbindConsumer();
+    const cli = kubectlBind(["apiservice", "--template-name", "loadbalancer", "--name", "loadbalancer"], {
+      configFile: adminConfig,
+      kubeconfig: consumerKubeconfig(),
+    });
+    // It exits 0 even when it fails: judge by what it printed.
+    await cli.exited(240_000).finally(() => cli.kill());
+    expect(cli.output()).not.toMatch(/^Error:/m);
+    const consumer = await consumerAdmin();
+    await expect
+      .poll(
+        async () =>
+          isReady(await consumer.get<Conditioned>({ ...KB, resource: "apiservicebindings", name: "loadbalancer" })),
+        {
+          timeout: 90_000,
+        },
+      )
+      .toBe(true);
+  });
+
+  test("kubectl bind: the portal's bind page, consent, then the CLI finishes on the consumer", async ({ page }) => {
+    test.setTimeout(420_000);
+    await unbindConsumer();
+    const cli = kubectlBind(["--skip-browser"], { configFile: adminConfig, kubeconfig: consumerKubeconfig() });
+    try {
+      const url = await cli.url(/\?\S*session_id=/);
+      expect(new URL(url).searchParams.get("redirect_url")).toMatch(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/callback/);
+      await signIn(page, user("admin"), `/${new URL(url).search}`);
+      await expect(page.getByRole("heading", { name: "Bind an API to your cluster" })).toBeVisible();
+      await clickWhenHydrated(page, "Allow and bind", page.getByText(/Binding…|Returning to kubectl bind/));
+      expect(await cli.exited(240_000), cli.output()).toBe(0);
+    } finally {
+      cli.kill();
+    }
+    expect(cli.output()).not.toMatch(/^Error:/m);
+
+    const consumer = await consumerAdmin();
+    const secrets = await consumer.list(
+      { group: "", version: "v1", resource: "secrets", namespace: "kube-bind" },
+      { labelSelector: "kube-bind.io/provider-kubeconfig=true" },
+    );
+    expect(secrets.items.length).toBeGreaterThan(0);
+    // The konnector runs for real (the sandbox's workload runner reports its replicas).
+    const deployment = await consumer.get<KubeObject & { status?: { readyReplicas?: number } }>({
+      group: "apps",
+      version: "v1",
+      resource: "deployments",
+      namespace: "kube-bind",
+      name: "konnector",
+    });
+    expect(deployment.status?.readyReplicas ?? 0).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          const bindings = await consumer.list<Conditioned>({ ...KB, resource: "apiservicebindings" });
+          return bindings.items.length > 0 && bindings.items.every(isReady);
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(true);
+    // kubectl get loadbalancers: the consumer serves the bound API.
+    const listed = execFileSync(sandbox().kubectl, ["get", "loadbalancers", "-A"], {
+      env: { ...process.env, KUBECONFIG: consumerKubeconfig() },
+      encoding: "utf8",
+    });
+    expect(listed).not.toMatch(/error/i);
+  });
+
+  test("alice creates the guide's my-lb with kubectl; the portal shows it Ready and Test traffic carries the header", async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const kubectl = sandbox().kubectl;
+    const manifest = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: my-config
+  namespace: team-a
+data:
+  custom-header: "Hello from kubectl"
+---
+apiVersion: networking.kro.run/v1alpha1
+kind: LoadBalancer
+metadata:
+  name: my-lb
+  namespace: team-a
+spec:
+  domain: my-lb.example.com
+  targetService: backend
+  targetServiceNamespace: default
+  targetPort: 30080
+  configMapRef: my-config
+`;
+    execFileSync(kubectl, ["apply", "-f", "-"], {
+      input: manifest,
+      env: { ...process.env, KUBECONFIG: consumerKubeconfig("alice") },
+      encoding: "utf8",
+    });
+    try {
+      await signIn(page, user("alice"), "/loadbalancers/team-a/my-lb");
+      await expect(page.getByTestId("status-summary")).toHaveAttribute("data-ready", "true", { timeout: 180_000 });
+      await page.getByRole("button", { name: "Send test request" }).click();
+      const response = page.getByRole("region", { name: "Test traffic response" });
+      await expect(response.getByTestId("traffic-status")).toHaveText("200 OK", { timeout: 20_000 });
+      await expect(response.getByText("X-Custom-Message: Hello from kubectl", { exact: true })).toBeVisible();
+    } finally {
+      execFileSync(kubectl, ["delete", "-f", "-", "--wait=false"], {
+        input: manifest,
+        env: { ...process.env, KUBECONFIG: consumerKubeconfig("alice") },
+      });
+    }
+  });
+
+  test("bob's CLI token cannot bind into the provider namespace of alice's cluster", async ({ browser }) => {
+    test.setTimeout(180_000);
+    // alice binds a cluster of hers (an identity of its own) through the protocol with her CLI token.
+    const aliceConfig = await cliLogin(browser, "alice");
+    const aliceCluster = `alice-cluster-${Date.now().toString(36)}`;
+    const bound = await fetch(`${portalUrl()}/api/bind`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${savedToken(aliceConfig)}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        metadata: { name: "loadbalancer" },
+        spec: { templateRef: { name: "loadbalancer" }, clusterIdentity: { identity: aliceCluster } },
+      }),
+    });
+    expect(bound.status).toBe(200);
+    const { providerNamespace } = (await bound.json()) as { providerNamespace: string };
+    const provider = await providerAdmin();
+    try {
+      const bobConfig = await cliLogin(browser, "bob");
+      const before = await providerFootprint();
+      const cli = kubectlBind(
+        ["apiservice", "--template-name", "loadbalancer", "--name", "bob-lb", "--cluster-identity", aliceCluster],
+        { configFile: bobConfig, kubeconfig: consumerKubeconfig("bob") },
+      );
+      await cli.exited(120_000).finally(() => cli.kill());
+      // kubectl-bind v0.8.1 decodes any answer of /api/bind as a BindingResponse, so it reports
+      // the refusal without the portal's message; the same call shows what the portal answered.
+      expect(cli.output()).toMatch(/^Error: /m);
+      const refused = await fetch(`${portalUrl()}/api/bind`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${savedToken(bobConfig)}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          metadata: { name: "bob-lb" },
+          spec: { templateRef: { name: "loadbalancer" }, clusterIdentity: { identity: aliceCluster } },
+        }),
+      });
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).message).toMatch(/already bound to the provider by another user/);
+      expect(await providerFootprint()).toEqual(before);
+      const ns = await provider.get({ ...namespaces, name: providerNamespace });
+      expect(ns.metadata.annotations?.["backend.kube-bind.io/author"]).toBe(user("alice").email);
+    } finally {
+      await provider.delete({ ...namespaces, name: providerNamespace });
+    }
+  });
+
+  test("kubectl bind whose callback reports an error leaves nothing half-made on the provider", async ({
+    browser,
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    // bob may not bind the consumer cluster the admin bound: the bind page fails and tells the CLI.
+    const bobConfig = await cliLogin(browser, "bob");
+    const before = await providerFootprint();
+    // bob may not read kube-system, so he names the cluster's identity (`kubectl bind cluster-identity`).
+    const identity = (await (await consumerAdmin()).get({ ...namespaces, name: "kube-system" })).metadata.uid ?? "";
+    const cli = kubectlBind(["--skip-browser", "--cluster-identity", identity], {
+      configFile: bobConfig,
+      kubeconfig: consumerKubeconfig("bob"),
+    });
+    try {
+      const url = await cli.url(/\?\S*session_id=/);
+      await signIn(page, user("bob"), `/${new URL(url).search}`);
+      await clickWhenHydrated(page, "Allow and bind", page.getByText(/The binding did not complete/));
+      await expect(page.getByText(/already bound to the provider by another user/)).toBeVisible();
+      await page.getByRole("link", { name: "Tell kubectl bind and close this page" }).click();
+      await cli.exited(60_000);
+    } finally {
+      cli.kill();
+    }
+    expect(cli.output()).toMatch(/already bound to the provider by another user|access_denied/);
+    expect(await providerFootprint()).toEqual(before);
+  });
+});
