@@ -64,6 +64,14 @@ export const say = {
     `The route may not use Service ${ns}/${svc} because no ReferenceGrant in namespace ${ns} allows routes from ${from}; kro creates one per load balancer, so ask the platform team if it is missing.`,
   backendNotFound: (ns: string, svc: string) =>
     `Service ${svc} does not exist in namespace ${ns} on the provider; create it there or set spec.targetService to an existing Service.`,
+  portNotFound: (ns: string, svc: string, port: number | undefined) =>
+    `Service ${svc} in namespace ${ns} has no TCP port ${port ?? "(none given)"}; set spec.targetPort to a port the Service exposes.`,
+  noEndpoints: (ns: string, svc: string) =>
+    `Service ${svc} in namespace ${ns} has no endpoints (no pods behind it), so the proxy answers 503; start the pods behind it or set spec.targetService to a Service that has them.`,
+  invalidHeader: (route: string, ns: string, configMap: string) =>
+    `Envoy Gateway rejected HTTPRoute ${route} because the header value from the custom-header key of ConfigMap ${configMap} is not a valid HTTP header value (a line break, a control character, or a space at either end), so requests get 500; fix the value (kubectl -n ${ns} edit configmap ${configMap}).`,
+  listenerConflict: (gw: string, listeners: string[]) =>
+    `Gateway ${gw} has listeners on the same port with the same hostname (${listeners.join(", ")}), so Envoy Gateway serves none of them; each listener on a port needs its own spec.listeners[].hostname, which the platform team sets in the LoadBalancer ResourceGraphDefinition.`,
   refsNotResolved: (why: string) => `The route's references cannot be resolved: ${why}`,
   envoyUnavailable: (name: string) => `Envoy proxies for Gateway ${name} are not available yet.`,
   routingDone: "Envoy Gateway accepted the Gateway and the route, and the route reaches its Service.",

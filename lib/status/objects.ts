@@ -70,7 +70,9 @@ export const Gateway = z
   .loose();
 export type Gateway = z.infer<typeof Gateway>;
 
-const BackendRef = z.object({ name: z.string(), namespace: z.string().optional() }).loose();
+const BackendRef = z
+  .object({ name: z.string(), namespace: z.string().optional(), port: z.number().optional() })
+  .loose();
 
 export const HTTPRoute = z
   .object({

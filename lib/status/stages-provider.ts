@@ -1,5 +1,6 @@
 // Stages decided on the provider: kro's children, Envoy Gateway's verdicts, the address, and the
-// status coming back to the consumer. Rules follow shared/reference/kro-gateway-envoy.md §7.2.
+// status coming back to the consumer. Rules follow shared/reference/kro-gateway-envoy.md §7.2; the
+// Envoy Gateway failures are those of its golden files (fixtures/eg-*.json).
 import { type Ctx, ENVOY_CONTROLLER, isFalse, isTrue } from "./context";
 import { kroMessage, say } from "./messages";
 import { findCondition } from "./objects";
@@ -91,13 +92,21 @@ export function routing(ctx: Ctx): Stage {
   if (!gw || !route) return pending("routing");
   const gwName = gw.metadata.name;
   const accepted = findCondition(gw.status?.conditions, "Accepted");
-  if (isFalse(accepted))
+  if (isFalse(accepted)) {
+    // Listeners on one port with one hostname: Envoy Gateway marks them Conflicted and serves none.
+    const conflicted = (gw.status?.listeners ?? []).filter((l) => isTrue(findCondition(l.conditions, "Conflicted")));
     return stage("routing", {
       state: "failed",
       since: accepted?.lastTransitionTime,
-      message: say.gatewayRejected(gwName, accepted?.message || accepted?.reason || "no reason given"),
+      message: conflicted.length
+        ? say.listenerConflict(
+            gwName,
+            conflicted.map((l) => l.name),
+          )
+        : say.gatewayRejected(gwName, accepted?.message || accepted?.reason || "no reason given"),
       reason: "GatewayRejected",
     });
+  }
   if (!isTrue(accepted)) {
     const created = gw.metadata.creationTimestamp;
     if (ctx.overdue(created))
@@ -125,16 +134,35 @@ export function routing(ctx: Ctx): Stage {
   }
   const routeAccepted = findCondition(parent.conditions, "Accepted");
   const resolved = findCondition(parent.conditions, "ResolvedRefs");
-  if (isFalse(routeAccepted))
+  if (isFalse(routeAccepted)) {
+    // The route's only header is the custom-header value: a header Envoy Gateway rejects is that value.
+    const configMap = ctx.lb.spec?.configMapRef;
+    const badHeader =
+      routeAccepted?.reason === "UnsupportedValue" && /HeaderModifier/.test(routeAccepted.message ?? "");
     return stage("routing", {
       state: "blocked",
       since: routeAccepted?.lastTransitionTime,
-      message: say.routeNotAccepted(routeName, routeAccepted?.message || routeAccepted?.reason || ""),
+      message:
+        badHeader && configMap
+          ? say.invalidHeader(routeName, ctx.lb.metadata.namespace ?? "default", configMap)
+          : say.routeNotAccepted(routeName, routeAccepted?.message || routeAccepted?.reason || ""),
       reason: "RouteNotAccepted",
     });
+  }
   if (isFalse(resolved)) return unresolved(ctx, resolved?.reason, resolved?.message, resolved?.lastTransitionTime);
   if (!isTrue(routeAccepted) || !isTrue(resolved))
     return stage("routing", { state: "in-progress", since: routeCreated, message: say.routeWaiting(routeName) });
+  // References resolve, but the Service has no endpoints: Envoy answers 503 (BackendsAvailable=False).
+  const backends = findCondition(parent.conditions, "BackendsAvailable");
+  if (isFalse(backends)) {
+    const { ns, svc } = backendOf(ctx);
+    return stage("routing", {
+      state: "blocked",
+      since: backends?.lastTransitionTime,
+      message: say.noEndpoints(ns, svc),
+      reason: "BackendNotFound",
+    });
+  }
   const programmed = findCondition(gw.status?.conditions, "Programmed");
   if (isFalse(programmed) && programmed?.reason === "NoResources") {
     const created = gw.metadata.creationTimestamp;
@@ -153,11 +181,18 @@ export function routing(ctx: Ctx): Stage {
   });
 }
 
-function unresolved(ctx: Ctx, reason: string | undefined, message: string | undefined, since: string | undefined) {
+/** The route's Service (the RGD's route has one backendRef), with the spec's values as fallback. */
+function backendOf(ctx: Ctx) {
   const route = ctx.p.route;
   const ref = route?.spec?.rules?.[0]?.backendRefs?.[0];
   const svc = ref?.name ?? ctx.p.lb?.spec?.targetService ?? "";
   const ns = ref?.namespace ?? route?.metadata.namespace ?? "";
+  return { ns, svc, port: ref?.port ?? ctx.p.lb?.spec?.targetPort };
+}
+
+function unresolved(ctx: Ctx, reason: string | undefined, message: string | undefined, since: string | undefined) {
+  const route = ctx.p.route;
+  const { ns, svc, port } = backendOf(ctx);
   if (reason === "RefNotPermitted")
     return stage("routing", {
       state: "blocked",
@@ -171,6 +206,13 @@ function unresolved(ctx: Ctx, reason: string | undefined, message: string | unde
       since,
       message: say.backendNotFound(ns, svc),
       reason: "BackendNotFound",
+    });
+  if (reason === "PortNotFound")
+    return stage("routing", {
+      state: "blocked",
+      since,
+      message: say.portNotFound(ns, svc, port),
+      reason: "RefsNotResolved",
     });
   return stage("routing", {
     state: "blocked",

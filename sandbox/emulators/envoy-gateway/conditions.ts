@@ -1,5 +1,5 @@
 // metav1.Condition helpers. Envoy Gateway stamps lastTransitionTime = now on every condition of
-// every status write (reference §6.3), so comparisons for "is a write needed" ignore times.
+// every status write, so comparisons for "is a write needed" ignore times.
 import type { Condition } from "./types";
 
 export type ConditionSpec = Pick<Condition, "type" | "status" | "reason" | "message">;
@@ -10,6 +10,22 @@ export const cond = (type: string, status: Condition["status"], reason: string, 
   reason,
   message,
 });
+
+/** An error as a condition message, as Envoy Gateway writes it: capital first letter, final period. */
+export function conditionMessage(error: string): string {
+  if (error === "") return error;
+  const [first, ...rest] = [...error];
+  const head = /\p{L}/u.test(first) ? first.toUpperCase() : first;
+  const text = head + rest.join("");
+  return text.endsWith(".") ? text : `${text}.`;
+}
+
+/** Several errors of one condition type: one stays as it is, more become one message per line. */
+export const errorsMessage = (errors: string[]): string =>
+  errors.length === 1 ? errors[0] : errors.map(conditionMessage).join("\n");
+
+/** Several reasons of one condition type: sorted, unique, comma-separated. */
+export const joinedReasons = (reasons: string[]): string => [...new Set(reasons)].sort().join(",");
 
 export function stamp(specs: ConditionSpec[], generation: number | undefined, now: string): Condition[] {
   return specs.map((c) => ({

@@ -3,7 +3,7 @@
 // through the status subresource only when they differ apart from timestamps.
 import type { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
 import { equalIgnoringTimes } from "./conditions";
-import { type DataPlane, type GatewayProxy, gatewayKey, httpListenerPorts } from "./data-plane";
+import { type DataPlane, type GatewayProxy, gatewayKey } from "./data-plane";
 import { type Caches, describeError } from "./informers";
 import {
   deleteProxyService,
@@ -13,9 +13,11 @@ import {
   isConflict,
   serviceAddresses,
 } from "./infra";
+import { programmedPorts } from "./listeners";
 import { CONTROLLER_NAMESPACE, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from "./naming";
-import { gatewayClassStatus, gatewayStatus, httpRouteParents, isOurClass, ourGateways } from "./status";
-import type { Gateway, GatewayClass, HTTPRoute, Service, Snapshot } from "./types";
+import { gatewayClassStatus, gatewayStatusFrom, isOurClass, ourGateways, routeParentsFrom } from "./status";
+import { type Translation, translate } from "./translate";
+import type { Gateway, GatewayClass, HTTPRoute, Service } from "./types";
 
 const GROUP = "gateway.networking.k8s.io";
 const RESYNC_MS = 30_000;
@@ -101,6 +103,8 @@ export class Controller {
     }
 
     const gateways = ourGateways(snap);
+    // One translation per pass: attached routes and route overlaps depend on all objects at once.
+    const translation = translate(gateways, snap);
     const proxies = snap.services.filter(
       (s) => s.metadata.namespace === CONTROLLER_NAMESPACE && s.metadata.labels?.[OWNING_GATEWAY_NAME] !== undefined,
     );
@@ -115,7 +119,9 @@ export class Controller {
       });
     }
     for (const gw of gateways) {
-      await attempt(`Gateway ${gatewayKey(gw)}`, () => this.reconcileGateway(gw, snap, proxies, recorded, now));
+      await attempt(`Gateway ${gatewayKey(gw)}`, () =>
+        this.reconcileGateway(gw, translation, snap.classes, proxies, recorded, now),
+      );
     }
 
     // Proxy objects of Gateways that are gone (Envoy Gateway's DeleteProxyInfra).
@@ -129,7 +135,7 @@ export class Controller {
     for (const key of this.d.dataPlane.keys().filter((k) => !live.has(k))) await this.d.dataPlane.remove(key);
 
     for (const route of snap.routes) {
-      const parents = httpRouteParents(route, gateways, snap, now);
+      const parents = routeParentsFrom(translation, route, now);
       if (parents && !equalIgnoringTimes(route.status?.parents ?? [], parents)) {
         await attempt(`HTTPRoute ${route.metadata.namespace}/${route.metadata.name}`, () =>
           this.writeRoute(route, parents),
@@ -141,7 +147,8 @@ export class Controller {
 
   private async reconcileGateway(
     gw: Gateway,
-    snap: Snapshot,
+    translation: Translation,
+    classes: GatewayClass[],
     proxies: Service[],
     recorded: Map<string, string | undefined>,
     now: string,
@@ -154,7 +161,7 @@ export class Controller {
     } catch (err) {
       this.d.log(`data plane for ${key}: ${describeError(err)}`);
     }
-    const gc = snap.classes.find((c) => c.metadata.name === gw.spec.gatewayClassName) as GatewayClass;
+    const gc = classes.find((c) => c.metadata.name === gw.spec.gatewayClassName) as GatewayClass;
     let addresses = serviceAddresses(
       proxies.find(
         (s) =>
@@ -162,14 +169,16 @@ export class Controller {
           s.metadata.labels?.[OWNING_GATEWAY_NAMESPACE] === gw.metadata.namespace,
       ),
     );
-    if (proxy) {
-      const want = desiredService(gw, gc, proxy);
+    // A Service needs ports: without a programmed listener Envoy Gateway's Service write fails too.
+    const ports = programmedPorts(gw);
+    if (proxy && ports.length > 0) {
+      const want = desiredService(gw, gc, proxy, ports);
       const existing = proxies.find((s) => s.metadata.name === want.metadata?.name);
       const svc = await ensureProxyService(this.d.core, existing, want, proxy.address);
       addresses = serviceAddresses(svc);
     }
-    const proxyReady = !!proxy && proxy.ports.size === httpListenerPorts(gw).length;
-    const status = gatewayStatus(gw, { routes: snap.routes, namespaces: snap.namespaces, addresses, proxyReady, now });
+    const proxyReady = !!proxy && proxy.ports.size === ports.length;
+    const status = gatewayStatusFrom(translation, gw, { addresses, proxyReady, now });
     if (equalIgnoringTimes(gw.status, status)) return;
     await this.d.custom.replaceNamespacedCustomObjectStatus({
       group: GROUP,

@@ -85,4 +85,30 @@ describe("data plane", () => {
     snap = { ...snap, slices };
     expect((await get(url, "shop.example.com")).status).toBe(200);
   });
+
+  it("answers 500 for a header Envoy Gateway rejects or node:http cannot send, and keeps serving", async () => {
+    const proxy = await plane.ensure(snap.gateways[0] as Gateway);
+    const url = proxy.url ?? "";
+    const header = snap.routes[0].spec.rules?.[0].filters?.[0].requestHeaderModifier?.add?.[0];
+    if (!header) throw new Error("shop.yaml's route has no header to add");
+    const original = { ...header };
+
+    // A multi-line value (a ConfigMap value with a line break) once crashed the emulator. It is
+    // the rule's only header, so Envoy Gateway reports that none is valid.
+    header.value = "hello\nkube-bind";
+    const multiLine = await get(url, "shop.example.com");
+    expect(multiLine.status).toBe(500);
+    expect(multiLine.body).toContain(
+      "a filter of HTTPRoute team-a/shop-route is invalid: RequestHeaderModifier Filter did not provide valid configuration",
+    );
+
+    // Envoy Gateway only refuses '/', ':' and Host in names; node:http refuses more.
+    Object.assign(header, { name: "X Custom", value: "hello" });
+    const badName = await get(url, "shop.example.com");
+    expect(badName.status).toBe(500);
+    expect(badName.body).toContain("the request headers cannot be sent");
+
+    Object.assign(header, original);
+    expect((await get(url, "shop.example.com")).status).toBe(200);
+  });
 });

@@ -8,6 +8,7 @@
 // N. If binding there is not permitted at all, the fallback is 127.0.0.1 with a free port; either
 // way the Service annotation sandbox.kube-bind.io/data-plane-url records the URL to call.
 import { createServer, type Server } from "node:http";
+import { programmedPorts } from "./listeners";
 import { handleRequest } from "./proxy";
 import type { Gateway, Snapshot } from "./types";
 
@@ -35,10 +36,6 @@ const addressFor = (n: number) => `127.0.${1 + Math.floor((n - 1) / 254)}.${((n 
 const isLoopbackV4 = (ip: string | undefined): ip is string => !!ip && /^127\.\d+\.\d+\.\d+$/.test(ip);
 export const gatewayKey = (gw: Gateway) => `${gw.metadata.namespace}/${gw.metadata.name}`;
 
-export function httpListenerPorts(gw: Gateway): number[] {
-  return [...new Set(gw.spec.listeners.filter((l) => l.protocol === "HTTP").map((l) => l.port))].sort((a, b) => a - b);
-}
-
 export class DataPlane {
   private entries = new Map<string, Entry>();
   private nextN = 1;
@@ -60,7 +57,7 @@ export class DataPlane {
    */
   async ensure(gw: Gateway, preferred?: string, avoid: ReadonlySet<string> = new Set()): Promise<GatewayProxy> {
     const key = gatewayKey(gw);
-    const ports = httpListenerPorts(gw);
+    const ports = programmedPorts(gw);
     const current = this.entries.get(key);
     if (current) {
       if ((await this.reconcilePorts(key, current, ports)) === "ok") return current;

@@ -31,11 +31,18 @@ export async function ensureNamespace(core: CoreV1Api): Promise<void> {
   }
 }
 
-/** The Service as Envoy Gateway renders it (reference §6.2), plus the data-plane URL annotation. */
-export function desiredService(gw: Gateway, gc: GatewayClass, proxy: GatewayProxy): V1Service {
+/**
+ * The Service as Envoy Gateway renders it, plus the data-plane URL annotation: one port per
+ * programmed listener port (listeners.ts programmedPorts).
+ */
+export function desiredService(
+  gw: Gateway,
+  gc: GatewayClass,
+  proxy: Pick<GatewayProxy, "url">,
+  ports: number[],
+): V1Service {
   const ns = gw.metadata.namespace ?? "";
   const labels = proxyLabels(ns, gw.metadata.name);
-  const ports = [...new Set(gw.spec.listeners.map((l) => l.port))].sort((a, b) => a - b);
   return {
     apiVersion: "v1",
     kind: "Service",
@@ -140,7 +147,7 @@ export async function ensureProxyService(
   return svc;
 }
 
-/** Gateway addresses from the proxy Service (reference §6.3): ingress IPs and hostnames, else externalIPs. */
+/** Gateway addresses from the proxy Service: ingress IPs and hostnames, else externalIPs. */
 export function serviceAddresses(svc: V1Service | Service | undefined): GatewayAddress[] {
   const ingress = (svc?.status?.loadBalancer?.ingress ?? []) as { ip?: string; hostname?: string }[];
   const out: GatewayAddress[] = [];

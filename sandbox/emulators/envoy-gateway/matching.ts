@@ -1,8 +1,11 @@
-// Which listeners a route attaches to, and which rule a request hits. Pure; shared by the status
-// computation and the data plane so that "Accepted" and "routable" never disagree.
+// Which listeners a route attaches to (Envoy Gateway v1.9's parentRef and hostname rules), and
+// which rule a request hits. Pure; shared by the status computation and the data plane so that
+// "Accepted" and "routable" never disagree.
+import { type ListenerVerdict, listenerVerdicts } from "./listeners";
+import { GATEWAY_GROUP } from "./naming";
 import type { Gateway, HTTPRoute, Listener, Namespace, ParentRef, RouteMatch, RouteRule } from "./types";
 
-export const GATEWAY_GROUP = "gateway.networking.k8s.io";
+export { GATEWAY_GROUP };
 
 export function refersToGateway(ref: ParentRef, routeNamespace: string, gw: Gateway): boolean {
   return (
@@ -17,58 +20,71 @@ export function refersToGateway(ref: ParentRef, routeNamespace: string, gw: Gate
 export function hostnameMatches(pattern: string, host: string): boolean {
   const p = pattern.toLowerCase();
   const h = host.toLowerCase();
+  if (p === "*") return true;
   if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
   return p === h;
 }
 
-export function hostnamesIntersect(a: string, b: string): boolean {
-  if (a.startsWith("*.") && b.startsWith("*.")) {
-    const [x, y] = [a.slice(1).toLowerCase(), b.slice(1).toLowerCase()];
-    return x.endsWith(y) || y.endsWith(x);
-  }
-  if (a.startsWith("*.")) return hostnameMatches(a, b);
-  if (b.startsWith("*.")) return hostnameMatches(b, a);
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-export function routeHostnamesFitListener(route: HTTPRoute, listener: Listener): boolean {
-  const names = route.spec.hostnames ?? [];
-  if (!listener.hostname || names.length === 0) return true;
-  return names.some((h) => hostnamesIntersect(listener.hostname ?? "", h));
-}
-
 export const isHttpListener = (l: Listener) => l.protocol === "HTTP";
 
-function allowsHttpRoutes(listener: Listener): boolean {
-  const kinds = listener.allowedRoutes?.kinds;
-  if (kinds?.length) return kinds.some((k) => (k.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && k.kind === "HTTPRoute");
-  return listener.protocol === "HTTP" || listener.protocol === "HTTPS";
+/** Gateway API's wildcard rule: `*.com` matches `*.example.com` and `a.example.com`, not `example.com`. */
+function wildcardMatches(wildcard: string, host: string): boolean {
+  const suffix = wildcard.slice(1);
+  if (!host.startsWith("*")) return host.endsWith(suffix) && host.length > suffix.length;
+  const rest = host.slice(1);
+  if (!rest.endsWith(suffix)) return false;
+  const front = rest.slice(0, rest.length - suffix.length);
+  return front.length > 0 && front.startsWith(".");
 }
 
-function allowsNamespace(listener: Listener, gw: Gateway, routeNs: string, namespaces: Namespace[]): boolean {
-  const from = listener.allowedRoutes?.namespaces?.from ?? "Same";
-  if (from === "All") return true;
-  if (from === "Same") return routeNs === gw.metadata.namespace;
-  const want = listener.allowedRoutes?.namespaces?.selector?.matchLabels ?? {};
-  const labels = namespaces.find((n) => n.metadata.name === routeNs)?.metadata.labels ?? {};
-  return Object.entries(want).every(([k, v]) => labels[k] === v);
+/**
+ * The hostnames a route serves on a listener: the intersection of both, minus hostnames another
+ * listener on the same port names exactly (that listener serves them). `*` stands for any host.
+ */
+export function computeHosts(routeHostnames: string[], listener: Listener, gw: Gateway): string[] {
+  const own = listener.hostname ?? "";
+  if (routeHostnames.length === 0) return [own || "*"];
+  const hosts = new Set<string>();
+  for (const rh of routeHostnames) {
+    if (own === "" || own === rh) hosts.add(rh);
+    else if (own.startsWith("*") && rh.startsWith("*")) {
+      if (wildcardMatches(rh, own)) hosts.add(own);
+      if (wildcardMatches(own, rh)) hosts.add(rh);
+    } else if (own.startsWith("*")) {
+      if (wildcardMatches(own, rh)) hosts.add(rh);
+    } else if (rh.startsWith("*") && wildcardMatches(rh, own)) hosts.add(own);
+  }
+  for (const other of gw.spec.listeners) {
+    if (other === listener || other.port !== listener.port || !other.hostname) continue;
+    hosts.delete(other.hostname);
+  }
+  return [...hosts].sort();
 }
 
 export type Attachment =
-  | { accepted: true; listeners: Listener[] }
+  | { accepted: true; allowed: ListenerVerdict[]; hosts: Map<ListenerVerdict, string[]> }
   | { accepted: false; reason: string; message: string };
 
-/** Attachment of one parentRef of `route` to `gw`, with Envoy Gateway's reasons and messages. */
+/**
+ * One parentRef of `route` to `gw`: the listeners it selects (sectionName, port), those that allow
+ * HTTPRoutes from the route's namespace, and per allowed listener the hostnames served there
+ * (absent when there are none). Rejections carry Envoy Gateway's reason and message.
+ */
 export function attachRoute(route: HTTPRoute, ref: ParentRef, gw: Gateway, namespaces: Namespace[]): Attachment {
-  const selected = gw.spec.listeners.filter(
-    (l) =>
-      (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port),
+  const selected = listenerVerdicts(gw).filter(
+    (v) =>
+      (ref.sectionName === undefined || v.listener.name === ref.sectionName) &&
+      (ref.port === undefined || v.listener.port === ref.port),
   );
   if (selected.length === 0) {
     return { accepted: false, reason: "NoMatchingParent", message: "No listeners match this parent ref" };
   }
-  const routeNs = route.metadata.namespace ?? "";
-  const allowed = selected.filter((l) => allowsHttpRoutes(l) && allowsNamespace(l, gw, routeNs, namespaces));
+  const routeNs = namespaces.find((n) => n.metadata.name === route.metadata.namespace);
+  const allowed = selected.filter(
+    (v) =>
+      v.supportedKinds.some((k) => (k.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && k.kind === "HTTPRoute") &&
+      v.allowsNamespace(routeNs),
+  );
   if (allowed.length === 0) {
     return {
       accepted: false,
@@ -76,27 +92,31 @@ export function attachRoute(route: HTTPRoute, ref: ParentRef, gw: Gateway, names
       message: "No listeners included by this parent ref allowed this attachment.",
     };
   }
-  const fitting = allowed.filter((l) => routeHostnamesFitListener(route, l));
-  if (fitting.length === 0) {
-    return {
-      accepted: false,
-      reason: "NoMatchingListenerHostname",
-      message: "There were no hostname intersections between the HTTPRoute and this parent ref's Listener(s).",
-    };
+  const hosts = new Map<ListenerVerdict, string[]>();
+  for (const v of allowed) {
+    const served = computeHosts(route.spec.hostnames ?? [], v.listener, gw);
+    if (served.length > 0) hosts.set(v, served);
   }
-  return { accepted: true, listeners: fitting };
+  return { accepted: true, allowed, hosts };
 }
 
-/** Listeners of `gw` that `route` is accepted on, over all of its parentRefs. */
-export function acceptedListeners(route: HTTPRoute, gw: Gateway, namespaces: Namespace[]): Listener[] {
+export const NO_HOSTNAME_INTERSECTION =
+  "There were no hostname intersections between the HTTPRoute and this parent ref's Listener(s).";
+
+/** Programmed listeners of `gw` that serve `route`, with the hostnames served, over all its parentRefs. */
+export function servingListeners(route: HTTPRoute, gw: Gateway, namespaces: Namespace[]): Map<Listener, string[]> {
   const routeNs = route.metadata.namespace ?? "";
-  const out = new Set<Listener>();
+  const out = new Map<Listener, string[]>();
   for (const ref of route.spec.parentRefs ?? []) {
     if (!refersToGateway(ref, routeNs, gw)) continue;
     const a = attachRoute(route, ref, gw, namespaces);
-    if (a.accepted) for (const l of a.listeners) out.add(l);
+    if (!a.accepted) continue;
+    for (const [v, hosts] of a.hosts) {
+      if (!v.programmed) continue;
+      out.set(v.listener, [...new Set([...(out.get(v.listener) ?? []), ...hosts])]);
+    }
   }
-  return [...out];
+  return out;
 }
 
 export interface RequestInfo {

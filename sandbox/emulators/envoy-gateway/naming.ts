@@ -1,8 +1,9 @@
-// Names and labels of the per-Gateway proxy objects, computed the way Envoy Gateway does
-// (reference §6.2), so the portal finds the emulator's Service exactly where it finds the real one.
+// Names and labels of the per-Gateway proxy objects, computed the way Envoy Gateway does (the
+// golden-file test checks them), so the portal finds the emulator's Service where it finds the real one.
 import { createHash } from "node:crypto";
 
 export const CONTROLLER_NAME = "gateway.envoyproxy.io/gatewayclass-controller";
+export const GATEWAY_GROUP = "gateway.networking.k8s.io";
 export const CONTROLLER_NAMESPACE = "envoy-gateway-system";
 export const OWNING_GATEWAY_NAME = "gateway.envoyproxy.io/owning-gateway-name";
 export const OWNING_GATEWAY_NAMESPACE = "gateway.envoyproxy.io/owning-gateway-namespace";

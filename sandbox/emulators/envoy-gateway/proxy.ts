@@ -2,11 +2,12 @@
 // EndpointSlice endpoint, apply the header filters and forward with node:http.
 
 import { randomInt, randomUUID } from "node:crypto";
-import { type IncomingMessage, request, type ServerResponse } from "node:http";
+import { type ClientRequest, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { dialAddress } from "../../lib/network";
-import { type Endpoint, endpointsFor, resolveBackendRef } from "./references";
-import { applyHeaderModifier, headerListFromRaw, headerObject, selectRule, unsupportedFilter } from "./routing";
-import type { BackendRef, Gateway, RouteFilter, Snapshot } from "./types";
+import { compileHeaderFilters, type HeaderOps } from "./header-filters";
+import { type Endpoint, resolveBackendRef } from "./references";
+import { applyHeaderOps, headerListFromRaw, headerObject, selectRule, unsupportedFilter } from "./routing";
+import type { BackendRef, Gateway, Snapshot } from "./types";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -50,7 +51,9 @@ function pickWeighted(refs: BackendRef[]): BackendRef | undefined {
   return undefined;
 }
 
-type Plan = { ok: false; status: number; message: string } | { ok: true; target: Endpoint; filters: RouteFilter[] };
+type Plan =
+  | { ok: false; status: number; message: string }
+  | { ok: true; target: Endpoint; request: HeaderOps[]; response: HeaderOps[] };
 
 /** Decides where a request goes, or which error Envoy would answer with. */
 function plan(ctx: ProxyContext, gw: Gateway, req: IncomingMessage): Plan {
@@ -60,26 +63,35 @@ function plan(ctx: ProxyContext, gw: Gateway, req: IncomingMessage): Plan {
   const sel = selectRule(gw, ctx.port, { host, path, method: req.method ?? "GET", headers: req.headers }, snap);
   const gwName = `${gw.metadata.namespace}/${gw.metadata.name}`;
   if (!sel) return { ok: false, status: 404, message: `no HTTPRoute of Gateway ${gwName} matches ${host}${path}` };
+  const routeName = `${sel.route.metadata.namespace}/${sel.route.metadata.name}`;
+  // Envoy Gateway answers 500 for a rule whose filters it rejected (the route's Accepted condition says why).
+  const rule = compileHeaderFilters(sel.rule.filters);
+  if (rule.error)
+    return { ok: false, status: 500, message: `a filter of HTTPRoute ${routeName} is invalid: ${rule.error}` };
   const ref = pickWeighted(sel.rule.backendRefs ?? []);
   if (!ref) return { ok: false, status: 500, message: "the matching rule has no backendRefs with a weight above 0" };
-  const routeNs = sel.route.metadata.namespace ?? "";
-  const backend = resolveBackendRef(ref, routeNs, snap);
-  if (!backend.ok) {
-    const message = `backend of HTTPRoute ${routeNs}/${sel.route.metadata.name} is unusable: ${backend.detail}`;
-    return { ok: false, status: 500, message };
-  }
-  const filters = [...(sel.rule.filters ?? []), ...(ref.filters ?? [])];
-  const unsupported = unsupportedFilter(filters);
+  const unsupported = unsupportedFilter([...(sel.rule.filters ?? []), ...(ref.filters ?? [])]);
   if (unsupported) return { ok: false, status: 500, message: `filter ${unsupported} is not supported by the emulator` };
-  const endpoints = endpointsFor(backend.service, backend.port, snap.slices);
-  if (endpoints.length === 0) {
+  const backend = resolveBackendRef(ref, sel.route.metadata.namespace ?? "", snap);
+  if (!backend.ok && backend.condition === "BackendsAvailable") {
+    return { ok: false, status: 503, message: `no healthy upstream: ${backend.detail}` };
+  }
+  if (!backend.ok)
+    return { ok: false, status: 500, message: `backend of HTTPRoute ${routeName} is unusable: ${backend.detail}` };
+  if (backend.endpoints.length === 0) {
     return {
       ok: false,
       status: 503,
       message: `no healthy upstream: Service ${backend.namespace}/${ref.name} has no ready endpoints`,
     };
   }
-  return { ok: true, target: endpoints[randomInt(endpoints.length)], filters };
+  const own = compileHeaderFilters(ref.filters);
+  return {
+    ok: true,
+    target: backend.endpoints[randomInt(backend.endpoints.length)],
+    request: [rule.request, own.request],
+    response: [rule.response, own.response],
+  };
 }
 
 export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse): void {
@@ -98,7 +110,7 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
     fail(p.status, p.message);
     return;
   }
-  const { target, filters } = p;
+  const { target } = p;
 
   const headers = headerListFromRaw(req.rawHeaders, HOP_BY_HOP);
   const client = req.socket.remoteAddress ?? "";
@@ -110,7 +122,7 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
   headers.set("x-forwarded-proto", { name: "X-Forwarded-Proto", values: ["http"] });
   headers.set("x-envoy-external-address", { name: "X-Envoy-External-Address", values: [client] });
   if (!headers.has("x-request-id")) headers.set("x-request-id", { name: "X-Request-Id", values: [randomUUID()] });
-  for (const f of filters) applyHeaderModifier(headers, f.requestHeaderModifier);
+  for (const ops of p.request) applyHeaderOps(headers, ops);
 
   // Endpoints are reached through the sandbox's emulated network only (loopback, never off-host).
   const host = dialAddress(target.address);
@@ -118,23 +130,31 @@ export function handleRequest(ctx: ProxyContext, req: IncomingMessage, res: Serv
     fail(503, `upstream ${target.address}:${target.port} is not reachable from the sandbox network`);
     return;
   }
-  const upstream = request(
-    {
-      host,
-      port: target.port,
-      method: req.method,
-      path: req.url ?? "/",
-      headers: headerObject(headers),
-    },
-    (up) => {
-      const out = headerListFromRaw(up.rawHeaders, HOP_BY_HOP);
-      for (const f of filters) applyHeaderModifier(out, f.responseHeaderModifier);
-      out.set(EMULATOR_HEADER, { name: EMULATOR_HEADER, values: ["sandbox"] });
-      res.writeHead(up.statusCode ?? 502, headerObject(out));
-      up.pipe(res);
-      up.on("end", () => done(up.statusCode ?? 0, `${target.address}:${target.port}`));
-    },
-  );
+  // Headers the filters passed are valid for Envoy; anything node:http still refuses (a name that
+  // is no HTTP token, from a backend's response) becomes a 500/502 answer, never a thrown error.
+  let upstream: ClientRequest;
+  try {
+    upstream = request(
+      { host, port: target.port, method: req.method, path: req.url ?? "/", headers: headerObject(headers) },
+      (up) => {
+        const out = headerListFromRaw(up.rawHeaders, HOP_BY_HOP);
+        for (const ops of p.response) applyHeaderOps(out, ops);
+        out.set(EMULATOR_HEADER, { name: EMULATOR_HEADER, values: ["sandbox"] });
+        try {
+          res.writeHead(up.statusCode ?? 502, headerObject(out));
+        } catch (err) {
+          up.resume();
+          fail(502, `the response headers cannot be sent: ${(err as Error).message}`);
+          return;
+        }
+        up.pipe(res);
+        up.on("end", () => done(up.statusCode ?? 0, `${target.address}:${target.port}`));
+      },
+    );
+  } catch (err) {
+    fail(500, `the request headers cannot be sent: ${(err as Error).message}`);
+    return;
+  }
   upstream.on("error", (err) =>
     fail(
       503,

@@ -1,13 +1,8 @@
 // Request → (route, rule) selection and header filters for the emulated Envoy. Pure.
-import {
-  acceptedListeners,
-  compareScores,
-  hostnameMatches,
-  isHttpListener,
-  type RequestInfo,
-  ruleScore,
-} from "./matching";
-import type { Gateway, HeaderModifier, HTTPRoute, Listener, RouteFilter, RouteRule, Snapshot } from "./types";
+import type { HeaderOps } from "./header-filters";
+import { listenerVerdicts } from "./listeners";
+import { compareScores, hostnameMatches, type RequestInfo, ruleScore, servingListeners } from "./matching";
+import type { Gateway, HTTPRoute, Listener, RouteFilter, RouteRule, Snapshot } from "./types";
 
 export const hostWithoutPort = (host: string) =>
   host
@@ -17,12 +12,21 @@ export const hostWithoutPort = (host: string) =>
 
 /** Exact hostname beats a longer wildcard beats a shorter one beats none (Envoy virtual hosts). */
 const hostnameRank = (pattern: string | undefined) =>
-  pattern === undefined ? [0, 0] : pattern.startsWith("*.") ? [1, pattern.length] : [2, pattern.length];
+  pattern === undefined || pattern === "*"
+    ? [0, 0]
+    : pattern.startsWith("*.")
+      ? [1, pattern.length]
+      : [2, pattern.length];
 
-/** The listener (virtual host) on `port` that serves `host`, like Envoy's vhost selection. */
+/**
+ * The programmed listener (virtual host) on `port` that serves `host`, like Envoy's vhost
+ * selection; listeners Envoy Gateway does not program (conflicts, invalid specs) serve nothing.
+ */
 export function listenerFor(gw: Gateway, port: number, host: string): Listener | undefined {
-  return gw.spec.listeners
-    .filter((l) => l.port === port && isHttpListener(l) && (!l.hostname || hostnameMatches(l.hostname, host)))
+  return listenerVerdicts(gw)
+    .filter((v) => v.programmed && v.listener.port === port)
+    .map((v) => v.listener)
+    .filter((l) => !l.hostname || hostnameMatches(l.hostname, host))
     .sort((a, b) => compareScores(hostnameRank(a.hostname), hostnameRank(b.hostname)))[0];
 }
 
@@ -44,12 +48,13 @@ export function selectRule(
   const candidates: { sel: Selection; score: number[]; created: string; name: string; index: number }[] = [];
   for (const route of snap.routes) {
     if (route.metadata.deletionTimestamp) continue;
-    if (!acceptedListeners(route, gw, snap.namespaces).includes(listener)) continue;
-    const names = route.spec.hostnames ?? [];
-    const hostMatch = names
+    // The hostnames the route serves on this listener, as Envoy Gateway computes them.
+    const served = servingListeners(route, gw, snap.namespaces).get(listener);
+    if (!served) continue;
+    const hostMatch = served
       .filter((h) => hostnameMatches(h, host))
       .sort((a, b) => compareScores(hostnameRank(a), hostnameRank(b)))[0];
-    if (names.length > 0 && hostMatch === undefined) continue;
+    if (hostMatch === undefined) continue;
     for (const [index, rule] of (route.spec.rules ?? [{}]).entries()) {
       const score = ruleScore(rule, req);
       if (!score) continue;
@@ -87,14 +92,12 @@ export function headerListFromRaw(raw: string[], drop: ReadonlySet<string> = new
   return out;
 }
 
-/** Envoy removes first, then sets, then appends (HeaderParser's remove-before-add order). */
-export function applyHeaderModifier(headers: HeaderList, mod: HeaderModifier | undefined): void {
-  if (!mod) return;
-  for (const name of mod.remove ?? []) headers.delete(name.toLowerCase());
-  for (const h of mod.set ?? []) headers.set(h.name.toLowerCase(), { name: h.name, values: [h.value] });
-  for (const h of mod.add ?? []) {
+/** Envoy applies a route's header changes as: remove, then add or overwrite in order. */
+export function applyHeaderOps(headers: HeaderList, ops: HeaderOps): void {
+  for (const name of ops.remove) headers.delete(name.toLowerCase());
+  for (const h of ops.add) {
     const entry = headers.get(h.name.toLowerCase());
-    if (entry) entry.values.push(h.value);
+    if (entry && h.append) entry.values.push(h.value);
     else headers.set(h.name.toLowerCase(), { name: h.name, values: [h.value] });
   }
 }

@@ -158,7 +158,7 @@ describe("HTTPRoute status", () => {
     expect(findCondition(parentConds(u), "ResolvedRefs")?.status).toBe("True");
   });
 
-  it("reports BackendNotFound for a missing Service or port", () => {
+  it("reports BackendNotFound for a missing Service, PortNotFound for a missing port", () => {
     const s = fresh();
     s.services = [];
     expect(findCondition(parentConds(s), "ResolvedRefs")).toMatchObject({
@@ -169,8 +169,8 @@ describe("HTTPRoute status", () => {
     const rule = routeOf(t).spec.rules?.[0];
     if (rule?.backendRefs?.[0]) rule.backendRefs[0].port = 9999;
     expect(findCondition(parentConds(t), "ResolvedRefs")).toMatchObject({
-      reason: "BackendNotFound",
-      message: "Failed to process route rule 0 backendRef 0: TCP Port 9999 not found on service backend/web.",
+      reason: "PortNotFound",
+      message: "Failed to process route rule 0 backendRef 0: TCP Port 9999 not found on Service backend/web.",
     });
   });
 

@@ -20,7 +20,8 @@ export const Condition = z.looseObject({
   status: z.enum(["True", "False", "Unknown"]),
   reason: z.string(),
   message: z.string(),
-  lastTransitionTime: z.string(),
+  // Required by the CRD, but a foreign or stale status without it must not hide the object.
+  lastTransitionTime: z.string().optional(),
   observedGeneration: z.number().optional(),
 });
 export type Condition = z.infer<typeof Condition>;
@@ -32,7 +33,13 @@ export const GatewayClass = z.looseObject({
 });
 export type GatewayClass = z.infer<typeof GatewayClass>;
 
-const LabelSelector = z.looseObject({ matchLabels: Labels.optional() });
+export const LabelSelector = z.looseObject({
+  matchLabels: Labels.optional(),
+  matchExpressions: z
+    .array(z.looseObject({ key: z.string(), operator: z.string(), values: z.array(z.string()).nullish() }))
+    .nullish(),
+});
+export type LabelSelector = z.infer<typeof LabelSelector>;
 
 export const Listener = z.looseObject({
   name: z.string(),
@@ -42,7 +49,7 @@ export const Listener = z.looseObject({
   allowedRoutes: z
     .looseObject({
       namespaces: z
-        .looseObject({ from: z.enum(["All", "Same", "Selector"]).optional(), selector: LabelSelector.optional() })
+        .looseObject({ from: z.enum(["All", "Same", "Selector"]).optional(), selector: LabelSelector.nullish() })
         .optional(),
       kinds: z.array(z.looseObject({ group: z.string().optional(), kind: z.string() })).optional(),
     })
@@ -86,9 +93,9 @@ export type ParentRef = z.infer<typeof ParentRef>;
 
 const HTTPHeader = z.looseObject({ name: z.string(), value: z.string() });
 export const HeaderModifier = z.looseObject({
-  set: z.array(HTTPHeader).optional(),
-  add: z.array(HTTPHeader).optional(),
-  remove: z.array(z.string()).optional(),
+  set: z.array(HTTPHeader).nullish(),
+  add: z.array(HTTPHeader).nullish(),
+  remove: z.array(z.string()).nullish(),
 });
 export type HeaderModifier = z.infer<typeof HeaderModifier>;
 
@@ -184,7 +191,13 @@ export const EndpointSlice = z.looseObject({
     .array(
       z.looseObject({
         addresses: z.array(z.string()),
-        conditions: z.looseObject({ ready: z.boolean().nullish() }).nullish(),
+        conditions: z
+          .looseObject({
+            ready: z.boolean().nullish(),
+            serving: z.boolean().nullish(),
+            terminating: z.boolean().nullish(),
+          })
+          .nullish(),
       }),
     )
     .nullish(),
