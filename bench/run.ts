@@ -1,4 +1,4 @@
-// `npm run bench`: issue 6's benchmark against a sandbox of its own (not part of `npm test`).
+// `npm run bench`: the portal's benchmark against a sandbox of its own (not part of `npm test`).
 // Starts the sandbox and a production portal, signs in through the real IdP, binds the consumer,
 // runs (d) bundle, (a) latency, (b) fan-out, (c) dashboard, prints one table, writes
 // bench/results/latest.json and README "Benchmarks", and stops everything it started, whatever

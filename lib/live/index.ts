@@ -16,7 +16,7 @@
  * is the worst of the view's streams: { state: connected | connecting | reconnecting, since,
  * lastError? } — show an outage banner while not connected; streams recover on their own.
  *
- * Authorization (ARCHITECTURE.md, "Identity, tenancy and authorization"):
+ * Authorization:
  * - consumer objects: the user must be allowed to list+watch them in that namespace (SSAR as the
  *   user) before joining the shared stream; the stream itself runs as one of its authorized
  *   subscribers (see lib/k8s/watch-hub.ts, IDENTITY);

@@ -1,6 +1,7 @@
 // Stages decided on the provider: kro's children, Envoy Gateway's verdicts, the address, and the
-// status coming back to the consumer. Rules follow shared/reference/kro-gateway-envoy.md §7.2; the
-// Envoy Gateway failures are those of its golden files (fixtures/eg-*.json).
+// status coming back to the consumer: kro's instance state and conditions, then the Gateway's and
+// HTTPRoute's conditions as Envoy Gateway writes them; the Envoy Gateway failures are those of its
+// golden files (fixtures/eg-*.json).
 import { type Ctx, ENVOY_CONTROLLER, isFalse, isTrue } from "./context";
 import { kroMessage, say } from "./messages";
 import { findCondition } from "./objects";

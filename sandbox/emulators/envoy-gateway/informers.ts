@@ -50,7 +50,7 @@ function sources({ core, custom, discovery }: Apis): Record<keyof Snapshot, Sour
     classes: { path: `/apis/${GW}/v1/gatewayclasses`, list: cr("v1", "gatewayclasses"), schema: GatewayClass },
     gateways: { path: `/apis/${GW}/v1/gateways`, list: cr("v1", "gateways"), schema: Gateway },
     routes: { path: `/apis/${GW}/v1/httproutes`, list: cr("v1", "httproutes"), schema: HTTPRoute },
-    // Envoy Gateway reads ReferenceGrants as v1beta1 (reference §6.4).
+    // Envoy Gateway reads ReferenceGrants as v1beta1.
     grants: {
       path: `/apis/${GW}/v1beta1/referencegrants`,
       list: cr("v1beta1", "referencegrants"),
