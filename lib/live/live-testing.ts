@@ -84,7 +84,7 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     apiVersion: "kube-bind.io/v1alpha2",
     kind: "ClusterBinding",
     metadata: { name: "cluster" },
-    spec: { providerPrettyName: "sandbox" },
+    spec: { providerPrettyName: "sandbox", kubeconfigSecretRef: { name: "kubeconfig", key: "kubeconfig" } },
   });
   await providerAdmin.update(
     { ...ref(API.clusterBindings, clusterNamespace, "cluster"), subresource: "status" },

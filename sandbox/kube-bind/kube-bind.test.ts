@@ -224,4 +224,33 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
       },
     );
   });
+
+  it("a konnector that crashes is started again", { timeout: 120_000 }, async () => {
+    // The runner starts each replica with a kubeconfig of its own under <runDir>/konnector/.
+    const pids = () =>
+      spawnSync("pgrep", ["-f", "--", `--kubeconfig=${join(sandboxState().runDir, "konnector")}/`], { encoding: "utf8" })
+        .stdout.split("\n")
+        .filter(Boolean)
+        .map(Number);
+    const before = await waitFor("running konnectors", () => (pids().length === 2 ? pids() : undefined), {
+      timeoutMs: 60_000,
+    });
+    process.kill(before[0], "SIGKILL");
+    const after = await waitFor(
+      "a new konnector process in place of the killed one",
+      () => {
+        const now = pids();
+        return now.length === 2 && !now.includes(before[0]) ? now : undefined;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(after).toContain(before[1]);
+    await waitFor(
+      "both replicas ready again",
+      async () => (await get("consumer", DEPLOYMENT))?.status?.readyReplicas === 2,
+      {
+        timeoutMs: 60_000,
+      },
+    );
+  });
 });
