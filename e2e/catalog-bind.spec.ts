@@ -40,14 +40,16 @@ test("a cluster administrator binds from the catalog without the CLI; the consum
     resource: "apiservicebindings",
     name: "loadbalancer",
   });
-  expect(binding.spec.kubeconfigSecretRef.name).toMatch(/^kubeconfig-kube-bind-/);
-  await consumer.get({
+  // kubectl bind's Secret (kubeconfig-<random>) when the CLI bound first, else the portal's.
+  expect(binding.spec.kubeconfigSecretRef.name).toMatch(/^kubeconfig-/);
+  const secret = await consumer.get({
     group: "",
     version: "v1",
     resource: "secrets",
     namespace: "kube-bind",
     name: binding.spec.kubeconfigSecretRef.name,
   });
+  expect(secret.metadata.labels?.["kube-bind.io/provider-kubeconfig"]).toBe("true");
   await expect
     .poll(async () => (await consumer.served("networking.kro.run", "v1alpha1"))?.map((r) => r.name) ?? [], {
       timeout: 60_000,

@@ -234,6 +234,11 @@ spec:
       expect(ns.metadata.annotations?.["backend.kube-bind.io/author"]).toBe(user("alice").email);
     } finally {
       await provider.delete({ ...namespaces, name: providerNamespace });
+      await expect
+        .poll(async () => (await provider.list(namespaces)).items.some((n) => n.metadata.name === providerNamespace), {
+          timeout: 60_000,
+        })
+        .toBe(false);
     }
   });
 

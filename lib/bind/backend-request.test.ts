@@ -3,6 +3,7 @@ import {
   bindableResourcesRequest,
   kubeconfigFromResponseSecret,
   kubeconfigNamespace,
+  kubeconfigServer,
   requestError,
   requestOutcome,
 } from "./backend-request";
@@ -128,6 +129,7 @@ describe("the binding response Secret", () => {
 describe("a provider kubeconfig's namespace", () => {
   it("is its current context's", () => {
     expect(kubeconfigNamespace(providerKubeconfig("kube-bind-abc"))).toBe("kube-bind-abc");
+    expect(kubeconfigServer(providerKubeconfig("kube-bind-abc"))).toMatch(/^https:\/\//);
   });
 
   it("is refused when the text is no kubeconfig", () => {

@@ -153,16 +153,19 @@ export function kubeconfigFromResponseSecret(secret: unknown, key: string): stri
 
 const Kubeconfig = z.object({
   "current-context": z.string().optional(),
+  clusters: z.array(z.object({ name: z.string(), cluster: z.object({ server: z.string() }).optional() })).optional(),
   contexts: z
-    .array(z.object({ name: z.string(), context: z.object({ namespace: z.string().optional() }).optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        context: z.object({ cluster: z.string().optional(), namespace: z.string().optional() }).optional(),
+      }),
+    )
     .min(1),
 });
 
-/**
- * The namespace a binding's provider kubeconfig works in: its current context's (the backend always
- * sets it, and the konnector and the CLI need it).
- */
-export function kubeconfigNamespace(kubeconfig: string): string {
+/** The current context of a binding's provider kubeconfig and the server of its cluster. */
+function currentContext(kubeconfig: string): { namespace?: string; server?: string } {
   let doc: unknown;
   try {
     doc = parse(kubeconfig);
@@ -176,9 +179,18 @@ export function kubeconfigNamespace(kubeconfig: string): string {
       "InvalidResponse",
       "The provider kubeconfig from kube-bind's backend is not a kubeconfig.",
     );
-  const { contexts, "current-context": current } = parsed.data;
-  const context = current === undefined ? contexts[0] : contexts.find((c) => c.name === current);
-  const namespace = context?.context?.namespace;
+  const { contexts, clusters, "current-context": current } = parsed.data;
+  const context = (current === undefined ? contexts[0] : contexts.find((c) => c.name === current))?.context;
+  const server = clusters?.find((c) => c.name === context?.cluster)?.cluster?.server;
+  return { namespace: context?.namespace, server };
+}
+
+/**
+ * The namespace a binding's provider kubeconfig works in: its current context's (the backend always
+ * sets it, and the konnector and the CLI need it).
+ */
+export function kubeconfigNamespace(kubeconfig: string): string {
+  const { namespace } = currentContext(kubeconfig);
   if (!namespace) {
     throw new BindStepError(
       "provider",
@@ -187,4 +199,9 @@ export function kubeconfigNamespace(kubeconfig: string): string {
     );
   }
   return namespace;
+}
+
+/** The provider server a binding's kubeconfig talks to (undefined when it names none). */
+export function kubeconfigServer(kubeconfig: string): string | undefined {
+  return currentContext(kubeconfig).server;
 }

@@ -16,7 +16,7 @@ export class NotYourBindingError extends Error {
  */
 export class BindStepError extends Error {
   constructor(
-    readonly step: "provider" | "export-request" | "konnector",
+    readonly step: "provider" | "export-request" | "konnector" | "binding",
     readonly reason: string,
     message: string,
   ) {

@@ -7,7 +7,8 @@ import { ClusterConnection } from "../k8s/connection";
 import { KubeError } from "../k8s/errors";
 import { actorName, type KubeObject, PORTAL } from "../k8s/types";
 import { log } from "../log";
-import { kubeconfigNamespace } from "./backend-request";
+import { sameJson } from "../status/same-json";
+import { kubeconfigNamespace, kubeconfigServer } from "./backend-request";
 import { BindStepError } from "./bind-errors";
 import { KONNECTOR_NAMESPACE } from "./konnector";
 import { deployKonnector, waitForKonnector } from "./konnector-deploy";
@@ -68,6 +69,77 @@ async function waitForPhase(client: KubeClient, namespace: string, name: string,
   }
 }
 
+const BINDINGS = { ...KB, resource: "apiservicebindings" };
+const SECRETS = { group: "", version: "v1", resource: "secrets", namespace: KONNECTOR_NAMESPACE };
+const PROVIDER_KUBECONFIG_LABEL = "kube-bind.io/provider-kubeconfig";
+
+/**
+ * The consumer Secrets (labelled as kubectl bind labels them) holding a kubeconfig for the same
+ * provider server and namespace: kubectl bind names its own kubeconfig-<random> and reuses it.
+ */
+async function providerSecrets(consumer: KubeClient, kubeconfig: string, namespace: string): Promise<string[]> {
+  const server = kubeconfigServer(kubeconfig);
+  const labelled = await consumer.list<KubeObject & { data?: Record<string, string> }>(SECRETS, {
+    labelSelector: `${PROVIDER_KUBECONFIG_LABEL}=true`,
+  });
+  return labelled.items
+    .filter((s) => {
+      const text = Buffer.from(s.data?.kubeconfig ?? "", "base64").toString("utf8");
+      try {
+        return kubeconfigNamespace(text) === namespace && kubeconfigServer(text) === server;
+      } catch {
+        return false; // not a binding kubeconfig: leave it alone
+      }
+    })
+    .map((s) => s.metadata.name);
+}
+
+async function createKubeconfigSecret(consumer: KubeClient, kubeconfig: string, namespace: string): Promise<string> {
+  const name = `kubeconfig-${namespace}`;
+  await consumer.apply(
+    { ...SECRETS, name },
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: { name, namespace: SECRET_NS, labels: { [PROVIDER_KUBECONFIG_LABEL]: "true" } },
+      data: { kubeconfig: Buffer.from(kubeconfig).toString("base64") },
+    },
+    { fieldManager: "kube-bind-portal" },
+  );
+  return name;
+}
+
+/**
+ * The APIServiceBinding that already binds this export through the same provider binding: one
+ * using a kubeconfig Secret for it whose export request (on the provider) asks for the same
+ * resources.
+ */
+async function bindingOfExport(
+  consumer: KubeClient,
+  binder: { client: KubeClient; namespace: string },
+  secretNames: string[],
+  request: Request,
+): Promise<string | undefined> {
+  const bindings = await consumer.list<KubeObject & { spec?: { kubeconfigSecretRef?: { name?: string } } }>(BINDINGS);
+  for (const b of bindings.items) {
+    if (!secretNames.includes(b.spec?.kubeconfigSecretRef?.name ?? "")) continue;
+    const theirs = await binder.client
+      .get<KubeObject>({
+        ...KB,
+        resource: "apiserviceexportrequests",
+        namespace: binder.namespace,
+        name: b.metadata.name,
+      })
+      .catch((e: unknown) => {
+        if (e instanceof KubeError && e.notFound) return undefined;
+        throw e;
+      });
+    const spec = theirs?.spec as { resources?: unknown } | undefined;
+    if (spec && sameJson(spec.resources, request.spec.resources)) return b.metadata.name;
+  }
+  return undefined;
+}
+
 /**
  * What `kubectl bind` does after the browser step, done by the portal as the user on the
  * consumer: the kubeconfig Secret, the konnector (deployed unless it is there, then waited for),
@@ -83,19 +155,15 @@ export async function finishOnConsumer(consumer: KubeClient, kubeconfig: string,
     } catch (e) {
       if (!(e instanceof KubeError && e.conflict)) throw e;
     }
-    const secrets = { group: "", version: "v1", resource: "secrets", namespace: SECRET_NS };
-    // kubectl bind names it kubeconfig-<random>; one per provider namespace is what it reuses.
-    const secretName = `kubeconfig-${binder.namespace}`;
-    const secret = {
-      apiVersion: "v1",
-      kind: "Secret",
-      metadata: { name: secretName, namespace: SECRET_NS, labels: { "kube-bind.io/provider-kubeconfig": "true" } },
-      data: { kubeconfig: Buffer.from(kubeconfig).toString("base64") },
-    };
-    await consumer.apply({ ...secrets, name: secretName }, secret, { fieldManager: "kube-bind-portal" });
-
     await deployKonnector(consumer);
     await waitForKonnector(consumer);
+
+    // Bound already (by kubectl bind or an earlier bind here): a second APIServiceBinding of the
+    // same export would never become Ready, because the first one owns the CRD.
+    const known = await providerSecrets(consumer, kubeconfig, binder.namespace);
+    const existing = await bindingOfExport(consumer, binder, known, request);
+    if (existing) return existing;
+    const secretName = known[0] ?? (await createKubeconfigSecret(consumer, kubeconfig, binder.namespace));
 
     const requests = { ...KB, resource: "apiserviceexportrequests", namespace: binder.namespace };
     const name = request.metadata.name;
@@ -111,17 +179,21 @@ export async function finishOnConsumer(consumer: KubeClient, kubeconfig: string,
     }
     await waitForPhase(binder.client, binder.namespace, name, EXPORT_REQUEST_TIMEOUT_MS);
 
-    const bindings = { ...KB, resource: "apiservicebindings" };
-    await consumer.apply(
-      { ...bindings, name },
-      {
+    try {
+      await consumer.create(BINDINGS, {
         apiVersion: `${KB.group}/${KB.version}`,
         kind: "APIServiceBinding",
         metadata: { name },
         spec: { kubeconfigSecretRef: { namespace: SECRET_NS, name: secretName, key: "kubeconfig" } },
-      },
-      { fieldManager: "kube-bind-portal" },
-    );
+      });
+    } catch (e) {
+      if (!(e instanceof KubeError && e.conflict)) throw e;
+      throw new BindStepError(
+        "binding",
+        "NameTaken",
+        `Your cluster already has an APIServiceBinding named ${name} for something else; choose another binding name.`,
+      );
+    }
     log.info(
       {
         audit: {
