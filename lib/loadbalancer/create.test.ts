@@ -1,4 +1,4 @@
-// Cluster test (SANDBOX_STATE, kube-bind emulator running): creating LoadBalancers as alice on
+// Cluster test (SANDBOX_STATE, the real konnector running): creating LoadBalancers as alice on
 // the consumer — preview, create, every expected failure, and rollback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KubeClient } from "../k8s/client";
@@ -101,6 +101,44 @@ describe("creating a LoadBalancer as alice", () => {
       targetServiceNamespace: "default",
       targetPort: 30080,
     });
+  });
+
+  it("gets an existing ConfigMap's settings to the provider", { timeout: 150_000 }, async () => {
+    // A ConfigMap that exists before any LoadBalancer names it, then a first LoadBalancer with
+    // settings of its own: once that one's ConfigMap is on the provider, the konnector has seen
+    // (and passed over) the older ConfigMap too. A LoadBalancer that then uses the older one must
+    // still get it to the provider.
+    const bob = identity("bob");
+    const ns = "team-b";
+    const shared = `shared-${rand}`;
+    const [first, second] = [`first-${rand}`, `second-${rand}`];
+    cleanups.push(
+      () => admin.delete({ ...LB, namespace: ns, name: first }),
+      () => admin.delete({ ...CM, namespace: ns, name: `${first}-config` }),
+      () => admin.delete({ ...LB, namespace: ns, name: second }),
+      () => admin.delete({ ...CM, namespace: ns, name: shared }),
+    );
+    await admin.create(
+      { ...CM, namespace: ns },
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: shared }, data: { "custom-header": "shared" } },
+    );
+    const copyOf = (name: string) =>
+      eventually(
+        `the provider copy of ConfigMap ${name}`,
+        async () => (await provider.list(CM, { fieldSelector: `metadata.name=${name}` })).items[0],
+        90_000,
+      );
+    expect((await createLoadBalancer(bob, input(first, { namespace: ns }))).ok).toBe(true);
+    expect((await copyOf(`${first}-config`)).metadata.namespace).toMatch(/-team-b$/);
+
+    const values = { "spec.configMapRef": shared };
+    const r = await createLoadBalancer(bob, {
+      ...input(second, { namespace: ns, values }),
+      configMap: { mode: "existing" },
+    });
+    expect(r.ok).toBe(true);
+    const copy = await copyOf(shared);
+    expect(copy.data).toEqual({ "custom-header": "shared" });
   });
 
   it("uses an existing ConfigMap, and says so when it does not exist", async () => {

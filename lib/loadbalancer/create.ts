@@ -155,6 +155,7 @@ export async function createLoadBalancer(identity: Identity, raw: unknown): Prom
     if (createdConfigMap) await rollback(p, true, fail({}));
     throw e;
   }
+  await markClaimed(p);
   log.info(
     {
       audit: {
@@ -169,6 +170,29 @@ export async function createLoadBalancer(identity: Identity, raw: unknown): Prom
     "LoadBalancer created",
   );
   return { ok: true, namespace, name, href: detailHref(namespace, name) };
+}
+
+/** Set on the settings ConfigMap once its LoadBalancer exists (see markClaimed). */
+export const CLAIMED_ANNOTATION = "kube-bind-portal.io/claimed-at";
+
+/**
+ * kube-bind's konnector (v0.8.1) decides whether a ConfigMap is claimed, i.e. referenced by a
+ * bound object and so copied to the provider, only on events of the ConfigMap itself: one created
+ * (or already there) before the LoadBalancer that names it would never reach the provider. An
+ * annotation written after the LoadBalancer exists gives the konnector that event. Best effort:
+ * the status page explains a ConfigMap that does not arrive.
+ */
+async function markClaimed(p: Plan): Promise<void> {
+  const { namespace } = p.draft;
+  const name = p.draft.configMap.name;
+  await p.user
+    .mergePatch(
+      { ...CONFIGMAPS, namespace, name },
+      { metadata: { annotations: { [CLAIMED_ANNOTATION]: new Date().toISOString() } } },
+    )
+    .catch((e: unknown) =>
+      log.warn({ create: { namespace, configMap: name, error: (e as Error).message } }, "could not mark the ConfigMap"),
+    );
 }
 
 async function rollback(p: Plan, createdConfigMap: boolean, result: FormFailure): Promise<void> {
