@@ -228,7 +228,9 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
   it("a konnector that crashes is started again", { timeout: 120_000 }, async () => {
     // The runner starts each replica with a kubeconfig of its own under <runDir>/konnector/.
     const pids = () =>
-      spawnSync("pgrep", ["-f", "--", `--kubeconfig=${join(sandboxState().runDir, "konnector")}/`], { encoding: "utf8" })
+      spawnSync("pgrep", ["-f", "--", `--kubeconfig=${join(sandboxState().runDir, "konnector")}/`], {
+        encoding: "utf8",
+      })
         .stdout.split("\n")
         .filter(Boolean)
         .map(Number);
