@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ConnectionNote } from "@/components/status/connection-note";
 import { HealthBanner } from "@/components/status/health-banner";
+import { KonnectorHealthLine } from "@/components/status/konnector-health";
 import { ProblemPanel } from "@/components/status/problem-panel";
 import { say } from "@/components/status/text";
 import { EmptyState, LoadingPanel } from "@/components/ui/state-panels";
@@ -51,6 +52,7 @@ export function LiveDashboard({
         )
       ) : (
         <>
+          <KonnectorHealthLine health={view.konnector} />
           <DashboardFilters query={query} stage={stage} onQuery={setQuery} onStage={setStage} />
           <section aria-labelledby="yours-heading" className="flex flex-col gap-3">
             <h2 id="yours-heading" className="text-lg font-semibold">

@@ -1,6 +1,7 @@
 import type { LoadBalancerView } from "@/lib/live/types";
 import { ConditionsTable, conditionsOf } from "./conditions-table";
 import { EventsTable } from "./events-table";
+import { KonnectorHealthLine } from "./konnector-health";
 import { ObjectTree } from "./object-tree";
 import { StageBadge } from "./stage-badge";
 import { StageTimeline } from "./stage-timeline";
@@ -27,6 +28,7 @@ export function LoadBalancerStatusDetails({
         <StageBadge state={overall} label={status.ready ? "Ready" : status.deleting ? "Deleting" : current.label} />
         <p>{status.summary}</p>
       </div>
+      {view.konnector ? <KonnectorHealthLine health={view.konnector} /> : null}
       <section aria-labelledby="stages-heading" className={section}>
         <h3 id="stages-heading" className="font-semibold">
           Stages

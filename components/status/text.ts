@@ -1,5 +1,5 @@
 // Every sentence the live status and dashboard components show, in one place.
-import type { StageState } from "@/lib/status";
+import type { KonnectorState, StageState } from "@/lib/status";
 
 export const STATE_TEXT: Record<StageState, string> = {
   done: "Done",
@@ -7,6 +7,16 @@ export const STATE_TEXT: Record<StageState, string> = {
   blocked: "Blocked",
   failed: "Failed",
   pending: "Pending",
+};
+
+/** The konnector's health in one word (lib/status/konnector.ts says what each means). */
+export const KONNECTOR_TEXT: Record<KonnectorState, string> = {
+  healthy: "Running",
+  starting: "Starting",
+  late: "Report overdue",
+  lost: "Not reporting",
+  down: "Down",
+  unknown: "Unknown",
 };
 
 export const CONNECTION_TEXT = {
@@ -33,6 +43,12 @@ export const say = {
     `You have no LoadBalancers in the namespaces you can use (${namespaces.join(", ") || "none"}).`,
   noMatch: "No LoadBalancer matches the filter.",
   trafficNoAddress: "The gateway has no address yet; test traffic becomes possible once the address stage is done.",
+  konnectorLabel: "Konnector",
+  konnectorReplicas: (r: { ready: number; desired: number } | null | undefined) =>
+    r === null ? "not installed" : r === undefined ? undefined : `${r.ready}/${r.desired} ready`,
+  konnectorHeartbeat: "last report to the provider",
+  konnectorNoHeartbeat: "no report to the provider yet",
+  konnectorInterval: (every: string) => `(every ${every})`,
 };
 
 /** Problems of a whole live sub (not allowed, not bound, unreachable), in words. */

@@ -37,6 +37,8 @@ export interface EngineOptions<V extends object> {
 
 export class LiveEngine<V extends object> {
   private readonly subs = new Map<string, WatchSubscription>();
+  /** streams the view can do without (Need.optional): never part of its health */
+  private readonly optional = new Set<string>();
   private timer?: ReturnType<typeof setTimeout>;
   private ticker?: ReturnType<typeof setInterval>;
   private recheck?: ReturnType<typeof setInterval>;
@@ -101,7 +103,18 @@ export class LiveEngine<V extends object> {
     if (this.closed) return;
     const wanted = new Set<string>();
     const seen = new Map<string, KubeObject[]>();
+    this.optional.clear();
     let complete = true;
+    const join = (key: StreamKey, as: "user" | "portal") => {
+      const id = streamId(key);
+      wanted.add(id);
+      let sub = this.subs.get(id);
+      if (!sub) {
+        sub = this.opts.hub.subscribe(key, as === "user" ? this.opts.user : PORTAL, (e) => this.onEvent(key, e));
+        this.subs.set(id, sub);
+      }
+      return sub;
+    };
     const need: Need = (key, as) => {
       const id = streamId(key);
       const cached = seen.get(id);
@@ -110,16 +123,19 @@ export class LiveEngine<V extends object> {
         log.error({ stream: id }, "live view asked for a consumer stream it was not authorized for");
         return [];
       }
-      wanted.add(id);
-      let sub = this.subs.get(id);
-      if (!sub) {
-        sub = this.opts.hub.subscribe(key, as === "user" ? this.opts.user : PORTAL, (e) => this.onEvent(key, e));
-        this.subs.set(id, sub);
-      }
+      const sub = join(key, as);
       const objects = sub.synced() ? sub.objects() : [];
       if (!sub.synced()) complete = false;
       seen.set(id, objects);
       return objects;
+    };
+    need.optional = (key) => {
+      const sub = join(key, "portal");
+      this.optional.add(streamId(key));
+      if (sub.synced()) return sub.objects();
+      // Wait for its first list, unless that failed: then the view goes on without it.
+      if (sub.health().state !== "reconnecting") complete = false;
+      return undefined;
     };
     const provider = this.health().provider;
     const seenAt = provider.state === "reconnecting" ? Date.parse(provider.since) : undefined;
@@ -153,7 +169,9 @@ export class LiveEngine<V extends object> {
 
   private health(): LiveHealth {
     const by = (cluster: string) =>
-      [...this.subs.values()].filter((s) => s.key.cluster === cluster).map((s) => s.health());
+      [...this.subs.entries()]
+        .filter(([id, s]) => s.key.cluster === cluster && !this.optional.has(id))
+        .map(([, s]) => s.health());
     return { consumer: worst(by("consumer"), this.startedAt), provider: worst(by("provider"), this.startedAt) };
   }
 }

@@ -7,9 +7,13 @@
  *   request.signal.addEventListener("abort", () => sub.data.close());
  *
  *   u: { type: "view", view: LoadBalancerView } | { type: "revoked", error }   (revoked ends it)
- *   LoadBalancerView: { target, found, status?: LoadBalancerStatus, objects, events, tenancy, health }
+ *   LoadBalancerView: { target, found, status?: LoadBalancerStatus, objects, events, tenancy, konnector?, health }
  *
- *   subscribeDashboard(identity, onUpdate) → DashboardView { namespaces, rows, providerRows?, health }
+ *   subscribeDashboard(identity, onUpdate) → DashboardView { namespaces, rows, providerRows?, konnector, health }
+ *
+ * `konnector` (KonnectorHealth, lib/status) is the binding's: its Deployment kube-bind/konnector on
+ * the consumer (ready replicas; a stopped konnector shows within seconds) and its heartbeat in the
+ * binding's ClusterBinding on the provider.
  *
  * Views are complete snapshots (small), emitted only when they changed, so the SSE route can
  * send each as one event and the client can replace its react-query entry. `health` per cluster
@@ -24,6 +28,9 @@
  *   only the ones belonging to a consumer object the user was authorized for are selected
  *   (select.ts: the copy by name in the tenant's namespace, kro children by kro.run/instance-id,
  *   the Envoy Service by owning-gateway labels, Events by involvedObject);
+ * - the konnector's Deployment on the consumer: read by the portal's own identity (its one read
+ *   right there besides namespace names, deploy/consumer/rbac.yaml), as binding health shown to
+ *   every user of the binding; a portal without that right shows the heartbeat alone;
  * - members of ctx.adminGroup (PORTAL_ADMIN_GROUP) get every provider LoadBalancer (providerRows).
  */
 

@@ -1,10 +1,10 @@
-// A test world for lib/live on the running sandbox, playing the kube-bind parts that do not run
-// there yet (konnector spec/status sync, the backend's namespaces), with real kro and the Envoy
-// Gateway emulator on the provider.
-//
-// The consumer's LoadBalancer CRD is served under a test-only group (loadbalancers.live-test.kube-bind.io,
-// same kind and shape as the konnector's): the real loadbalancers.networking.kro.run CRD on the
-// consumer belongs to the konnector's own tests (they assert it is theirs and garbage-collect it).
+// A test world for lib/live on the running sandbox, with real kro and the Envoy Gateway emulator
+// on the provider. The consumer is bound for real (ensureConsumerBound: kube-bind's backend made
+// the binding and the real konnector runs, so its Deployment kube-bind/konnector reports the
+// binding's health), but the views under test follow LoadBalancers of a test-only group
+// (loadbalancers.live-test.kube-bind.io, same kind and shape as the bound one) that the konnector
+// does not sync: the world plays the konnector's spec/status sync for them, in a binding namespace
+// of its own keyed to the same consumer cluster.
 
 import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../bind/naming";
 import { KubeClient } from "../k8s/client";
@@ -13,6 +13,7 @@ import { KubeError } from "../k8s/errors";
 import { randomSuffix, sandboxClient } from "../k8s/testing";
 import { asUser, type KubeObject, type ResourceRef } from "../k8s/types";
 import { WatchHub } from "../k8s/watch-hub";
+import { applySandboxPortalEnv, ensureConsumerBound } from "../loadbalancer/testing";
 import type { LiveContext } from "./context";
 import { API, type Api } from "./resources";
 
@@ -50,6 +51,8 @@ export interface LiveWorld {
 }
 
 export async function startLiveWorld(): Promise<LiveWorld> {
+  applySandboxPortalEnv();
+  await ensureConsumerBound();
   const [consumerAdmin, providerAdmin, consumerPortal, providerPortal] = await Promise.all([
     sandboxClient("consumer", "admin"),
     sandboxClient("provider", "admin"),

@@ -2,10 +2,10 @@
 
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { KubeObject } from "../k8s/types";
-import { dashboardRow, loadBalancerStatus, type StatusInput } from "../status";
+import { dashboardRow, konnectorHealth, loadBalancerStatus, type StatusInput } from "../status";
 import { named } from "./lookup";
 import { API, type Api, key } from "./resources";
-import { matchEvents, type Need, selectProvider, specOf } from "./select";
+import { matchEvents, type Need, selectClusterBinding, selectKonnector, selectProvider, specOf } from "./select";
 import type { DashboardView, LiveEvent, LoadBalancerView, ProviderRow, Tenancy } from "./types";
 
 const CLUSTER_NAMESPACE_ANNOTATION = "kube-bind.io/cluster-namespace";
@@ -46,10 +46,11 @@ export function resolveLoadBalancer(
 
   const cmName = specOf(lb).configMapRef;
   const configMap = cms ? (named(cms, cmName) ?? null) : undefined;
+  const konnector = selectKonnector(need);
   const { tenancy, copy } = locate(need, scope, lb);
   const { provider, events } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: true });
   const input: StatusInput = {
-    consumer: { loadBalancer: lb, configMap },
+    consumer: { loadBalancer: lb, configMap, konnector },
     provider,
     now: scope.now,
     providerSeenAt: scope.providerSeenAt,
@@ -63,6 +64,12 @@ export function resolveLoadBalancer(
     objects: { consumer: { loadBalancer: lb, configMap: configMap ?? undefined }, provider },
     events: all.sort((a, b) => (b.lastTimestamp ?? "").localeCompare(a.lastTimestamp ?? "")),
     tenancy,
+    konnector: konnectorHealth({
+      konnector,
+      clusterBinding: provider.clusterBinding,
+      now: scope.now,
+      providerSeenAt: scope.providerSeenAt,
+    }),
   };
 }
 
@@ -77,6 +84,13 @@ export function resolveDashboard(
   },
 ): Omit<DashboardView, "health" | "namespaces"> {
   const lbs = (scope.namespaces ?? [undefined]).flatMap((ns) => need(key("consumer", scope.api, ns), "user"));
+  const konnector = selectKonnector(need);
+  const health = konnectorHealth({
+    konnector,
+    clusterBinding: selectClusterBinding(need, scope.clusterIdentity),
+    now: scope.now,
+    providerSeenAt: scope.providerSeenAt,
+  });
   const rows = lbs.map((lb) => {
     const ns = lb.metadata.namespace ?? "default";
     const cmName = specOf(lb).configMapRef;
@@ -86,13 +100,13 @@ export function resolveDashboard(
     const { tenancy, copy } = locate(need, scope, lb);
     const { provider } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: false });
     return dashboardRow({
-      consumer: { loadBalancer: lb, configMap },
+      consumer: { loadBalancer: lb, configMap, konnector },
       provider,
       now: scope.now,
       providerSeenAt: scope.providerSeenAt,
     });
   });
-  if (!scope.admin) return { rows: sortRows(rows) };
+  if (!scope.admin) return { rows: sortRows(rows), konnector: health };
   // The platform team's view: every LoadBalancer on the provider, copies and direct ones alike.
   const providerRows: ProviderRow[] = need(key("provider", API.loadBalancers), "portal").map((copy) => {
     const clusterNamespace = copy.metadata.annotations?.[CLUSTER_NAMESPACE_ANNOTATION];
@@ -107,7 +121,7 @@ export function resolveDashboard(
     });
     return { ...row, clusterNamespace };
   });
-  return { rows: sortRows(rows), providerRows: sortRows(providerRows) };
+  return { rows: sortRows(rows), providerRows: sortRows(providerRows), konnector: health };
 }
 
 const sortRows = <R extends { namespace: string; name: string }>(rows: R[]) =>

@@ -20,9 +20,12 @@ export const API = {
   referenceGrants: { group: "gateway.networking.k8s.io", version: "v1beta1", resource: "referencegrants" },
   rgds: { group: "kro.run", version: "v1alpha1", resource: "resourcegraphdefinitions" },
   clusterBindings: { group: "kube-bind.io", version: "v1alpha2", resource: "clusterbindings" },
+  deployments: { group: "apps", version: "v1", resource: "deployments" },
 } as const satisfies Record<string, Api>;
 
 export const ENVOY_NAMESPACE = "envoy-gateway-system";
+/** The konnector's Deployment on a consumer, as `kubectl bind` (and the portal's bind) creates it. */
+export const KONNECTOR = { namespace: "kube-bind", name: "konnector" } as const;
 
 export const key = (cluster: ClusterName, api: Api, namespace?: string): StreamKey => ({
   cluster,

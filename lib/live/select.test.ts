@@ -9,8 +9,10 @@ import { frame, recorded } from "../status/fixtures/load";
 import { API, key } from "./resources";
 import { matchEvents, type Need, selectProvider } from "./select";
 
-const NS = "kube-bind-fx7k2p-default";
 const asObject = (o: unknown) => o as KubeObject;
+/** the recorded binding's namespace, and its provider namespace for consumer namespace `default` */
+const CLUSTER_NS = asObject(recorded.binding.clusterBinding).metadata.namespace ?? "";
+const NS = `${CLUSTER_NS}-default`;
 
 function streams(): Need {
   const shop = frame("healthy");
@@ -27,8 +29,8 @@ function streams(): Need {
     put(key("provider", API.services, "envoy-gateway-system"), f.envoyService);
   }
   put(key("provider", API.rgds), recorded.rgdInactive, shop.rgd);
-  put(key("provider", API.clusterBindings, "kube-bind-fx7k2p"), recorded.tenancy.clusterBinding.fresh);
-  put(key("provider", API.namespaces), ...recorded.tenancy.namespaces);
+  put(key("provider", API.clusterBindings, CLUSTER_NS), recorded.binding.clusterBinding);
+  put(key("provider", API.namespaces), ...recorded.binding.namespaces);
   return (k) => contents.get(streamId(k)) ?? [];
 }
 
@@ -36,16 +38,17 @@ describe("selection of one LoadBalancer's provider objects", () => {
   it("takes only the objects of this instance out of shared namespace streams", () => {
     const need = streams();
     const copy = need(key("provider", API.loadBalancers, NS), "portal").find((o) => o.metadata.name === "shop");
-    const { provider } = selectProvider(need, { providerNamespace: NS, clusterNamespace: "kube-bind-fx7k2p" }, copy, {
+    const { provider } = selectProvider(need, { providerNamespace: NS, clusterNamespace: CLUSTER_NS }, copy, {
       events: false,
     });
     expect(provider.gateway?.metadata.name).toBe("shop-gw");
     expect(provider.httpRoute?.metadata.name).toBe("shop-route");
-    expect(provider.referenceGrant?.metadata.name).toBe("shop-grant");
+    // The sandbox RGD names each grant after the instance's namespace, so tenants never collide.
+    expect(provider.referenceGrant?.metadata.name).toBe(`${NS}-shop-grant`);
     expect(provider.configMap?.metadata.name).toBe("shop-settings");
     expect(provider.envoyService?.metadata.labels?.["gateway.envoyproxy.io/owning-gateway-name"]).toBe("shop-gw");
     expect(provider.rgd?.metadata.name).toBe("loadbalancers");
-    expect(provider.clusterBinding?.metadata.namespace).toBe("kube-bind-fx7k2p");
+    expect(provider.clusterBinding?.metadata.namespace).toBe(CLUSTER_NS);
   });
 
   it("selects nothing of kro's children before the copy exists", () => {
@@ -80,7 +83,7 @@ describe("selection of one LoadBalancer's provider objects", () => {
 });
 
 describe("tenancy", () => {
-  const namespaces = recorded.tenancy.namespaces.map(asObject);
+  const namespaces = recorded.binding.namespaces.map(asObject);
   // The identity the recorded binding is keyed by: the consumer cluster's, as the backend stored it.
   const uid = namespaces[0].metadata.annotations?.["backend.kube-bind.io/identity"] ?? "";
   const otherCluster = asObject({
@@ -97,11 +100,9 @@ describe("tenancy", () => {
 
   it("maps a consumer namespace to this cluster's provider namespace, never another cluster's", () => {
     const all = [...namespaces, otherCluster, otherDefault];
-    expect(tenantCandidates(all, "default", uid)).toEqual([
-      { clusterNamespace: "kube-bind-fx7k2p", providerNamespace: NS },
-    ]);
+    expect(tenantCandidates(all, "default", uid)).toEqual([{ clusterNamespace: CLUSTER_NS, providerNamespace: NS }]);
     expect(tenantCandidates(all, "team-a", uid)).toEqual([
-      { clusterNamespace: "kube-bind-fx7k2p", providerNamespace: "kube-bind-fx7k2p-team-a" },
+      { clusterNamespace: CLUSTER_NS, providerNamespace: `${CLUSTER_NS}-team-a` },
     ]);
     // Without this cluster's binding, another cluster's namespaces are still not candidates.
     expect(tenantCandidates([otherCluster, otherDefault], "default", uid)).toEqual([]);

@@ -2,17 +2,26 @@
 // LoadBalancer. Pure. This is where provider-side visibility is enforced: a user's view only ever
 // contains what these functions select for a consumer object the user was authorized to watch.
 
+import { IDENTITY_ANNOTATION } from "../bind/naming";
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamKey } from "../k8s/watch-types";
 import { keyed, labelled, named } from "./lookup";
-import { API, ENVOY_NAMESPACE, key } from "./resources";
+import { API, ENVOY_NAMESPACE, KONNECTOR, key } from "./resources";
 import type { LiveEvent, ProviderObjectName, Tenancy } from "./types";
 
 /**
  * Declares that a view reads `key` (as the user, or as the portal) and returns the stream's current
  * objects ([] until it has listed; the engine then knows the view is not complete yet).
  */
-export type Need = (key: StreamKey, as: "user" | "portal") => KubeObject[];
+export interface Need {
+  (key: StreamKey, as: "user" | "portal"): KubeObject[];
+  /**
+   * A stream the view can do without, read as the portal: its objects once it has listed;
+   * undefined when it cannot be read (its first list failed, e.g. the portal lacks the right).
+   * Its outages are not the view's: they never show in the view's health. Absent: never readable.
+   */
+  optional?(key: StreamKey): KubeObject[] | undefined;
+}
 
 const INSTANCE_ID = "kro.run/instance-id";
 const RGD_NAME = "kro.run/resource-graph-definition-name";
@@ -78,6 +87,31 @@ export function selectProvider(
   const events =
     opts.events && ns ? matchEvents("provider", need(key("provider", API.events, ns), "portal"), objects) : [];
   return { provider, events };
+}
+
+/**
+ * The konnector's Deployment on the consumer, read with the portal's own identity (binding health,
+ * not tenant data): the object, null when it does not exist, undefined when it cannot be read.
+ */
+export function selectKonnector(need: Need): KubeObject | null | undefined {
+  const deployments = need.optional?.(key("consumer", API.deployments, KONNECTOR.namespace));
+  return deployments && (named(deployments, KONNECTOR.name) ?? null);
+}
+
+/**
+ * The ClusterBinding of this consumer cluster's binding: in the provider namespace the backend
+ * annotated with the cluster's identity. Should several carry it, the one heard from last.
+ */
+export function selectClusterBinding(need: Need, clusterIdentity: string | undefined): KubeObject | undefined {
+  if (!clusterIdentity) return undefined;
+  const namespaces = need(key("provider", API.namespaces), "portal").filter(
+    (n) => n.metadata.annotations?.[IDENTITY_ANNOTATION] === clusterIdentity && !n.metadata.deletionTimestamp,
+  );
+  const heartbeat = (cb: KubeObject) => (cb.status as { lastHeartbeatTime?: string } | undefined)?.lastHeartbeatTime;
+  return namespaces
+    .map((n) => named(need(key("provider", API.clusterBindings, n.metadata.name), "portal"), "cluster"))
+    .filter((cb): cb is KubeObject => Boolean(cb))
+    .sort((a, b) => (heartbeat(b) ?? "").localeCompare(heartbeat(a) ?? ""))[0];
 }
 
 function servesLoadBalancer(rgd: KubeObject): boolean {

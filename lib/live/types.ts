@@ -4,7 +4,7 @@ import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamHealth } from "../k8s/watch-types";
 import type { EncodedView } from "../query/view-patch";
 import type { PortalError } from "../result";
-import type { DashboardRow, LoadBalancerStatus } from "../status";
+import type { DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
 
 /** The identity lib/auth/session's k8sIdentity() returns. */
 export interface Identity {
@@ -42,6 +42,8 @@ export interface LoadBalancerView {
   };
   events: LiveEvent[];
   tenancy: Tenancy;
+  /** the binding's konnector: its Deployment on the consumer and its heartbeat (absent when not found) */
+  konnector?: KonnectorHealth;
   health: LiveHealth;
 }
 
@@ -67,6 +69,8 @@ export interface DashboardView {
   rows: DashboardRow[];
   /** only for members of the admin group: the whole provider side */
   providerRows?: ProviderRow[];
+  /** the consumer's konnector: its Deployment on the consumer and its binding's heartbeat */
+  konnector: KonnectorHealth;
   health: LiveHealth;
 }
 

@@ -3,6 +3,7 @@ import {
   ClusterBinding,
   type Condition,
   ConfigMap,
+  Deployment,
   Gateway,
   HTTPRoute,
   LoadBalancer,
@@ -28,6 +29,8 @@ export interface Ctx {
   lb: LoadBalancer;
   /** null: known not to exist; undefined: not read */
   consumerConfigMap: ConfigMap | null | undefined;
+  /** the konnector Deployment on the consumer; null: known not to exist; undefined: not read */
+  konnector: Deployment | null | undefined;
   p: {
     lb?: LoadBalancer;
     configMap?: ConfigMap;
@@ -57,6 +60,7 @@ export function context(input: StatusInput): Ctx {
     seen,
     lb,
     consumerConfigMap: cm === null ? null : parseOptional(ConfigMap, cm),
+    konnector: input.consumer.konnector === null ? null : parseOptional(Deployment, input.consumer.konnector),
     p: {
       lb: parseOptional(LoadBalancer, p.loadBalancer),
       configMap: parseOptional(ConfigMap, p.configMap),

@@ -12,7 +12,7 @@ export const STAGE_LABELS: Record<StageId, string> = {
   ready: "Ready",
 };
 
-const KONNECTOR_CHECK = "check that it runs (kubectl -n kube-bind get pods)";
+const KONNECTOR_CHECK = "check that it runs (kubectl -n kube-bind get deployment konnector)";
 
 export const say = {
   pending: "Waits for the previous steps.",
@@ -28,6 +28,24 @@ export const say = {
   heartbeatStale: (age: string) =>
     `The konnector on your cluster last reported ${age} ago, so changes and status do not sync; ${KONNECTOR_CHECK}.`,
   heartbeatNever: `The konnector on your cluster has never reported to the provider; ${KONNECTOR_CHECK}.`,
+  // The konnector, from its Deployment on the consumer (ready replicas) and its heartbeat.
+  syncStuckRunning: (age: string) =>
+    `It has not reached the provider after ${age} although the konnector on your cluster runs; check that the binding covers LoadBalancers (kubectl get apiservicebindings).`,
+  heartbeatStaleRunning: (age: string) =>
+    `The konnector on your cluster runs but last reported to the provider ${age} ago, so it may not reach the provider and changes and status may not sync; check that your cluster can reach the provider.`,
+  konnectorDown: (desired: number) =>
+    `The konnector on your cluster is not running (0 of ${desired} replicas ready), so nothing is copied to the provider or back until it runs again; a cluster admin can check it with kubectl -n kube-bind get deployment konnector.`,
+  konnectorScaledDown:
+    "The konnector on your cluster is scaled to 0 replicas, so nothing is copied to the provider or back until it runs again; a cluster admin can check it with kubectl -n kube-bind get deployment konnector and scale it up.",
+  konnectorMissing:
+    "The konnector is not installed on your cluster (no Deployment konnector in namespace kube-bind), so nothing is copied to the provider or back; binding the LoadBalancer API again installs it.",
+  konnectorStarting: "The konnector on your cluster is starting.",
+  konnectorHealthy: "The konnector on your cluster runs and reports to the provider.",
+  konnectorLate: (interval: string) =>
+    `The konnector on your cluster runs, but its report to the provider (due every ${interval}) is overdue.`,
+  konnectorLost: (interval: string) =>
+    `The konnector has not reported to the provider for more than twice its interval (${interval}), so changes and status may not sync; ${KONNECTOR_CHECK}.`,
+  konnectorUnknown: "The portal cannot see the konnector's Deployment or its reports to the provider.",
 
   noConfigMapRef: "No settings ConfigMap is named in spec.configMapRef; edit the load balancer to name one.",
   configMapMissing: (ns: string, name: string) =>
@@ -37,6 +55,8 @@ export const say = {
   configMapSyncing: (name: string) => `Copying ConfigMap ${name} to the provider.`,
   configMapNotSynced: (name: string, age: string) =>
     `ConfigMap ${name} has not reached the provider after ${age}: the binding must allow ConfigMaps and the konnector must run.`,
+  configMapNotCopied: (ns: string, name: string, age: string) =>
+    `ConfigMap ${name} has not reached the provider after ${age} although the konnector runs: the konnector copies a ConfigMap when it changes, so one created before the load balancer that names it waits for its next change; change it (kubectl -n ${ns} annotate configmap ${name} resync="$(date +%s)" --overwrite), or check that the binding allows ConfigMaps.`,
   configMapDone: (name: string) => `ConfigMap ${name} is on the provider.`,
 
   rgdInactive: (name: string, why: string) =>

@@ -24,12 +24,19 @@ const settled = frame("healthy");
 const created = (o: unknown) => (o as { metadata: { creationTimestamp: string } }).metadata.creationTimestamp;
 const CREATED = created(settled.loadBalancer);
 const ADDRESS = (settled.gateway as { status: { addresses: { value: string }[] } }).status.addresses[0].value;
+/** the binding's provider namespace for consumer namespace `default` */
+const NS = (settled.loadBalancer as { metadata: { namespace: string } }).metadata.namespace;
 const conditionOf = (o: unknown, type: string) =>
   (o as { status?: { conditions?: { type: string; status: string }[] } } | undefined)?.status?.conditions?.find(
     (c) => c.type === type,
   )?.status;
-/** Just created: neither kro nor Envoy Gateway has done anything yet. */
-const untouched = () => frameWhere("healthy", "nothing has happened yet", (f) => !f.loadBalancer?.status && !f.gateway);
+/** Both copies on the provider; neither kro nor Envoy Gateway has done anything yet. */
+const untouched = () =>
+  frameWhere(
+    "healthy",
+    "both copies exist and nothing else has happened yet",
+    (f) => Boolean(f.configMap) && !f.loadBalancer?.status && !f.gateway,
+  );
 /** kro made its children, Envoy Gateway has not accepted the Gateway yet. */
 const childrenOnly = () =>
   frameWhere(
@@ -39,6 +46,8 @@ const childrenOnly = () =>
       Boolean(f.referenceGrant && f.gateway && f.httpRoute) && conditionOf(f.gateway, "Accepted") !== "True",
   );
 const children = childrenOnly();
+/** the konnector's last heartbeat in the recorded ClusterBinding */
+const HEARTBEAT = (recorded.binding.clusterBinding.status as { lastHeartbeatTime: string }).lastHeartbeatTime;
 const CHILDREN_CREATED = [children.gateway, children.httpRoute, children.referenceGrant].map(created).sort().at(-1);
 
 describe("status model: stages of a healthy create (recorded timeline)", () => {
@@ -57,7 +66,7 @@ describe("status model: stages of a healthy create (recorded timeline)", () => {
     const s = loadBalancerStatus(inputFrom(untouched()));
     expect(stageOf(s, "synced")).toMatchObject({
       state: "done",
-      message: expect.stringContaining("kube-bind-fx7k2p-default"),
+      message: `Copied to namespace ${NS} on the provider.`,
     });
     expect(stageOf(s, "settings")).toMatchObject({
       state: "done",
@@ -142,6 +151,25 @@ describe("status model: what blocks, and how to fix it", () => {
     });
   });
 
+  it("ConfigMap created before its LoadBalancer: the running konnector never copies it until it changes", () => {
+    const f = frame("configmap-not-synced");
+    const input = inputFrom(f, { konnector: "running" });
+    input.consumer.configMap = recorded.configMapNotSynced;
+    const created = (f.loadBalancer as { metadata: { creationTimestamp: string } }).metadata.creationTimestamp;
+    input.now = plus(created, 90);
+    const s = loadBalancerStatus(input);
+    expect(stageOf(s, "synced")).toMatchObject({ state: "done" });
+    expect(stageOf(s, "settings")).toMatchObject({
+      state: "blocked",
+      reason: "ConfigMapNotSynced",
+      message: expect.stringContaining(
+        "although the konnector runs: the konnector copies a ConfigMap when it changes, so one created before the load balancer that names it waits for its next change; change it (kubectl -n default annotate configmap early-settings",
+      ),
+    });
+    expect(stageOf(s, "resources")).toMatchObject({ state: "blocked", reason: "ConfigMapMissing" });
+    expect(s.current).toBe("settings");
+  });
+
   it("ReferenceGrant missing: the route is RefNotPermitted", () => {
     const input = inputFrom(frame("healthy"), { withStatus: true, drop: ["referenceGrant"] });
     input.provider.gateway = recorded.noReferenceGrant.gateway;
@@ -176,7 +204,11 @@ describe("status model: what blocks, and how to fix it", () => {
     const s = loadBalancerStatus(inputFrom(frame("kro-error"), { withStatus: true }));
     const resources = stageOf(s, "resources");
     expect(resources).toMatchObject({ state: "failed", reason: "KroError" });
-    expect(resources.message).toContain('Gateway "badhost-gw" is invalid');
+    // kro reports the first child the apiserver refused: the Gateway or the HTTPRoute, whichever
+    // it applied first in that run (both carry the domain as their hostname).
+    expect(resources.message).toMatch(
+      /^kro could not create its resources: (Gateway "badhost-gw"|HTTPRoute "badhost-route") is invalid: /,
+    );
     expect(resources.message).toContain("Not_A_Hostname");
     expect(resources.message).not.toContain("should match");
     expect(s.summary).toBe(resources.message);
@@ -203,32 +235,34 @@ describe("status model: what blocks, and how to fix it", () => {
       reason: "KonnectorNotSyncing",
       message: expect.stringContaining("after 2m30s"),
     });
-    expect(s.summary).toContain("kubectl -n kube-bind get pods");
+    expect(s.summary).toContain("kubectl -n kube-bind get deployment konnector");
   });
 
-  it("the ClusterBinding heartbeat is stale", () => {
+  it("the ClusterBinding heartbeat is stale: none for twice the konnector's 5-minute interval", () => {
     const input = inputFrom(frame("healthy"), { withStatus: true });
-    input.provider.clusterBinding = recorded.tenancy.clusterBinding.stale;
+    input.provider.clusterBinding = recorded.binding.clusterBinding;
+    input.now = plus(HEARTBEAT, 11 * 60);
     const s = loadBalancerStatus(input);
     expect(stageOf(s, "synced")).toMatchObject({
       state: "blocked",
       reason: "KonnectorHeartbeatStale",
-      message: expect.stringContaining("last reported 10m ago"),
+      since: HEARTBEAT,
+      message: expect.stringContaining("last reported 11m ago"),
     });
-    input.provider.clusterBinding = recorded.tenancy.clusterBinding.fresh;
-    const fresh = (recorded.tenancy.clusterBinding.fresh.status as { lastHeartbeatTime: string }).lastHeartbeatTime;
-    input.now = plus(fresh, 5);
+    // One interval late is not lost yet: the konnector heartbeats every 5 minutes.
+    input.now = plus(HEARTBEAT, 9 * 60);
+    expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({ state: "done" });
+    input.now = plus(HEARTBEAT, 5);
     expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({ state: "done" });
   });
 
   it("while the provider is out of sight, nothing is blamed for what the portal could not see", () => {
     const input = inputFrom(frame("healthy"), { withStatus: true });
-    input.provider.clusterBinding = recorded.tenancy.clusterBinding.fresh;
-    const fresh = (recorded.tenancy.clusterBinding.fresh.status as { lastHeartbeatTime: string }).lastHeartbeatTime;
-    input.now = plus(fresh, 600);
+    input.provider.clusterBinding = recorded.binding.clusterBinding;
+    input.now = plus(HEARTBEAT, 11 * 60);
     expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({ reason: "KonnectorHeartbeatStale" });
     // The portal lost the provider 5 s after that heartbeat: judged then, the konnector was fine.
-    input.providerSeenAt = plus(fresh, 5);
+    input.providerSeenAt = plus(HEARTBEAT, 5);
     expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({ state: "done" });
 
     const waiting = inputFrom(untouched(), { now: plus(CREATED, 60) });

@@ -125,13 +125,32 @@ export const ClusterBinding = z
   .object({
     metadata: Meta,
     status: z
-      .object({ lastHeartbeatTime: z.string(), heartbeatInterval: z.string(), conditions: Conditions })
+      .object({
+        lastHeartbeatTime: z.string(),
+        heartbeatInterval: z.string(),
+        konnectorVersion: z.string(),
+        conditions: Conditions,
+      })
       .partial()
       .loose()
       .optional(),
   })
   .loose();
 export type ClusterBinding = z.infer<typeof ClusterBinding>;
+
+/** The konnector's Deployment on the consumer: its replicas as the kubelet reports them. */
+export const Deployment = z
+  .object({
+    metadata: Meta,
+    spec: z.object({ replicas: z.number() }).partial().loose().optional(),
+    status: z
+      .object({ replicas: z.number(), readyReplicas: z.number(), conditions: Conditions })
+      .partial()
+      .loose()
+      .optional(),
+  })
+  .loose();
+export type Deployment = z.infer<typeof Deployment>;
 
 export const ReferenceGrant = z.object({ metadata: Meta }).loose();
 export type ReferenceGrant = z.infer<typeof ReferenceGrant>;

@@ -1,9 +1,10 @@
 // Stages decided by kube-bind: the object exists, its copy and its settings reached the provider.
-import { type Ctx, isFalse, SETTINGS_KEY } from "./context";
+import { type Ctx, SETTINGS_KEY } from "./context";
+import { assessKonnector } from "./konnector";
 import { STAGE_LABELS, say } from "./messages";
 import { findCondition } from "./objects";
 import { sameJson } from "./same-json";
-import { firstKnown, ms, parseGoDuration } from "./time";
+import { firstKnown } from "./time";
 import type { Stage, StageId } from "./types";
 
 export const stage = (id: StageId, rest: Omit<Stage, "id" | "label">): Stage => ({
@@ -29,52 +30,33 @@ export function requested(ctx: Ctx): Stage {
 }
 
 /**
- * A konnector that stopped heartbeating (ClusterBinding older than twice its interval, or the
- * backend's Healthy=False/HeartbeatTimeout) syncs nothing in either direction.
+ * The konnector's health (konnector.ts): it blocks syncing when its Deployment on the consumer has
+ * no ready replica or does not exist, or when it stopped heartbeating (no heartbeat for twice its
+ * interval, or the backend's Healthy=False/HeartbeatTimeout).
  */
-export function konnectorProblem(ctx: Ctx): Omit<Stage, "id" | "label"> | undefined {
-  const cb = ctx.p.clusterBinding;
-  if (!cb) return undefined;
-  const last = cb.status?.lastHeartbeatTime;
-  const interval = parseGoDuration(cb.status?.heartbeatInterval) ?? GO_DEFAULT_HEARTBEAT_MS;
-  const healthy = findCondition(cb.status?.conditions, "Healthy");
-  const lastMs = ms(last);
-  if (lastMs === undefined) {
-    if (!ctx.overdue(cb.metadata.creationTimestamp)) return undefined;
-    return {
-      state: "blocked",
-      since: cb.metadata.creationTimestamp,
-      message: say.heartbeatNever,
-      reason: "KonnectorHeartbeatStale",
-    };
-  }
-  const stale = ctx.seen - lastMs > 2 * interval || (isFalse(healthy) && healthy?.reason === "HeartbeatTimeout");
-  if (!stale) return undefined;
-  return {
-    state: "blocked",
-    since: last,
-    message: say.heartbeatStale(ctx.age(last)),
-    reason: "KonnectorHeartbeatStale",
-  };
-}
-
-/** The konnector's default heartbeat interval. */
-const GO_DEFAULT_HEARTBEAT_MS = 10_000;
+const konnectorVerdict = (ctx: Ctx) =>
+  assessKonnector({ now: ctx.now, seen: ctx.seen, deployment: ctx.konnector, clusterBinding: ctx.p.clusterBinding });
 
 export function synced(ctx: Ctx): Stage {
   const created = ctx.lb.metadata.creationTimestamp;
   const copy = ctx.p.lb;
-  const konnector = konnectorProblem(ctx);
+  const verdict = konnectorVerdict(ctx);
+  const konnector = verdict.blocked && ({ state: "blocked", ...verdict.blocked } as const);
   if (!copy) {
     if (konnector) return stage("synced", konnector);
     if (ctx.overdue(created))
       return stage("synced", {
         state: "blocked",
         since: created,
-        message: say.syncStuck(ctx.age(created)),
+        message: (verdict.health.replicas?.ready ? say.syncStuckRunning : say.syncStuck)(ctx.age(created)),
         reason: "KonnectorNotSyncing",
       });
-    return stage("synced", { state: "in-progress", since: created, message: say.syncWaiting });
+    const starting = verdict.health.state === "starting";
+    return stage("synced", {
+      state: "in-progress",
+      since: created,
+      message: starting ? say.konnectorStarting : say.syncWaiting,
+    });
   }
   if (konnector) return stage("synced", konnector);
   if (!sameJson(copy.spec, ctx.lb.spec))
@@ -125,13 +107,16 @@ export function settings(ctx: Ctx): Stage {
   if (!ctx.p.lb && !copy) return stage("settings", { state: "pending", message: say.pending });
   if (!copy) {
     const since = firstKnown(ctx.p.lb?.metadata.creationTimestamp, mine?.metadata.creationTimestamp, created);
-    if (ctx.overdue(since))
+    if (ctx.overdue(since)) {
+      const age = ctx.age(since);
+      const runs = Boolean(konnectorVerdict(ctx).health.replicas?.ready);
       return stage("settings", {
         state: "blocked",
         since,
-        message: say.configMapNotSynced(name, ctx.age(since)),
+        message: runs ? say.configMapNotCopied(ns, name, age) : say.configMapNotSynced(name, age),
         reason: "ConfigMapNotSynced",
       });
+    }
     return stage("settings", { state: "in-progress", since, message: say.configMapSyncing(name) });
   }
   if (mine && !sameJson(mine.data ?? {}, copy.data ?? {}))

@@ -9,7 +9,15 @@ export type RawObject = { [key: string]: unknown };
  * exist, `undefined` when it was not read (e.g. the user may not read ConfigMaps).
  */
 export interface StatusInput {
-  consumer: { loadBalancer: RawObject; configMap?: RawObject | null };
+  consumer: {
+    loadBalancer: RawObject;
+    configMap?: RawObject | null;
+    /**
+     * The konnector's Deployment (kube-bind/konnector) on the consumer: the binding's health, read
+     * with the portal's own identity. `null`: known not to exist; `undefined`: not read.
+     */
+    konnector?: RawObject | null;
+  };
   provider: {
     /** the konnector's copy in the provider namespace */
     loadBalancer?: RawObject;
@@ -22,7 +30,7 @@ export interface StatusInput {
     envoyService?: RawObject;
     /** the ResourceGraphDefinition that serves LoadBalancer */
     rgd?: RawObject;
-    /** the binding's ClusterBinding (konnector heartbeat) */
+    /** the binding's ClusterBinding (the konnector's heartbeat and version) */
     clusterBinding?: RawObject;
   };
   /** evaluation time (ISO string or epoch ms): ages and "for a while" are measured against it */
@@ -46,6 +54,10 @@ export type StageReason =
   | "Deleting"
   | "KonnectorNotSyncing"
   | "KonnectorHeartbeatStale"
+  /** the konnector Deployment has no ready replica (stopped, scaled to 0, crashing) */
+  | "KonnectorDown"
+  /** no konnector Deployment on the consumer although the LoadBalancer API is bound */
+  | "KonnectorMissing"
   | "NoConfigMapRef"
   | "ConfigMapMissing"
   | "ConfigMapKeyMissing"
@@ -103,4 +115,27 @@ export interface DashboardRow {
   createdAt?: string;
   current: { id: StageId; label: string; state: StageState };
   summary: string;
+}
+
+/**
+ * The konnector's health for display:
+ * - healthy: its Deployment has ready replicas (or cannot be read) and it reports on time;
+ * - starting: its Deployment was just created, or it has not reported yet;
+ * - late: it runs, but its last heartbeat is older than its interval (it is not lost yet);
+ * - lost: no heartbeat for twice its interval (or the backend says HeartbeatTimeout);
+ * - down: its Deployment has no ready replica, or does not exist;
+ * - unknown: neither its Deployment nor its ClusterBinding is visible.
+ */
+export type KonnectorState = "healthy" | "starting" | "late" | "lost" | "down" | "unknown";
+
+export interface KonnectorHealth {
+  state: KonnectorState;
+  /** the Deployment's ready and desired replicas; null when it does not exist, absent when not read */
+  replicas?: { ready: number; desired: number } | null;
+  /** from the provider's ClusterBinding: the last heartbeat (ISO), its interval and the konnector's version */
+  heartbeat?: { at?: string; intervalMs: number; version?: string };
+  /** when this state began, if known */
+  since?: string;
+  /** one plain sentence without ages, so it changes only with the state */
+  message: string;
 }

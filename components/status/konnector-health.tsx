@@ -1,0 +1,58 @@
+"use client";
+
+import { formatAge, type KonnectorHealth, type KonnectorState } from "@/lib/status";
+import { SinceTime } from "./since-time";
+import { KONNECTOR_TEXT, say } from "./text";
+
+const STYLE: Record<KonnectorState, { icon: string; cls: string }> = {
+  healthy: { icon: "✓", cls: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
+  starting: { icon: "…", cls: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
+  late: { icon: "!", cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
+  lost: { icon: "!", cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
+  down: { icon: "✕", cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
+  unknown: { icon: "?", cls: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300" },
+};
+
+/**
+ * The binding's konnector in one line: a pill with its state (icon and word), its replicas ready
+ * of wanted, and how long ago it last reported to the provider (counted in the browser); the
+ * explanation follows when something is wrong. The view sends it (lib/live); nothing is computed here.
+ */
+export function KonnectorHealthLine({ health }: { health: KonnectorHealth }) {
+  const style = STYLE[health.state];
+  const replicas = say.konnectorReplicas(health.replicas);
+  const beat = health.heartbeat;
+  return (
+    <section
+      aria-label={say.konnectorLabel}
+      data-testid="konnector-health"
+      data-state={health.state}
+      className="flex flex-col gap-1 text-sm"
+    >
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="font-medium">{say.konnectorLabel}</span>
+        <span
+          className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${style.cls}`}
+        >
+          <span aria-hidden="true">{style.icon}</span>
+          {KONNECTOR_TEXT[health.state]}
+        </span>
+        {replicas ? <span data-testid="konnector-replicas">{replicas}</span> : null}
+        {beat ? (
+          <span className="text-slate-700 dark:text-slate-300">
+            {beat.at ? (
+              <>
+                {say.konnectorHeartbeat} <SinceTime iso={beat.at} />
+              </>
+            ) : (
+              say.konnectorNoHeartbeat
+            )}{" "}
+            {say.konnectorInterval(formatAge(beat.intervalMs))}
+            {beat.version ? ` · ${beat.version}` : ""}
+          </span>
+        ) : null}
+      </p>
+      {health.state === "healthy" ? null : <p>{health.message}</p>}
+    </section>
+  );
+}
