@@ -1,5 +1,5 @@
-// The deploy manifests apply cleanly to the sandbox's provider cluster, and the portal's
-// ServiceAccount gets exactly the rights the manifests describe (checked by the apiserver).
+// The deploy manifests apply cleanly to the sandbox's clusters, and the portal's ServiceAccount
+// gets exactly the rights the manifests describe on each (checked by the apiserver).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,8 +50,8 @@ function manifests(dir: string): KubeObject[] {
     .filter(Boolean);
 }
 
-async function sar(attrs: Record<string, string>) {
-  const admin = await sandboxClient("provider", "admin");
+async function sar(attrs: Record<string, string>, cluster: "provider" | "consumer" = "provider") {
+  const admin = await sandboxClient(cluster, "admin");
   const review = await admin.create<KubeObject & { status: { allowed: boolean } }>(
     { group: "authorization.k8s.io", version: "v1", resource: "subjectaccessreviews" },
     {
@@ -63,19 +63,54 @@ async function sar(attrs: Record<string, string>) {
   return review.status.allowed;
 }
 
+async function applyManifests(cluster: "provider" | "consumer") {
+  const admin = await sandboxClient(cluster, "admin");
+  const objects = manifests(join(__dirname, cluster));
+  // Namespaces first, so that the namespaced objects have theirs (as the sandbox applies them).
+  objects.sort((a, b) => Number(b.kind === "Namespace") - Number(a.kind === "Namespace"));
+  for (const obj of objects) {
+    const kind = KINDS[obj.kind];
+    expect(kind, `unknown kind ${obj.kind}`).toBeDefined();
+    const ref = { ...kind, namespace: kind.namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name };
+    // The same field manager as the sandbox, as an operator re-applying the manifests would.
+    const applied = await admin.apply(ref, obj, { fieldManager: "kube-bind-portal-sandbox" });
+    expect(applied.metadata.name).toBe(obj.metadata.name);
+  }
+  return objects;
+}
+
+describe("deploy/consumer manifests", () => {
+  const consumerSar = (attrs: Record<string, string>) => sar(attrs, "consumer");
+
+  it("apply cleanly to the consumer cluster", async () => {
+    const objects = await applyManifests("consumer");
+    expect(objects.map((o) => o.kind)).toEqual(expect.arrayContaining(["ClusterRole", "Role", "RoleBinding"]));
+  });
+
+  it("let the portal impersonate and read namespace names, as before", async () => {
+    expect(await consumerSar({ verb: "impersonate", resource: "users" })).toBe(true);
+    expect(await consumerSar({ verb: "impersonate", resource: "groups" })).toBe(true);
+    expect(await consumerSar({ verb: "list", resource: "namespaces" })).toBe(true);
+  });
+
+  it("let the portal read the konnector's Deployment in kube-bind, and no other workload", async () => {
+    const deployments = { group: "apps", resource: "deployments" };
+    for (const verb of ["get", "list", "watch"])
+      expect(await consumerSar({ verb, ...deployments, namespace: "kube-bind" })).toBe(true);
+    for (const verb of ["create", "update", "patch", "delete"])
+      expect(await consumerSar({ verb, ...deployments, namespace: "kube-bind" })).toBe(false);
+    expect(await consumerSar({ verb: "list", ...deployments, namespace: "default" })).toBe(false);
+    expect(await consumerSar({ verb: "list", ...deployments })).toBe(false);
+    expect(await consumerSar({ verb: "list", resource: "secrets", namespace: "kube-bind" })).toBe(false);
+    expect(await consumerSar({ verb: "get", resource: "pods", namespace: "kube-bind" })).toBe(false);
+    expect(await consumerSar({ verb: "list", group: "networking.kro.run", resource: "loadbalancers" })).toBe(false);
+  });
+});
+
 describe("deploy/ manifests", () => {
   it("apply cleanly to the provider cluster", async () => {
-    const admin = await sandboxClient("provider", "admin");
-    const objects = [...manifests(join(__dirname, "provider"))];
+    const objects = await applyManifests("provider");
     expect(objects.map((o) => o.kind)).toEqual(expect.arrayContaining(["Deployment", "ClusterRole", "Service"]));
-    for (const obj of objects) {
-      const kind = KINDS[obj.kind];
-      expect(kind, `unknown kind ${obj.kind}`).toBeDefined();
-      const ref = { ...kind, namespace: kind.namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name };
-      // The same field manager as the sandbox, as an operator re-applying the manifests would.
-      const applied = await admin.apply(ref, obj, { fieldManager: "kube-bind-portal-sandbox" });
-      expect(applied.metadata.name).toBe(obj.metadata.name);
-    }
   });
 
   it("let the portal impersonate users and groups", async () => {
@@ -92,6 +127,17 @@ describe("deploy/ manifests", () => {
     expect(await sar({ verb: "watch", group: "networking.kro.run", resource: "loadbalancers" })).toBe(true);
     expect(await sar({ verb: "list", group: "gateway.networking.k8s.io", resource: "httproutes" })).toBe(true);
     expect(await sar({ verb: "list", resource: "services", namespace: "envoy-gateway-system" })).toBe(true);
+  });
+
+  it("let the provider console read the guide's backend Service and EndpointSlice, and nothing more there", async () => {
+    expect(await sar({ verb: "watch", resource: "services", namespace: "default" })).toBe(true);
+    expect(
+      await sar({ verb: "list", group: "discovery.k8s.io", resource: "endpointslices", namespace: "default" }),
+    ).toBe(true);
+    expect(await sar({ verb: "delete", resource: "services", namespace: "default" })).toBe(false);
+    expect(
+      await sar({ verb: "list", group: "discovery.k8s.io", resource: "endpointslices", namespace: "team-a" }),
+    ).toBe(false);
   });
 
   it("no longer grant the handshake, which kube-bind's backend does", async () => {
@@ -128,7 +174,8 @@ describe("deploy/ manifests", () => {
     expect(await sar({ verb: "delete", resource: "namespaces" })).toBe(false);
     expect(await sar({ verb: "create", group: "rbac.authorization.k8s.io", resource: "clusterroles" })).toBe(false);
     expect(await sar({ verb: "escalate", group: "rbac.authorization.k8s.io", resource: "clusterroles" })).toBe(false);
-    expect(await sar({ verb: "list", resource: "services", namespace: "default" })).toBe(false);
+    // Services only where the status pages and the provider console look (envoy-gateway-system, default).
+    expect(await sar({ verb: "list", resource: "services", namespace: "kube-system" })).toBe(false);
     expect(await sar({ verb: "impersonate", resource: "serviceaccounts" })).toBe(false);
   });
 

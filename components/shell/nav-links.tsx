@@ -9,11 +9,12 @@ const LINKS = [
   { href: "/loadbalancers", label: "LoadBalancers" },
 ];
 
-export function NavLinks() {
+/** The main links, plus `links` the signed-in user may also follow (the provider console). */
+export function NavLinks({ links = [] }: { links?: { href: string; label: string }[] }) {
   const path = usePathname();
   return (
-    <ul className="flex gap-1">
-      {LINKS.map((l) => {
+    <ul className="flex flex-wrap gap-1">
+      {[...LINKS, ...links].map((l) => {
         const active = l.href === "/" ? path === "/" : path.startsWith(l.href);
         return (
           <li key={l.href}>

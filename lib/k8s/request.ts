@@ -14,6 +14,8 @@ export interface KubeRequest {
   /** for patches: merge-patch by default, apply-patch for server-side apply */
   contentType?: string;
   signal?: AbortSignal;
+  /** a path that no ResourceRef names, e.g. /apis for discovery (`ref` still names it in the log) */
+  path?: string;
 }
 
 const METHOD: Record<Verb, "GET" | "POST" | "PUT" | "PATCH" | "DELETE"> = {
@@ -33,7 +35,7 @@ export function impersonationHeaders(actor: Actor): Record<string, string | stri
 }
 
 export function requestUrl(conn: ClusterConnection, req: KubeRequest): string {
-  const url = new URL(conn.server + resourcePath(req.ref));
+  const url = new URL(conn.server + (req.path ?? resourcePath(req.ref)));
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   if (req.verb === "watch") url.searchParams.set("watch", "true");
   return url.toString();

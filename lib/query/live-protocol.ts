@@ -2,6 +2,8 @@
  * The wire contract of GET /api/live (isomorphic: the route and the browser both use it).
  *
  *   GET /api/live?sub=dashboard&sub=lb:<namespace>/<name>      (session cookie; 401 JSON otherwise)
+ *   GET /api/live?sub=provider&sub=provider:<binding namespace> (the provider console: platform
+ *                                                                admins only, 404 JSON otherwise)
  *   Content-Type: text/event-stream
  *
  *   retry: 2000
@@ -24,11 +26,13 @@ import type { ViewPatch } from "./view-patch";
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-export type LiveSub = "dashboard" | `lb:${string}/${string}`;
+export type LiveSub = "dashboard" | `lb:${string}/${string}` | "provider" | `provider:${string}`;
 
 export const liveSub = {
   dashboard: "dashboard" as LiveSub,
   loadBalancer: (namespace: string, name: string): LiveSub => `lb:${namespace}/${name}`,
+  provider: "provider" as LiveSub,
+  providerConsumer: (namespace: string): LiveSub => `provider:${namespace}`,
 };
 
 /** At most this many subs per stream: a page needs one or two. */
@@ -36,10 +40,21 @@ export const MAX_SUBS = 16;
 
 const Sub = z.string().refine((s) => parseSub(s) !== undefined, "unknown subscription");
 
-export type ParsedSub = { kind: "dashboard" } | { kind: "loadBalancer"; namespace: string; name: string };
+export type ParsedSub =
+  | { kind: "dashboard" }
+  | { kind: "loadBalancer"; namespace: string; name: string }
+  | { kind: "provider" }
+  | { kind: "providerConsumer"; namespace: string };
+
+/** The provider console's subs, which only platform admins may open. */
+export const isProviderSub = (sub: ParsedSub | undefined) =>
+  sub?.kind === "provider" || sub?.kind === "providerConsumer";
 
 export function parseSub(sub: string): ParsedSub | undefined {
   if (sub === "dashboard") return { kind: "dashboard" };
+  if (sub === "provider") return { kind: "provider" };
+  const p = /^provider:(.+)$/.exec(sub);
+  if (p) return DNS_LABEL.test(p[1]) ? { kind: "providerConsumer", namespace: p[1] } : undefined;
   const m = /^lb:([^/]+)\/([^/]+)$/.exec(sub);
   if (!m || !DNS_LABEL.test(m[1]) || !DNS_SUBDOMAIN.test(m[2])) return undefined;
   return { kind: "loadBalancer", namespace: m[1], name: m[2] };

@@ -1,8 +1,11 @@
 import { k8sIdentity } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { subscribeDashboard, subscribeLoadBalancer } from "@/lib/live";
+import { subscribeProvider, subscribeProviderConsumer } from "@/lib/live/provider";
 import { sentViews } from "@/lib/live/sent-views";
 import { openLiveStream, type Subscribe } from "@/lib/live/sse";
-import { parseSub } from "@/lib/query/live-protocol";
+import { consoleNotFound, mayOpenConsole } from "@/lib/provider/access";
+import { isProviderSub, parseSub } from "@/lib/query/live-protocol";
 import { liveAuth, liveHeaders, liveRequest } from "./request";
 
 export const runtime = "nodejs";
@@ -11,7 +14,8 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/live?sub=dashboard&sub=lb:<namespace>/<name> — one SSE stream per page for all its
  * subscriptions (contract: lib/query/live-protocol.ts; the stream: lib/live/sse.ts). Every sub is
- * authorized as the signed-in user by lib/live before anything is sent.
+ * authorized as the signed-in user by lib/live before anything is sent. The provider console's
+ * subs answer 404 outright to anyone the provider does not let in (as its page does).
  */
 export async function GET(request: Request) {
   const auth = await liveAuth();
@@ -19,11 +23,24 @@ export async function GET(request: Request) {
   const parsed = liveRequest(request);
   if (!parsed.ok) return parsed.response;
   const identity = k8sIdentity(auth.data);
+  if (parsed.data.subs.some((s) => isProviderSub(parseSub(s)))) {
+    // An unreachable provider is not a "no": the sub then reports it, and retries, like any other.
+    const allowed = await mayOpenConsole(identity, env().PORTAL_ADMIN_GROUP).catch(() => undefined);
+    if (allowed === false) {
+      const { status, reason, message } = consoleNotFound;
+      return Response.json(
+        { error: { status, reason, message } },
+        { status, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+  }
   const subscribe: Subscribe = (sub, onUpdate) => {
     const target = parseSub(sub);
     if (target?.kind === "loadBalancer") {
       return subscribeLoadBalancer(identity, { namespace: target.namespace, name: target.name }, onUpdate);
     }
+    if (target?.kind === "provider") return subscribeProvider(identity, onUpdate);
+    if (target?.kind === "providerConsumer") return subscribeProviderConsumer(identity, target.namespace, onUpdate);
     return subscribeDashboard(identity, onUpdate);
   };
   const connection = openLiveStream({
