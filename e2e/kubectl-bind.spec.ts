@@ -5,9 +5,16 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { type Browser, expect, test } from "@playwright/test";
 import type { KubeObject } from "../lib/k8s/types";
-import { consumerAdmin, unbindConsumer } from "./support/bind-consumer";
+import { consumerAdmin, ensureConsumerBound, secondConsumerAdmin, unbindConsumer } from "./support/bind-consumer";
 import { cliConfigFile, kubectlBind } from "./support/kubectl-bind";
 import { providerAdmin } from "./support/provider";
+import {
+  bindingNamespaceOf,
+  consumerRow,
+  expectAllChecksPass,
+  localBindingNamespace,
+  openConsole,
+} from "./support/provider-console";
 import { sandbox, user } from "./support/sandbox";
 import { clickWhenHydrated, loginAtIdp, signIn } from "./support/sign-in";
 
@@ -67,6 +74,11 @@ async function providerFootprint() {
 
 test.describe("the real kubectl-bind CLI", () => {
   let adminConfig = "";
+  // The specs after this one expect the portal's consumer bound, whatever happened here.
+  test.afterAll(async ({ browser }) => {
+    test.setTimeout(240_000);
+    await ensureConsumerBound(browser);
+  });
 
   test("kubectl bind login: sign-in in the browser, the CLI's config holds a token", async ({ browser }) => {
     adminConfig = await cliLogin(browser, "admin");
@@ -99,10 +111,10 @@ test.describe("the real kubectl-bind CLI", () => {
       .toBe(true);
   });
 
-  test("kubectl bind: the portal's bind page, consent, then the CLI finishes on the consumer", async ({ page }) => {
+  test("kubectl bind: the portal's bind page, consent, then the CLI finishes on a second cluster", async ({ page }) => {
     test.setTimeout(420_000);
-    await unbindConsumer();
-    const cli = kubectlBind(["--skip-browser"], { configFile: adminConfig, kubeconfig: consumerKubeconfig() });
+    const kubeconfig = sandbox().clusters.secondConsumer.kubeconfigs.admin;
+    const cli = kubectlBind(["--skip-browser"], { configFile: adminConfig, kubeconfig });
     try {
       const url = await cli.url(/\?\S*session_id=/);
       expect(new URL(url).searchParams.get("redirect_url")).toMatch(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/callback/);
@@ -115,21 +127,24 @@ test.describe("the real kubectl-bind CLI", () => {
     }
     expect(cli.output()).not.toMatch(/^Error:/m);
 
-    const consumer = await consumerAdmin();
+    const consumer = await secondConsumerAdmin();
     const secrets = await consumer.list(
       { group: "", version: "v1", resource: "secrets", namespace: "kube-bind" },
       { labelSelector: "kube-bind.io/provider-kubeconfig=true" },
     );
     expect(secrets.items.length).toBeGreaterThan(0);
-    // The konnector runs for real (the sandbox's workload runner reports its replicas).
-    const deployment = await consumer.get<KubeObject & { status?: { readyReplicas?: number } }>({
-      group: "apps",
-      version: "v1",
-      resource: "deployments",
-      namespace: "kube-bind",
-      name: "konnector",
-    });
-    expect(deployment.status?.readyReplicas ?? 0).toBeGreaterThan(0);
+    // The CLI deployed the konnector; it runs for real (the sandbox's workload runner reports it).
+    const ready = async () =>
+      (
+        await consumer.get<KubeObject & { status?: { readyReplicas?: number } }>({
+          group: "apps",
+          version: "v1",
+          resource: "deployments",
+          namespace: "kube-bind",
+          name: "konnector",
+        })
+      ).status?.readyReplicas ?? 0;
+    await expect.poll(ready, { timeout: 60_000 }).toBeGreaterThan(0);
     await expect
       .poll(
         async () => {
@@ -141,7 +156,7 @@ test.describe("the real kubectl-bind CLI", () => {
       .toBe(true);
     // kubectl get loadbalancers: the consumer serves the bound API.
     const listed = execFileSync(sandbox().kubectl, ["get", "loadbalancers", "-A"], {
-      env: { ...process.env, KUBECONFIG: consumerKubeconfig() },
+      env: { ...process.env, KUBECONFIG: kubeconfig },
       encoding: "utf8",
     });
     expect(listed).not.toMatch(/error/i);
@@ -268,5 +283,22 @@ spec:
     }
     expect(cli.output()).toMatch(/already bound to the provider by another user|access_denied/);
     expect(await providerFootprint()).toEqual(before);
+  });
+
+  test("the provider console shows both consumers, CLI-bound and browser-bound, with live heartbeats", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const namespaces = await Promise.all([localBindingNamespace(), bindingNamespaceOf(await secondConsumerAdmin())]);
+    expect(new Set(namespaces).size).toBe(2);
+    await openConsole(page);
+    await expectAllChecksPass(page);
+    for (const ns of namespaces) {
+      const row = consumerRow(page, ns);
+      await expect(row.locator("[data-consumer-state]")).toHaveAttribute("data-consumer-state", "healthy", {
+        timeout: 60_000,
+      });
+      await expect(row.locator("[data-heartbeat]")).toHaveAttribute("data-heartbeat", "healthy");
+    }
   });
 });

@@ -88,18 +88,20 @@ Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.
 
   Kubeconfigs (cluster-admin):
     provider   ${s.clusters.provider.kubeconfigs.admin}
-    consumer   ${s.clusters.consumer.kubeconfigs.admin}
+    consumer   ${s.clusters.consumer.kubeconfigs.admin}   (the cluster the portal serves)
+    consumer-2 ${s.clusters.secondConsumer.kubeconfigs.admin}   (a second cluster, for the CLI)
   Users on the consumer: ${["alice", "bob"].map((u) => `${u} ${s.clusters.consumer.kubeconfigs[u]}`).join(", ")}
 
   Try the guide: sign in as admin, open Catalog → loadbalancer → "Allow and bind to my cluster";
-  then, as alice, LoadBalancers → New. Or on the command line, with the real kube-bind CLI
-  (kubectl-bind ${s.kubeBind.version}, a kubectl plugin found on PATH):
+  then, as alice, LoadBalancers → New. Bind the second cluster as the guide does, with the real
+  kube-bind CLI (kubectl-bind ${s.kubeBind.version}, a kubectl plugin found on PATH):
     export PATH=${dirname(s.kubeBind.bin["kubectl-bind"])}:${dirname(s.kubectl)}:$PATH
-    export KUBECONFIG=${s.clusters.consumer.kubeconfigs.admin}
+    export KUBECONFIG=${s.clusters.secondConsumer.kubeconfigs.admin}
     kubectl bind login ${portalUrl}
     kubectl bind
     kubectl get loadbalancers
-  kube-bind's backend runs against the provider and the konnector on the consumer (logs: ${s.runDir}).
+  As admin, Provider shows the setup checklist and both consumers with their konnectors' heartbeats.
+  kube-bind's backend runs against the provider, a konnector on each consumer (logs: ${s.runDir}).
 
   State: ${sandbox.stateFile}
   Press Ctrl+C to stop everything.

@@ -1,6 +1,7 @@
-// Starts the whole sandbox: echo backend, OIDC provider, two real control planes (provider and
-// consumer), their setup, kro, kube-bind's backend, the konnector runner on the consumer and the
-// Envoy Gateway emulator; writes <runDir>/sandbox.json (the contract in state.ts) and stops
+// Starts the whole sandbox: echo backend, OIDC provider, three real control planes (the provider;
+// the consumer the portal serves, bound from the browser; a second consumer, bound with the
+// kubectl-bind CLI as in the guide), their setup, kro, kube-bind's backend, a konnector runner on
+// each consumer and the Envoy Gateway emulator; writes <runDir>/sandbox.json (the contract in state.ts) and stops
 // everything it started, in reverse order.
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -109,13 +110,14 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         started(toStoppable(value));
         return value;
       });
-    const [oidc, provider, consumer] = await allStarted([
+    const [oidc, provider, consumer, secondConsumer] = await allStarted([
       track(startOidcProvider({ portalUrls: opts.portalUrls, logFile: join(runDir, "oidc.log") }), (o) => ({
         name: "oidc",
         stop: o.stop,
       })),
       track(startCluster({ name: "provider", runDir, log }), clusterStoppable),
       track(startCluster({ name: "consumer", runDir, log }), clusterStoppable),
+      track(startCluster({ name: "consumer-2", runDir, log }), clusterStoppable),
     ]);
     log(`OIDC issuer ${oidc.issuer}`);
     for (const user of oidc.users) {
@@ -143,18 +145,25 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         );
       })(),
       setupCluster(consumer, "consumer"),
+      setupCluster(secondConsumer, "consumer"),
     ]);
-    log("provider and consumer set up");
+    log("provider and consumers set up");
 
     const emulator = await startEnvoyGatewayEmulator({ kubeconfigPath: provider.kubeconfigs.admin, log });
     started({ name: "envoy-gateway emulator", stop: emulator.stop });
-    const konnectors = startKonnectorRunner(consumer, { kubeBind, runDir, log });
-    started({ name: "konnector runner", stop: konnectors.stop });
+    for (const cluster of [consumer, secondConsumer]) {
+      const konnectors = startKonnectorRunner(cluster, { kubeBind, runDir, log });
+      started({ name: `konnector runner (${cluster.name})`, stop: konnectors.stop });
+    }
 
     const state = SandboxState.parse({
       runDir,
       startedAt,
-      clusters: { provider: clusterState(provider), consumer: clusterState(consumer) },
+      clusters: {
+        provider: clusterState(provider),
+        consumer: clusterState(consumer),
+        secondConsumer: clusterState(secondConsumer),
+      },
       oidc: { issuer: oidc.issuer, clientId: oidc.clientId, clientSecret: oidc.clientSecret, users: oidc.users },
       echo: { url: echo.url },
       kubectl,

@@ -35,7 +35,11 @@ export type ClusterState = z.infer<typeof ClusterState>;
 export const SandboxState = z.object({
   runDir: z.string(),
   startedAt: z.string(),
-  clusters: z.object({ provider: ClusterState, consumer: ClusterState }),
+  /**
+   * `consumer` is the cluster the portal serves (bound from the browser); `secondConsumer` is
+   * another consumer cluster, for binding with the kubectl-bind CLI as the guide does.
+   */
+  clusters: z.object({ provider: ClusterState, consumer: ClusterState, secondConsumer: ClusterState }),
   oidc: z.object({
     issuer: z.string().url(),
     clientId: z.string(),

@@ -1,6 +1,7 @@
 import { type Browser, expect } from "@playwright/test";
 import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
+import { KubeError } from "../../lib/k8s/errors";
 import { PORTAL } from "../../lib/k8s/types";
 import { teamRolesCoverLoadBalancers } from "../../lib/loadbalancer/testing-rbac";
 import { signInTo } from "./loadbalancer";
@@ -9,6 +10,12 @@ import { sandbox, user } from "./sandbox";
 /** The consumer cluster as its admin, to check what the portal created there. */
 export async function consumerAdmin() {
   const path = sandbox().clusters.consumer.kubeconfigs.admin;
+  return new KubeClient(await ClusterConnection.open({ name: "consumer", kubeconfig: path }), PORTAL);
+}
+
+/** The sandbox's second consumer cluster (bound with the CLI) as its admin. */
+export async function secondConsumerAdmin() {
+  const path = sandbox().clusters.secondConsumer.kubeconfigs.admin;
   return new KubeClient(await ClusterConnection.open({ name: "consumer", kubeconfig: path }), PORTAL);
 }
 
@@ -64,24 +71,36 @@ export async function unbindConsumer(timeoutMs = 120_000): Promise<void> {
   const consumer = await consumerAdmin();
   const { providerAdmin } = await import("./provider");
   const provider = await providerAdmin();
-  if (await servesLoadBalancers(consumer)) {
+  // Each step is retried as a whole: right after a CRD comes or goes its storage answers 429 for a
+  // moment, and deleting what is already gone is fine.
+  const step = (fn: () => Promise<unknown>) => expect(fn).toPass({ timeout: timeoutMs });
+  await step(async () => {
+    if (!(await servesLoadBalancers(consumer))) return;
     for (const lb of (await consumer.list(LOADBALANCERS)).items)
-      await consumer.delete({ ...LOADBALANCERS, namespace: lb.metadata.namespace, name: lb.metadata.name });
-    await expect.poll(async () => (await consumer.list(LOADBALANCERS)).items.length, { timeout: timeoutMs }).toBe(0);
-  }
-  const bindings = (await consumer.list({ ...KB, resource: "apiservicebindings" })).items;
-  for (const b of bindings) await consumer.delete({ ...KB, resource: "apiservicebindings", name: b.metadata.name });
-  await expect.poll(() => servesLoadBalancers(consumer), { timeout: timeoutMs }).toBe(false);
-
-  const kubeSystem = await consumer.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
-  const ours = (await provider.list({ group: "", version: "v1", resource: "namespaces" })).items.filter(
-    (n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === kubeSystem.metadata.uid,
-  );
-  for (const ns of ours) {
-    for (const resource of ["apiserviceexportrequests", "apiserviceexports"]) {
-      const ref = { ...KB, resource, namespace: ns.metadata.name };
-      for (const o of (await provider.list(ref)).items) await provider.delete({ ...ref, name: o.metadata.name });
-      await expect.poll(async () => (await provider.list(ref)).items.length, { timeout: timeoutMs }).toBe(0);
+      await consumer.delete({ ...LOADBALANCERS, namespace: lb.metadata.namespace, name: lb.metadata.name }).catch(gone);
+    expect((await consumer.list(LOADBALANCERS)).items).toHaveLength(0);
+  });
+  await step(async () => {
+    for (const b of (await consumer.list({ ...KB, resource: "apiservicebindings" })).items)
+      await consumer.delete({ ...KB, resource: "apiservicebindings", name: b.metadata.name }).catch(gone);
+    expect(await servesLoadBalancers(consumer)).toBe(false);
+  });
+  await step(async () => {
+    const kubeSystem = await consumer.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
+    const ours = (await provider.list({ group: "", version: "v1", resource: "namespaces" })).items.filter(
+      (n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === kubeSystem.metadata.uid,
+    );
+    for (const ns of ours) {
+      for (const resource of ["apiserviceexportrequests", "apiserviceexports"]) {
+        const ref = { ...KB, resource, namespace: ns.metadata.name };
+        for (const o of (await provider.list(ref)).items)
+          await provider.delete({ ...ref, name: o.metadata.name }).catch(gone);
+        expect((await provider.list(ref)).items).toHaveLength(0);
+      }
     }
-  }
+  });
+}
+
+function gone(e: unknown): void {
+  if (!(e instanceof KubeError && e.notFound)) throw e;
 }

@@ -1,5 +1,6 @@
 // Helpers for the provider console specs (e2e/provider-*.spec.ts).
 import { expect, type Locator, type Page } from "@playwright/test";
+import type { KubeClient } from "../../lib/k8s/client";
 import { consumerAdmin } from "./bind-consumer";
 import { providerAdmin } from "./provider";
 import { user } from "./sandbox";
@@ -26,7 +27,11 @@ export async function expectAllChecksPass(page: Page, timeout = 60_000) {
 
 /** The binding namespace of the consumer cluster the portal reaches (its kube-system UID). */
 export async function localBindingNamespace(): Promise<string> {
-  const consumer = await consumerAdmin();
+  return bindingNamespaceOf(await consumerAdmin());
+}
+
+/** The binding namespace of a consumer cluster, found by its identity (its kube-system UID). */
+export async function bindingNamespaceOf(consumer: KubeClient): Promise<string> {
   const provider = await providerAdmin();
   const uid = (await consumer.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" })).metadata
     .uid;

@@ -54,7 +54,7 @@ export function startKonnectorRunner(
   opts: { kubeBind: KubeBindAssets; runDir: string; log?: Log },
 ): KonnectorRunner {
   const log = opts.log ?? (() => {});
-  const dir = join(opts.runDir, "konnector");
+  const dir = join(opts.runDir, `${consumer.name}-konnector`);
   const replicas: Replica[] = [];
   let template = "";
   let lastStatus = "";
@@ -83,7 +83,7 @@ export function startKonnectorRunner(
     });
     replica.port = await freePort();
     replica.proc = startProcess({
-      name: `consumer-${replica.podName}`,
+      name: `${consumer.name}-${replica.podName}`,
       command: opts.kubeBind.bin.konnector,
       runDir: dir,
       // Its health server defaults to :8090 on every interface and panics if taken.
@@ -94,7 +94,9 @@ export function startKonnectorRunner(
       ],
       env: { ...process.env, POD_NAME: replica.podName, POD_NAMESPACE: KONNECTOR.namespace },
     });
-    log(`konnector ${replica.podName} started (pid ${replica.proc.pid}, as ServiceAccount ${account})`);
+    log(
+      `${consumer.name}: konnector ${replica.podName} started (pid ${replica.proc.pid}, as ServiceAccount ${account})`,
+    );
   }
 
   async function healthy(replica: Replica): Promise<boolean> {
@@ -115,7 +117,7 @@ export function startKonnectorRunner(
       if (!r.proc) continue;
       const done = r.proc.stop().finally(() => stopping.delete(done));
       stopping.add(done);
-      log(`konnector ${r.podName}: stopping`);
+      log(`${consumer.name}: konnector ${r.podName}: stopping`);
     }
   }
 
@@ -201,7 +203,9 @@ export function startKonnectorRunner(
         // Crashed: start again after a doubling back-off, as a kubelet would.
         replica.restarts++;
         replica.notBefore = now + Math.min(BACKOFF_MS.first * 2 ** (replica.restarts - 1), BACKOFF_MS.max);
-        log(`konnector ${replica.podName} exited (${await replica.proc.exited}); restart #${replica.restarts} soon`);
+        log(
+          `${consumer.name}: konnector ${replica.podName} exited (${await replica.proc.exited}); restart #${replica.restarts} soon`,
+        );
         replica.proc = undefined;
       }
       if (!replica.proc && now >= replica.notBefore) {
@@ -209,7 +213,7 @@ export function startKonnectorRunner(
           await start(replica, deployment);
         } catch (error) {
           replica.notBefore = now + BACKOFF_MS.first;
-          log(`konnector ${replica.podName} cannot start yet: ${(error as Error).message}`);
+          log(`${consumer.name}: konnector ${replica.podName} cannot start yet: ${(error as Error).message}`);
         }
       }
     }
@@ -224,7 +228,7 @@ export function startKonnectorRunner(
   let timer: NodeJS.Timeout | undefined;
   const loop = async (): Promise<void> => {
     if (stopped) return;
-    await reconcile().catch((error) => log(`konnector runner: ${(error as Error).message}`));
+    await reconcile().catch((error) => log(`${consumer.name}: konnector runner: ${(error as Error).message}`));
     if (!stopped) timer = setTimeout(() => (busy = loop()), TICK_MS);
   };
   busy = loop();

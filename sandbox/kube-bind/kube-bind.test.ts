@@ -226,9 +226,9 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
   });
 
   it("a konnector that crashes is started again", { timeout: 120_000 }, async () => {
-    // The runner starts each replica with a kubeconfig of its own under <runDir>/konnector/.
+    // The runner starts each replica with a kubeconfig of its own under <runDir>/consumer-konnector/.
     const pids = () =>
-      spawnSync("pgrep", ["-f", "--", `--kubeconfig=${join(sandboxState().runDir, "konnector")}/`], {
+      spawnSync("pgrep", ["-f", "--", `--kubeconfig=${join(sandboxState().runDir, "consumer-konnector")}/`], {
         encoding: "utf8",
       })
         .stdout.split("\n")
