@@ -60,15 +60,14 @@ const KB = { group: "kube-bind.io", version: "v1alpha2" };
 const LOADBALANCERS = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
 
 /**
- * Undoes the consumer's bindings so a spec can bind it from scratch: kube-bind (like any second
+ * Undoes a consumer cluster's bindings so a spec can bind it from scratch: kube-bind (like any second
  * binding of the same export) would otherwise leave a new APIServiceBinding not Ready because
  * the CRD already belongs to the first one. Removes the LoadBalancers (their konnector finalizer
  * needs the binding to go away cleanly), the APIServiceBindings (the konnector then removes the
  * CRD it owns), and the export requests and exports in the binding's provider namespace. Keeps
  * the konnector and the kubeconfig Secret, as a cluster admin unbinding by hand would.
  */
-export async function unbindConsumer(timeoutMs = 120_000): Promise<void> {
-  const consumer = await consumerAdmin();
+export async function unbindConsumer(consumer: KubeClient, timeoutMs = 120_000): Promise<void> {
   const { providerAdmin } = await import("./provider");
   const provider = await providerAdmin();
   // Each step is retried as a whole: right after a CRD comes or goes its storage answers 429 for a
