@@ -13,6 +13,7 @@ import { CLUSTER_IDENTITIES } from "./cluster/identities";
 import { startEcho } from "./echo/server";
 import { startEnvoyGatewayEmulator } from "./emulators/envoy-gateway/index";
 import { startKubeBindBackend } from "./kube-bind/backend";
+import { startBinderRbac } from "./kube-bind/binder-rbac";
 import { startKonnectorRunner } from "./kube-bind/konnector-runner";
 import { resolveBinary, resolveKubeBind } from "./lib/binaries";
 import { endpointAddress } from "./lib/network";
@@ -143,6 +144,8 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
         log(
           `kube-bind ${kubeBind.version} backend at ${backend.url} (front end disabled: the portal is the front end)`,
         );
+        const rbac = startBinderRbac(provider, log);
+        started({ name: "kube-binder RBAC", stop: rbac.stop });
       })(),
       setupCluster(consumer, "consumer"),
       setupCluster(secondConsumer, "consumer"),

@@ -255,4 +255,84 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
       },
     );
   });
+
+  it("two bindings on one provider both keep the rights to write their objects", { timeout: 120_000 }, async () => {
+    const provider = kubeClient("provider").raw;
+    const uid = (await kubeClient("consumer").raw.request<Obj>("GET", "/api/v1/namespaces/kube-system")).metadata.uid;
+    const namespaces = await provider.request<{ items: Obj[] }>("GET", "/api/v1/namespaces");
+    const first = namespaces.items.find((n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === uid);
+    expect(first).toBeTruthy();
+
+    // A second consumer's binding, with an export of its own: the backend then points its shared
+    // ClusterRoleBinding kube-binder-exports at the second binding's ServiceAccount.
+    const requests = await freshNamespace("provider", "kube-bind-brr");
+    let second = "";
+    try {
+      const brr = await provider.request<Obj>("POST", `${KB}/namespaces/${requests.name}/bindableresourcesrequests`, {
+        apiVersion: "kube-bind.io/v1alpha2",
+        kind: "BindableResourcesRequest",
+        metadata: { name: "second-consumer" },
+        spec: {
+          templateRef: { name: "loadbalancer" },
+          clusterIdentity: { identity: `second-consumer-${requests.name}`, prettyName: "second" },
+          author: "admin@example.com",
+        },
+      });
+      const done = await waitFor(
+        "the second binding",
+        async () => {
+          const r = await get(
+            "provider",
+            `${KB}/namespaces/${requests.name}/bindableresourcesrequests/${brr.metadata.name}`,
+          );
+          return r?.status?.phase === "Succeeded" ? r : undefined;
+        },
+        { timeoutMs: 60_000 },
+      );
+      second = done.status?.namespace ?? "";
+      const template = await provider.request<Obj>("GET", `${KB}/apiserviceexporttemplates/loadbalancer`);
+      await provider.request("POST", `${KB}/namespaces/${second}/apiserviceexportrequests`, {
+        apiVersion: "kube-bind.io/v1alpha2",
+        kind: "APIServiceExportRequest",
+        metadata: { name: "loadbalancer" },
+        spec: { resources: template.spec?.resources, permissionClaims: template.spec?.permissionClaims },
+      });
+      await waitFor(
+        "the backend to bind kube-binder-exports to the second binding only",
+        async () => {
+          const crb = await get(
+            "provider",
+            "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kube-binder-exports",
+          );
+          const subjects = (crb as { subjects?: { namespace?: string }[] } | undefined)?.subjects ?? [];
+          return subjects.length === 1 && subjects[0].namespace === second;
+        },
+        { timeoutMs: 60_000 },
+      );
+      for (const ns of [first?.metadata.name ?? "", second]) {
+        const review = await provider.request<{ status: { allowed: boolean } }>(
+          "POST",
+          "/apis/authorization.k8s.io/v1/subjectaccessreviews",
+          {
+            apiVersion: "authorization.k8s.io/v1",
+            kind: "SubjectAccessReview",
+            spec: {
+              user: `system:serviceaccount:${ns}:kube-binder`,
+              groups: ["system:serviceaccounts", `system:serviceaccounts:${ns}`],
+              resourceAttributes: {
+                group: "networking.kro.run",
+                resource: "loadbalancers",
+                verb: "create",
+                namespace: `${ns}-default`,
+              },
+            },
+          },
+        );
+        expect(review.status.allowed, `kube-binder of ${ns}`).toBe(true);
+      }
+    } finally {
+      if (second) await provider.request("DELETE", `/api/v1/namespaces/${second}`).catch(() => undefined);
+      await requests.cleanup();
+    }
+  });
 });
