@@ -60,8 +60,9 @@ export async function aliceLoadBalancer(
   log: (l: string) => void,
 ) {
   const namespace = "team-a";
-  await createIfMissing(consumer, { ...CM, namespace }, settingsConfigMap(`${name}-config`));
+  // The ConfigMap second: the konnector copies a referenced ConfigMap only on its own events.
   await createIfMissing(consumer, { ...LB, namespace }, loadBalancer(name, `${name}-config`));
+  await createIfMissing(consumer, { ...CM, namespace }, settingsConfigMap(`${name}-config`));
   const copy = await until(async () => {
     const list = await provider.list(LB, { fieldSelector: `metadata.name=${name}` });
     return list.items.find((o) => o.metadata.namespace?.endsWith(`-${namespace}`));

@@ -162,15 +162,9 @@ test.describe("the real kubectl-bind CLI", () => {
   }) => {
     test.setTimeout(240_000);
     const kubectl = sandbox().kubectl;
-    const manifest = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: my-config
-  namespace: team-a
-data:
-  custom-header: "Hello from kubectl"
----
-apiVersion: networking.kro.run/v1alpha1
+    // The guide's two objects, the ConfigMap second: kube-bind's konnector (v0.8.1) copies a
+    // referenced ConfigMap only on events of the ConfigMap itself.
+    const manifest = `apiVersion: networking.kro.run/v1alpha1
 kind: LoadBalancer
 metadata:
   name: my-lb
@@ -181,6 +175,14 @@ spec:
   targetServiceNamespace: default
   targetPort: 30080
   configMapRef: my-config
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: my-config
+  namespace: team-a
+data:
+  custom-header: "Hello from kubectl"
 `;
     execFileSync(kubectl, ["apply", "-f", "-"], {
       input: manifest,

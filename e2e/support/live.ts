@@ -19,13 +19,13 @@ export async function consumerAsAlice() {
   return new KubeClient(await ClusterConnection.open({ name: "consumer", kubeconfig: path }), PORTAL);
 }
 
-/** The guide's LoadBalancer and its settings ConfigMap, created directly on the consumer. */
+/**
+ * The guide's LoadBalancer and its settings ConfigMap, created directly on the consumer. The
+ * ConfigMap comes second: kube-bind's konnector (v0.8.1) copies a referenced ConfigMap only on
+ * events of the ConfigMap itself, so one created before its LoadBalancer may never be copied.
+ */
 export async function createLoadBalancer(client: KubeClient, name: string, header = "hello-kube-bind") {
-  await client.create(
-    { ...CM, namespace: "default" },
-    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${name}-config` }, data: { "custom-header": header } },
-  );
-  return client.create(
+  const lb = await client.create(
     { ...LB, namespace: "default" },
     {
       apiVersion: "networking.kro.run/v1alpha1",
@@ -40,6 +40,11 @@ export async function createLoadBalancer(client: KubeClient, name: string, heade
       },
     },
   );
+  await client.create(
+    { ...CM, namespace: "default" },
+    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${name}-config` }, data: { "custom-header": header } },
+  );
+  return lb;
 }
 
 /** A core/v1 Event about `object`, with a message the test can look for exactly once. */
