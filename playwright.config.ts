@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { diesWithParent } from "./sandbox/lib/process";
 import { portalEnv } from "./sandbox/portal-env";
 import { readSandboxState } from "./sandbox/state";
 
@@ -35,7 +36,12 @@ export default defineConfig({
   },
   webServer: state
     ? {
-        command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+        // Tied to this process's life (exec: Playwright runs it through a shell, which would
+        // otherwise stay its parent), so a killed test run leaves no portal behind.
+        command: [
+          "exec",
+          ...diesWithParent("node", ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"]).flat(),
+        ].join(" "),
         url: `${portalUrl}/api/healthz`,
         timeout: 120_000,
         reuseExistingServer: false,
