@@ -37,6 +37,38 @@ async function get(cluster: "provider" | "consumer", path: string): Promise<Obj 
   }
 }
 
+/** Asks kube-bind's backend for a binding, as a front end does, and waits for its answer. */
+async function requestBinding(
+  namespace: string,
+  name: string,
+  clusterIdentity: { identity: string; prettyName: string },
+) {
+  const brr = await kubeClient("provider").raw.request<Obj>(
+    "POST",
+    `${KB}/namespaces/${namespace}/bindableresourcesrequests`,
+    {
+      apiVersion: "kube-bind.io/v1alpha2",
+      kind: "BindableResourcesRequest",
+      metadata: { name },
+      spec: {
+        templateRef: { name: "loadbalancer" },
+        clusterIdentity,
+        author: "admin@example.com",
+        ttlAfterFinished: "10m",
+      },
+    },
+  );
+  const done = await waitFor(
+    `BindableResourcesRequest ${name} Succeeded`,
+    async () => {
+      const r = await get("provider", `${KB}/namespaces/${namespace}/bindableresourcesrequests/${name}`);
+      return r?.status?.phase === "Succeeded" ? r : undefined;
+    },
+    { timeoutMs: 60_000 },
+  );
+  return { brr, done };
+}
+
 describe("real kube-bind: backend, kubectl-bind and konnector", () => {
   it("the backend runs its controllers: Cluster default exists and the export template is there", async () => {
     await waitFor("Cluster default", () => get("provider", `${KB}/clusters/default`), { timeoutMs: 30_000 });
@@ -54,28 +86,7 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
     // 1. The backend's handshake, asked for as a front end does.
     const requests = await freshNamespace("provider", "kube-bind-brr");
     try {
-      const brr = await provider.request<Obj>("POST", `${KB}/namespaces/${requests.name}/bindableresourcesrequests`, {
-        apiVersion: "kube-bind.io/v1alpha2",
-        kind: "BindableResourcesRequest",
-        metadata: { name: "sandbox-bind" },
-        spec: {
-          templateRef: { name: "loadbalancer" },
-          clusterIdentity: { identity, prettyName: "consumer" },
-          author: "admin@example.com",
-          ttlAfterFinished: "10m",
-        },
-      });
-      const done = await waitFor(
-        "BindableResourcesRequest Succeeded",
-        async () => {
-          const r = await get(
-            "provider",
-            `${KB}/namespaces/${requests.name}/bindableresourcesrequests/${brr.metadata.name}`,
-          );
-          return r?.status?.phase === "Succeeded" ? r : undefined;
-        },
-        { timeoutMs: 60_000 },
-      );
+      const { brr, done } = await requestBinding(requests.name, "sandbox-bind", { identity, prettyName: "consumer" });
       const namespace = done.status?.namespace ?? "";
       const ns = await provider.request<Obj>("GET", `/api/v1/namespaces/${namespace}`);
       expect(namespace).toMatch(/^kube-bind-[a-z0-9]+$/);
@@ -268,27 +279,10 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
     const requests = await freshNamespace("provider", "kube-bind-brr");
     let second = "";
     try {
-      const brr = await provider.request<Obj>("POST", `${KB}/namespaces/${requests.name}/bindableresourcesrequests`, {
-        apiVersion: "kube-bind.io/v1alpha2",
-        kind: "BindableResourcesRequest",
-        metadata: { name: "second-consumer" },
-        spec: {
-          templateRef: { name: "loadbalancer" },
-          clusterIdentity: { identity: `second-consumer-${requests.name}`, prettyName: "second" },
-          author: "admin@example.com",
-        },
+      const { done } = await requestBinding(requests.name, "second-consumer", {
+        identity: `second-consumer-${requests.name}`,
+        prettyName: "second",
       });
-      const done = await waitFor(
-        "the second binding",
-        async () => {
-          const r = await get(
-            "provider",
-            `${KB}/namespaces/${requests.name}/bindableresourcesrequests/${brr.metadata.name}`,
-          );
-          return r?.status?.phase === "Succeeded" ? r : undefined;
-        },
-        { timeoutMs: 60_000 },
-      );
       second = done.status?.namespace ?? "";
       const template = await provider.request<Obj>("GET", `${KB}/apiserviceexporttemplates/loadbalancer`);
       await provider.request("POST", `${KB}/namespaces/${second}/apiserviceexportrequests`, {
