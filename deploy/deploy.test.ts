@@ -19,6 +19,7 @@ const KINDS: Record<string, Omit<ResourceRef, "namespace" | "name"> & { namespac
   ConfigMap: { group: "", version: "v1", resource: "configmaps", namespaced: true },
   Service: { group: "", version: "v1", resource: "services", namespaced: true },
   Deployment: { group: "apps", version: "v1", resource: "deployments", namespaced: true },
+  PodDisruptionBudget: { group: "policy", version: "v1", resource: "poddisruptionbudgets", namespaced: true },
   ClusterRole: { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles", namespaced: false },
   ClusterRoleBinding: {
     group: "rbac.authorization.k8s.io",
@@ -111,6 +112,17 @@ describe("deploy/ manifests", () => {
   it("apply cleanly to the provider cluster", async () => {
     const objects = await applyManifests("provider");
     expect(objects.map((o) => o.kind)).toEqual(expect.arrayContaining(["Deployment", "ClusterRole", "Service"]));
+  });
+
+  it("run three replicas, of which a disruption takes at most one", () => {
+    type Labels = Record<string, string>;
+    const objects = manifests(join(__dirname, "provider")) as (KubeObject & { spec: Record<string, unknown> })[];
+    const of = (kind: string) => objects.find((o) => o.kind === kind)?.spec ?? {};
+    const deployment = of("Deployment") as { replicas?: number; template?: { metadata: { labels: Labels } } };
+    const budget = of("PodDisruptionBudget") as { maxUnavailable?: number; selector?: { matchLabels: Labels } };
+    expect(deployment.replicas).toBe(3);
+    expect(budget.maxUnavailable).toBe(1);
+    expect(deployment.template?.metadata.labels).toMatchObject(budget.selector?.matchLabels ?? { missing: "selector" });
   });
 
   it("let the portal impersonate users and groups", async () => {

@@ -2,11 +2,10 @@
 // `kubectl bind` (the portal's bind page in the browser), `kubectl bind apiservice`, then the
 // guide's my-lb created with kubectl and followed in the portal; and what must be refused.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { type Browser, expect, test } from "@playwright/test";
 import type { KubeObject } from "../lib/k8s/types";
 import { consumerAdmin, ensureConsumerBound, secondConsumerAdmin, unbindConsumer } from "./support/bind-consumer";
-import { cliConfigFile, kubectlBind } from "./support/kubectl-bind";
+import { kubectlBind, kubectlBindLogin, savedToken } from "./support/kubectl-bind";
 import { providerAdmin } from "./support/provider";
 import {
   bindingNamespaceOf,
@@ -16,7 +15,7 @@ import {
   openConsole,
 } from "./support/provider-console";
 import { sandbox, user } from "./support/sandbox";
-import { clickWhenHydrated, loginAtIdp, signIn } from "./support/sign-in";
+import { clickWhenHydrated, signIn } from "./support/sign-in";
 
 test.describe.configure({ mode: "serial" });
 
@@ -29,36 +28,7 @@ type Conditioned = KubeObject & { status?: { conditions?: { type: string; status
 const isReady = (o: Conditioned | undefined) =>
   o?.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
 
-/**
- * `kubectl bind login`: the CLI prints the authorize URL, a browser of its own signs in at the
- * identity provider, the CLI saves a token. Returns the CLI's config file.
- */
-async function cliLogin(browser: Browser, who: "admin" | "alice" | "bob"): Promise<string> {
-  const configFile = cliConfigFile();
-  const cli = kubectlBind(["login", portalUrl(), "--skip-browser"], { configFile });
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await page.goto(await cli.url(/\/api\/authorize\?/));
-    await loginAtIdp(page, user(who));
-    const allow = page.getByRole("button", { name: "Allow" });
-    await expect(allow.or(page.getByText(/success|logged in|authenticated|close/i)).first()).toBeVisible();
-    if (await allow.isVisible()) await allow.click();
-    expect(await cli.exited(60_000), cli.output()).toBe(0);
-  } finally {
-    cli.kill();
-    await context.close();
-  }
-  return configFile;
-}
-
-function savedToken(configFile: string): string | undefined {
-  const config = JSON.parse(readFileSync(configFile, "utf8")) as {
-    current?: string;
-    servers?: Record<string, { accessToken?: string }>;
-  };
-  return config.servers?.[config.current ?? ""]?.accessToken;
-}
+const cliLogin = (browser: Browser, who: "admin" | "alice" | "bob") => kubectlBindLogin(browser, portalUrl(), who);
 
 /** Provider objects a bind could leave behind: namespaces, the portal's requests, export requests. */
 async function providerFootprint() {

@@ -1,11 +1,13 @@
 // Runs the real kubectl-bind CLI (kube-bind's release, resolved by the sandbox) headless: with
 // --skip-browser it prints the URL it would open on stderr, and Playwright does the browser part.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Browser, expect } from "@playwright/test";
 import { diesWithParent } from "../../sandbox/lib/process";
-import { sandbox } from "./sandbox";
+import { sandbox, user } from "./sandbox";
+import { loginAtIdp } from "./sign-in";
 
 export interface CliRun {
   /** everything the CLI wrote so far, stdout and stderr interleaved */
@@ -86,4 +88,40 @@ export function kubectlBind(args: string[], opts: { configFile: string; kubeconf
       if (child.exitCode === null) child.kill("SIGKILL");
     },
   };
+}
+
+/**
+ * `kubectl bind login`: the CLI prints the authorize URL, a browser of its own signs in at the
+ * identity provider, the CLI saves a token. Returns the CLI's config file.
+ */
+export async function kubectlBindLogin(
+  browser: Browser,
+  portalUrl: string,
+  who: "admin" | "alice" | "bob",
+): Promise<string> {
+  const configFile = cliConfigFile();
+  const cli = kubectlBind(["login", portalUrl, "--skip-browser"], { configFile });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(await cli.url(/\/api\/authorize\?/));
+    await loginAtIdp(page, user(who));
+    const allow = page.getByRole("button", { name: "Allow" });
+    await expect(allow.or(page.getByText(/success|logged in|authenticated|close/i)).first()).toBeVisible();
+    if (await allow.isVisible()) await allow.click();
+    expect(await cli.exited(60_000), cli.output()).toBe(0);
+  } finally {
+    cli.kill();
+    await context.close();
+  }
+  return configFile;
+}
+
+/** The access token `kubectl bind login` saved in its config file. */
+export function savedToken(configFile: string): string | undefined {
+  const config = JSON.parse(readFileSync(configFile, "utf8")) as {
+    current?: string;
+    servers?: Record<string, { accessToken?: string }>;
+  };
+  return config.servers?.[config.current ?? ""]?.accessToken;
 }
