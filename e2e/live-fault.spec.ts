@@ -1,4 +1,4 @@
-// Issue 6, faults: the PROVIDER kube-apiserver is stopped and started again (same command line)
+// Faults: the PROVIDER kube-apiserver is stopped and started again (same command line)
 // while alice's detail page is open. The page says the provider is unreachable, keeps what it
 // knew, catches up by itself afterwards, and shows every Event exactly once.
 import { expect, type Page, test } from "@playwright/test";

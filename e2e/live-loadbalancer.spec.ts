@@ -1,4 +1,4 @@
-// Issue 6: live status. alice creates a LoadBalancer through the form; its detail page advances
+// Live status: alice creates a LoadBalancer through the form; its detail page advances
 // to Ready without a reload, Test traffic goes through the real gateway, and a second browser
 // sees the dashboard row appear, change and vanish live.
 import { expect, test } from "@playwright/test";

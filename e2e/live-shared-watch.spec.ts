@@ -1,4 +1,4 @@
-// Issue 6: the SSE route's contract, and 20 viewers of the same page sharing ONE upstream watch
+// The SSE route's contract, and 20 viewers of the same page sharing ONE upstream watch
 // per resource (the hub's read-only stats at /api/live/stats, exposed for tests only).
 import { expect, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";

@@ -1,4 +1,4 @@
-// Issue 5: bob (team-b) cannot see, change or delete alice's LoadBalancers or ConfigMaps through
+// Bob (team-b) cannot see, change or delete alice's LoadBalancers or ConfigMaps through
 // any page or action — including server actions called with alice's namespace and name.
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";

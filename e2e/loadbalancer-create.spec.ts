@@ -1,4 +1,4 @@
-// Issue 5, the guide's example through the browser: alice creates my-lb with the ConfigMap
+// The guide's example through the browser: alice creates my-lb with the ConfigMap
 // my-lb-config (custom-header: hello-kube-bind), changes the header, and deletes it.
 import { expect, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";

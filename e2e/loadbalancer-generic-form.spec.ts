@@ -1,4 +1,4 @@
-// Issue 5: any bound export gets a form generated from the schema the consumer serves, at
+// Any bound export gets a form generated from the schema the consumer serves, at
 // /apis/<group>/<version>/<resource>; an API that is not bound says so and links to the catalog.
 import { expect, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";

@@ -1,4 +1,4 @@
-// Issue 5, bad inputs: each shows its message on its own field (aria-invalid, described by the
+// Bad inputs: each shows its message on its own field (aria-invalid, described by the
 // message) and nothing is created on either cluster.
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";

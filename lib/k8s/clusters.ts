@@ -29,7 +29,7 @@ export async function userClient(name: ClusterName, identity: { user: string; gr
 }
 
 /**
- * A client with the portal's OWN identity. Only for what the issues allow: the bind handshake
+ * A client with the portal's OWN identity, only for what the security model allows: the bind handshake
  * on the provider, and reading provider-side objects that belong to something the user can read.
  */
 export async function portalIdentityClient(name: ClusterName) {
