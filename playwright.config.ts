@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM } from "./sandbox/lib/chromium";
 import { diesWithParent } from "./sandbox/lib/process";
 import { portalEnv } from "./sandbox/portal-env";
 import { readSandboxState } from "./sandbox/state";
@@ -21,18 +22,7 @@ export default defineConfig({
   use: {
     baseURL: portalUrl,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: state
     ? {

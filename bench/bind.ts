@@ -4,17 +4,8 @@
 import { chromium } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { teamRolesCoverLoadBalancers } from "../lib/loadbalancer/testing-rbac";
+import { CHROMIUM } from "../sandbox/lib/chromium";
 import { until } from "./stats";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
 
 const servesLoadBalancers = async (admin: KubeClient) =>
   (await admin.served("networking.kro.run", "v1alpha1"))?.some((r) => r.name === "loadbalancers") ?? false;
@@ -26,7 +17,7 @@ export async function bindConsumer(
 ): Promise<void> {
   await teamRolesCoverLoadBalancers(consumerAdmin);
   if (await servesLoadBalancers(consumerAdmin)) return;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const page = await (await browser.newContext({ baseURL: portalUrl })).newPage();
     page.setDefaultTimeout(30_000);

@@ -12,6 +12,7 @@ import { request } from "undici";
 import { log as portalLog } from "../lib/log";
 import { type RunningSandbox, startSandbox } from "../sandbox/index";
 import { freePort } from "../sandbox/lib/ports";
+import { signInWithoutBrowser as signIn } from "../sandbox/oidc/portal-sign-in";
 import { bindConsumer } from "./bind";
 import { measureBundle } from "./bundle";
 import { cleanupDashboard, measureDashboard } from "./dashboard";
@@ -20,7 +21,6 @@ import { aliceLoadBalancer, client } from "./fixtures";
 import { measureLatency } from "./latency";
 import { type Portal, preparePortal, startPortal } from "./portal";
 import { machineNote, type Results, table, updateReadme, writeJson } from "./report";
-import { signIn } from "./session";
 
 const PHASES = ["a", "b", "c", "d"];
 // Sandbox, portal build and logs; after a clean run only the portal's log is kept.

@@ -25,6 +25,11 @@ export class FetchBrowser {
     }
   }
 
+  /** The Cookie header this browser would send to `url`. */
+  cookieHeader(url: string): string {
+    return this.header(new URL(url));
+  }
+
   private header(url: URL): string {
     return [...this.cookies.values()]
       .filter((c) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith("/") ? c.path : `${c.path}/`))
