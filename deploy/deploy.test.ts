@@ -8,6 +8,7 @@ import { BINDABLE_RESOURCES_REQUESTS, bindableResourcesRequest } from "../lib/bi
 import { KubeError } from "../lib/k8s/errors";
 import { randomSuffix, sandboxClient } from "../lib/k8s/testing";
 import type { KubeObject, ResourceRef } from "../lib/k8s/types";
+import { HEADER_POLICY, POLICY_CONFIGMAP, REFUSED, TARGET_POLICY } from "../lib/loadbalancer/policy";
 
 const PORTAL_SA = "system:serviceaccount:kube-bind-portal:kube-bind-portal";
 const PORTAL_NS = "kube-bind-portal";
@@ -189,6 +190,38 @@ describe("deploy/ manifests", () => {
     // Services only where the status pages and the provider console look (envoy-gateway-system, default).
     expect(await sar({ verb: "list", resource: "services", namespace: "kube-system" })).toBe(false);
     expect(await sar({ verb: "impersonate", resource: "serviceaccounts" })).toBe(false);
+  });
+
+  it("install the platform's LoadBalancer guardrails, with a shared-target list the portal may read", async () => {
+    const objects = await applyManifests("provider");
+    const admin = await sandboxClient("provider", "admin");
+    const vap = { group: "admissionregistration.k8s.io", version: "v1" };
+    for (const name of [TARGET_POLICY, HEADER_POLICY]) {
+      expect(objects.some((o) => o.kind === "ValidatingAdmissionPolicyBinding" && o.metadata.name === name)).toBe(true);
+      const policy = await admin.get({ ...vap, resource: "validatingadmissionpolicies", name });
+      expect(policy.metadata.name).toBe(name);
+    }
+    expect(await sar({ verb: "get", resource: "configmaps", ...POLICY_CONFIGMAP })).toBe(true);
+    const refused = await admin
+      .create(
+        { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers", namespace: PORTAL_NS },
+        {
+          apiVersion: "networking.kro.run/v1alpha1",
+          kind: "LoadBalancer",
+          metadata: { name: "deploy-test" },
+          spec: {
+            domain: "www.example.com",
+            configMapRef: "c",
+            targetService: "kube-dns",
+            targetServiceNamespace: "kube-system",
+            targetPort: 53,
+          },
+        },
+        { dryRun: true },
+      )
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(KubeError);
+    expect(refused.message).toContain(`${REFUSED}: spec.targetServiceNamespace: kube-system/kube-dns`);
   });
 
   it("confine the portal's writes to namespaces with the kube-bind- prefix, even where RBAC would allow", async () => {

@@ -75,6 +75,7 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
             {field.path === "spec.targetService" ? (
               <ServicePicker
                 services={options.services}
+                targets={options.targets}
                 onPick={(s) =>
                   form.setValuesAt({
                     "spec.targetService": s.name,

@@ -3,17 +3,27 @@
 import { FieldFrame } from "@/components/form/field-frame";
 import { inputClass } from "@/components/form/input-styles";
 import type { ServiceOption } from "@/lib/loadbalancer/options";
+import { describeShared, type SharedTarget } from "@/lib/loadbalancer/policy";
 
 /**
- * Offers the Services of the consumer cluster the user can see; picking one fills in the target
- * Service, its namespace and port. The fields stay editable for a Service only the provider knows.
+ * Offers the Services of the consumer cluster the user can see and the platform's policy lets a
+ * LoadBalancer target; picking one fills in the target Service, its namespace and port. The
+ * fields stay editable for a Service only the provider knows.
  */
-export function ServicePicker({ services, onPick }: { services: ServiceOption[]; onPick: (s: ServiceOption) => void }) {
+export function ServicePicker({
+  services,
+  targets,
+  onPick,
+}: {
+  services: ServiceOption[];
+  targets?: SharedTarget[];
+  onPick: (s: ServiceOption) => void;
+}) {
   return (
     <FieldFrame
       path="service-picker"
       label="Pick a Service from your cluster (the consumer cluster)"
-      help="Services in namespaces of your cluster that you can read. Picking one fills in the target Service, namespace and port below. The provider cluster reaches the Service with the same namespace and name through the multi-cluster network your platform team runs."
+      help={`Services in namespaces of your cluster that you can read and the platform lets a LoadBalancer target${targets ? ` (its shared targets: ${describeShared(targets)})` : ""}. Picking one fills in the target Service, namespace and port below. The provider cluster reaches the Service with the same namespace and name through the multi-cluster network your platform team runs.`}
     >
       {(control) => (
         <select
@@ -25,7 +35,9 @@ export function ServicePicker({ services, onPick }: { services: ServiceOption[];
             if (s) onPick(s);
           }}
         >
-          <option value="">{services.length ? "Choose a Service…" : "No Services you can read"}</option>
+          <option value="">
+            {services.length ? "Choose a Service…" : "No Services you can read that the platform allows"}
+          </option>
           {services.map((s) => (
             <option key={`${s.namespace}/${s.name}`} value={`${s.namespace}/${s.name}`}>
               {s.name} in {s.namespace}

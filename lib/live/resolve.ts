@@ -2,6 +2,7 @@
 
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { KubeObject } from "../k8s/types";
+import { POLICY_CONFIGMAP, parseSharedTargets, SHARED_TARGETS_KEY } from "../loadbalancer/policy";
 import { dashboardRow, konnectorHealth, loadBalancerStatus, type StatusInput } from "../status";
 import { named } from "./lookup";
 import { API, type Api, key } from "./resources";
@@ -18,6 +19,15 @@ export interface ConsumerScope {
   now: number;
   /** since when the provider is out of sight, if it is (StatusInput.providerSeenAt) */
   providerSeenAt?: number;
+}
+
+/** The platform's LoadBalancer policy, if the portal can read it (for explaining refusals). */
+function policyOf(need: Need, ownNamespace: string | undefined): StatusInput["policy"] {
+  const cms = need.optional?.(key("provider", API.configMaps, POLICY_CONFIGMAP.namespace));
+  const cm = cms && named(cms, POLICY_CONFIGMAP.name);
+  if (!cm) return undefined;
+  const text = (cm as { data?: Record<string, string> }).data?.[SHARED_TARGETS_KEY];
+  return { sharedTargets: parseSharedTargets(text), ownNamespace };
 }
 
 /** The provider tenancy and copy of one consumer object. */
@@ -54,6 +64,7 @@ export function resolveLoadBalancer(
     provider,
     now: scope.now,
     providerSeenAt: scope.providerSeenAt,
+    policy: policyOf(need, tenancy.providerNamespace),
   };
   const mine = [lb, ...(configMap ? [configMap] : [])];
   const all: LiveEvent[] = [...matchEvents("consumer", consumerEvents, mine), ...events];

@@ -165,6 +165,31 @@ describe("failures are shown on the right field and leave nothing behind", () =>
       "configMap.entries.0.key",
       'Enter a key for the value "hello"',
     ],
+    // The platform's policy (lib/loadbalancer/policy.ts), as the provider enforces it.
+    [
+      "a target in kube-system",
+      { values: { "spec.targetServiceNamespace": "kube-system", "spec.targetService": "kube-dns" } },
+      "spec.targetServiceNamespace",
+      "kube-system/kube-dns is not a target this LoadBalancer may use",
+    ],
+    [
+      "a target in the portal's namespace",
+      { values: { "spec.targetServiceNamespace": "kube-bind-portal", "spec.targetService": "kube-bind-portal" } },
+      "spec.targetServiceNamespace",
+      "shared targets (default/backend)",
+    ],
+    [
+      "a header value with a newline",
+      { entries: [{ key: "custom-header", value: "a\nb" }] },
+      "configMap.entries.0.value",
+      "The header value (custom-header) may contain only printable ASCII characters",
+    ],
+    [
+      "a 900 KB header value",
+      { entries: [{ key: "custom-header", value: "a".repeat(900_000) }] },
+      "configMap.entries.0.value",
+      "must be at most 4096 characters (it has 900000)",
+    ],
   ])("%s", async (_what, over, field, message) => {
     const name = (over as { name?: string }).name ?? `bad-${rand}`;
     const r = failed(await createLoadBalancer(alice, { ...input(`bad-${rand}`, over as never), name }));

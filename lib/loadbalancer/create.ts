@@ -11,7 +11,9 @@ import { kubectlApply, toYaml } from "../schema/objects";
 import { loadBalancerApi, notBoundError } from "./api";
 import { CONFIGMAP_FIELD, type Draft, parseDraft } from "./draft";
 import { configMapObject, loadBalancerObject } from "./objects";
+import { HEADER_KEY, headerProblem } from "./policy";
 import { loadBalancerRef } from "./resource";
+import { loadSharedTargets } from "./shared-targets";
 
 type Identity = { user: string; groups: string[] };
 const CONFIGMAPS = { group: "", version: "v1", resource: "configmaps" };
@@ -72,13 +74,22 @@ async function plan(identity: Identity, raw: unknown): Promise<Plan | FormFailur
   const user = await userClient("consumer", identity);
   const api = await loadBalancerApi(user);
   if (!api.bound) return fail({}, notBoundError(api));
-  const parsed = parseDraft(api.model, raw);
+  const parsed = parseDraft(api.model, raw, await loadSharedTargets());
   if (!parsed.ok) return fail(parsed.fieldErrors);
   const { draft } = parsed;
   const ctx = contexts(api.model, draft);
   if (draft.configMap.mode === "existing") {
     try {
-      await user.get({ ...CONFIGMAPS, namespace: draft.namespace, name: draft.configMap.name });
+      const cm = (await user.get({ ...CONFIGMAPS, namespace: draft.namespace, name: draft.configMap.name })) as {
+        data?: Record<string, string>;
+      };
+      // The provider refuses the copy of a ConfigMap whose header value breaks the policy.
+      const value = cm.data?.[HEADER_KEY];
+      const problem = value === undefined ? null : headerProblem(value);
+      if (problem)
+        return fail({
+          [CONFIGMAP_FIELD]: `The ConfigMap ${draft.configMap.name} cannot be used as it is: ${problem} Fix it, or create a new one here.`,
+        });
     } catch (e) {
       if (e instanceof KubeError && e.notFound && e.details?.kind === "configmaps") {
         return fail({

@@ -6,6 +6,8 @@ import type { FieldErrors } from "../schema/action-result";
 import type { FormModel } from "../schema/form-model";
 import { configMapKey, dns1123Label } from "../schema/kubernetes-rules";
 import { fieldErrorsOf, formValidator } from "../schema/validator";
+import { HEADER_KEY, type SharedTarget } from "./policy";
+import { ruleErrors } from "./rules";
 
 const Entry = z.object({ key: z.string().max(300), value: z.string().max(1_048_576) });
 
@@ -57,8 +59,11 @@ function entryErrors(entries: { key: string; value: string }[], errors: FieldErr
   return data;
 }
 
-/** Checks everything that can be checked without a cluster. */
-export function parseDraft(model: FormModel, raw: unknown): DraftResult {
+/**
+ * Checks everything that can be checked without a cluster, and with the platform's shared targets
+ * (read from the provider, on the server) the target too.
+ */
+export function parseDraft(model: FormModel, raw: unknown, shared?: SharedTarget[]): DraftResult {
   const input = CreateInput.safeParse(raw);
   if (!input.success)
     return { ok: false, fieldErrors: { form: "The form sent data this page does not understand; reload the page." } };
@@ -74,6 +79,25 @@ export function parseDraft(model: FormModel, raw: unknown): DraftResult {
   const spec = formValidator(model).safeParse(values);
   if (!spec.success) Object.assign(errors, fieldErrorsOf(spec.error));
   const data = configMap.mode === "new" ? entryErrors(configMap.entries, errors) : {};
+  const headerAt = configMap.mode === "new" ? configMap.entries.findIndex((e) => e.key.trim() === HEADER_KEY) : -1;
+  ruleErrors(
+    {
+      spec: {
+        domain: values["spec.domain"],
+        targetService: values["spec.targetService"],
+        targetServiceNamespace: values["spec.targetServiceNamespace"],
+      },
+      header:
+        headerAt >= 0
+          ? {
+              value: (configMap.mode === "new" && configMap.entries[headerAt].value) || "",
+              field: `configMap.entries.${headerAt}.value`,
+            }
+          : undefined,
+      shared,
+    },
+    errors,
+  );
   if (Object.keys(errors).length > 0 || !spec.success) return { ok: false, fieldErrors: errors };
 
   const cmName = String(values[CONFIGMAP_FIELD] ?? "").trim();

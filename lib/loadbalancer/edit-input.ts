@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { FieldErrors } from "../schema/action-result";
 import type { FormModel } from "../schema/form-model";
 import { fieldErrorsOf, formValidator } from "../schema/validator";
+import { ruleErrors } from "./rules";
 
 export const EDITABLE_FIELDS = ["spec.domain", "spec.targetPort"];
 export const HEADER_FIELD = "header";
-const HEADER_VALUE = /^[\x20-\x7e\t]*$/;
 
 export const EditInput = z.object({
   namespace: z.string().max(63),
@@ -19,11 +19,12 @@ export const EditInput = z.object({
     .object({
       domain: z.string().max(300).optional(),
       targetPort: z.number().optional(),
-      header: z.string().max(8192).optional(),
+      header: z.string().max(1_048_576).optional(),
     })
     .optional(),
   values: z.record(z.string(), z.union([z.string(), z.boolean()])),
-  header: z.string().max(8192),
+  // As much as a ConfigMap holds, so that an oversized value is refused by the rule that names it.
+  header: z.string().max(1_048_576),
 });
 export type EditInput = z.infer<typeof EditInput>;
 
@@ -50,11 +51,7 @@ export function parseEdit(
   const errors: FieldErrors = {};
   const spec = formValidator(editModel(model)).safeParse(values);
   if (!spec.success) Object.assign(errors, fieldErrorsOf(spec.error));
-  if (header.length > 4096)
-    errors[HEADER_FIELD] = `The header value must be at most 4096 characters (it has ${header.length}).`;
-  else if (!HEADER_VALUE.test(header)) {
-    errors[HEADER_FIELD] = "The header value may contain only printable ASCII characters, without line breaks.";
-  }
+  ruleErrors({ spec: { domain: values["spec.domain"] }, header: { value: header, field: HEADER_FIELD } }, errors);
   if (!spec.success || Object.keys(errors).length) return { ok: false, fieldErrors: errors };
   return {
     ok: true,

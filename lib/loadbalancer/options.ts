@@ -4,7 +4,9 @@ import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
+import { isSharedTarget, type SharedTarget } from "./policy";
 import { LOADBALANCERS } from "./resource";
+import { loadSharedTargets } from "./shared-targets";
 
 export interface ConfigMapOption {
   name: string;
@@ -22,8 +24,13 @@ export interface FormOptions {
   namespaces: string[];
   /** existing ConfigMaps the user can read, by namespace */
   configMaps: Record<string, ConfigMapOption[]>;
-  /** Services on the consumer cluster, in namespaces where the user may list them */
+  /**
+   * Services on the consumer cluster, in namespaces where the user may list them, that the
+   * platform's policy lets a LoadBalancer target (all of them if the policy cannot be read)
+   */
   services: ServiceOption[];
+  /** the platform's shared targets, if known */
+  targets?: SharedTarget[];
 }
 
 const ConfigMap = z.object({
@@ -56,9 +63,10 @@ export async function loadFormOptions(identity: { user: string; groups: string[]
     namespacesWhereUserCan(portal, user, { verb: "create", ...LOADBALANCERS }),
     namespacesWhereUserCan(portal, user, { verb: "list", group: "", resource: "services" }),
   ]);
-  const [cms, svcs] = await Promise.all([
+  const [cms, svcs, targets] = await Promise.all([
     Promise.all(namespaces.map((ns) => listOrEmpty(user, "configmaps", ns))),
     Promise.all(serviceNamespaces.map((ns) => listOrEmpty(user, "services", ns))),
+    loadSharedTargets(),
   ]);
   const configMaps = Object.fromEntries(
     namespaces.map((ns, i) => [
@@ -74,10 +82,11 @@ export async function loadFormOptions(identity: { user: string; groups: string[]
     .flat()
     .map((raw) => Service.parse(raw))
     .filter((s) => !(s.metadata.namespace === "default" && s.metadata.name === "kubernetes"))
+    .filter((s) => !targets || isSharedTarget(targets, s.metadata.namespace, s.metadata.name))
     .map((s) => ({
       namespace: s.metadata.namespace,
       name: s.metadata.name,
       ports: (s.spec?.ports ?? []).map((p) => p.port),
     }));
-  return { namespaces, configMaps, services };
+  return { namespaces, configMaps, services, ...(targets ? { targets } : {}) };
 }

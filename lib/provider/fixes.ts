@@ -1,6 +1,7 @@
 // The commands and YAML that fix each failed setup step (isomorphic strings). The YAML is the
-// guide's, with the one change current kro needs (the RGD's status.address as an expression); a
-// unit test holds LOADBALANCER_RGD_YAML to the sandbox's own manifest.
+// guide's, with the one change current kro needs (the RGD's status.address as an expression) and
+// a ReferenceGrant that names the one target Service; a unit test holds LOADBALANCER_RGD_YAML to
+// the sandbox's own manifest.
 import type { Fix } from "./types";
 
 /** The RGD's status.address as current kro needs it: an expression (CEL) reading the Gateway. */
@@ -49,6 +50,7 @@ spec:
           to:
             - group: ""
               kind: Service
+              name: \${schema.spec.targetService}
     - id: gateway
       template:
         apiVersion: gateway.networking.k8s.io/v1

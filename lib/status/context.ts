@@ -41,6 +41,7 @@ export interface Ctx {
     rgd?: Rgd;
     clusterBinding?: ClusterBinding;
   };
+  policy?: StatusInput["policy"];
   /** "3m" since `iso` */
   age(iso: string | undefined): string;
   /** more than GRACE_MS from `iso` to `seen` */
@@ -71,6 +72,7 @@ export function context(input: StatusInput): Ctx {
       rgd: parseOptional(Rgd, p.rgd),
       clusterBinding: parseOptional(ClusterBinding, p.clusterBinding),
     },
+    policy: input.policy,
     age: (iso) => formatAge(now - (ms(iso) ?? now)),
     overdue: (iso) => seen - (ms(iso) ?? seen) > GRACE_MS,
   };

@@ -15,6 +15,8 @@ export const STAGE_LABELS: Record<StageId, string> = {
 const KONNECTOR_CHECK = "check that it runs (kubectl -n kube-bind get deployment konnector)";
 
 export const say = {
+  policyRefused: (problem: string, what: string) =>
+    `The provider refused ${what}: refused by the platform's policy: ${problem} The konnector keeps retrying; change it on your cluster (edit it here, or kubectl) and it syncs.`,
   pending: "Waits for the previous steps.",
 
   requested: (ns: string) => `Created in namespace ${ns} on your cluster.`,

@@ -333,3 +333,67 @@ describe("dashboard rows", () => {
     expect(fresh).toMatchObject({ state: "PENDING", ready: "Unknown", current: { id: "synced" } });
   });
 });
+
+describe("status model: a copy the provider's policy refuses (the konnector only logs the denial)", () => {
+  const policy = { sharedTargets: [{ namespace: "default", service: "backend" }], ownNamespace: NS };
+  /** alice's LoadBalancer, made with kubectl, whose copy never reached the provider */
+  const refusedInput = (spec: Record<string, unknown>, header?: string): StatusInput => {
+    const input = inputFrom(frame("healthy"), { drop: ["loadBalancer", "configMap"], now: plus(CREATED, 10) });
+    const lb = input.consumer.loadBalancer as { spec: Record<string, unknown> };
+    lb.spec = { ...lb.spec, ...spec };
+    if (header !== undefined) {
+      const cm = input.consumer.configMap as { data: Record<string, string> };
+      cm.data = { ...cm.data, "custom-header": header };
+    }
+    return { ...input, policy };
+  };
+
+  it.each([
+    ["the portal's namespace", "kube-bind-portal", "kube-bind-portal"],
+    ["default, beside the apiserver", "default", "kubernetes"],
+    ["kube-system", "kube-system", "kube-dns"],
+  ])("a target in %s: Synced failed, in plain words naming the rule", (_, namespace, service) => {
+    const s = loadBalancerStatus(refusedInput({ targetServiceNamespace: namespace, targetService: service }));
+    expect(stageOf(s, "synced")).toMatchObject({
+      state: "failed",
+      reason: "PolicyRefused",
+      message: `The provider refused this LoadBalancer: refused by the platform's policy: spec.targetServiceNamespace: ${namespace}/${service} is not a target this LoadBalancer may use; a LoadBalancer may route only to Services in its own namespace or to the platform's shared targets (default/backend). The konnector keeps retrying; change it on your cluster (edit it here, or kubectl) and it syncs.`,
+    });
+    expect(s.current).toBe("synced");
+  });
+
+  it("a bad domain: refused, and not reported as a stuck konnector later on", () => {
+    const input = refusedInput({ domain: "Bad_Host" });
+    input.now = plus(CREATED, 600);
+    expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({
+      reason: "PolicyRefused",
+      message: expect.stringContaining("refused by the platform's policy: spec.domain must be a DNS host name"),
+    });
+  });
+
+  it("a target in its own provider namespace or a shared target is not a refusal", () => {
+    const own = refusedInput({ targetServiceNamespace: NS, targetService: "web" });
+    expect(stageOf(loadBalancerStatus(own), "synced")).toMatchObject({ state: "in-progress" });
+    expect(stageOf(loadBalancerStatus(refusedInput({})), "synced")).toMatchObject({ state: "in-progress" });
+  });
+
+  it("without the policy (the portal cannot read it) the model keeps its older judgement", () => {
+    const input = { ...refusedInput({ targetServiceNamespace: "kube-system" }), policy: undefined };
+    expect(stageOf(loadBalancerStatus(input), "synced")).toMatchObject({ state: "in-progress" });
+  });
+
+  it.each([
+    ["a line break", "hello\nworld", "printable ASCII"],
+    ["U+202E", "abc\u202edef", "printable ASCII"],
+    ["900 KB", "a".repeat(900_000), "at most 4096 characters (it has 900000)"],
+  ])("a header value with %s: Settings failed, naming the rule", (_, header, rule) => {
+    const input = inputFrom(frame("healthy"), { drop: ["configMap"], now: plus(CREATED, 10) });
+    (input.consumer.configMap as { data: Record<string, string> }).data["custom-header"] = header;
+    const settings = stageOf(loadBalancerStatus({ ...input, policy }), "settings");
+    expect(settings).toMatchObject({ state: "failed", reason: "PolicyRefused" });
+    expect(settings.message).toContain(
+      `The provider refused the settings ConfigMap ${(input.consumer.configMap as { metadata: { name: string } }).metadata.name}: refused by the platform's policy: the header value (custom-header)`,
+    );
+    expect(settings.message).toContain(rule);
+  });
+});

@@ -3,6 +3,7 @@ import { type Ctx, SETTINGS_KEY } from "./context";
 import { assessKonnector } from "./konnector";
 import { STAGE_LABELS, say } from "./messages";
 import { findCondition } from "./objects";
+import { lbRefusal, settingsRefusal } from "./policy";
 import { sameJson } from "./same-json";
 import { firstKnown } from "./time";
 import type { Stage, StageId } from "./types";
@@ -42,6 +43,14 @@ export function synced(ctx: Ctx): Stage {
   const copy = ctx.p.lb;
   const verdict = konnectorVerdict(ctx);
   const konnector = verdict.blocked && ({ state: "blocked", ...verdict.blocked } as const);
+  const refused = (!copy || !sameJson(copy.spec, ctx.lb.spec)) && lbRefusal(ctx);
+  if (refused && !konnector)
+    return stage("synced", {
+      state: "failed",
+      since: created,
+      message: say.policyRefused(refused, copy ? "this change" : "this LoadBalancer"),
+      reason: "PolicyRefused",
+    });
   if (!copy) {
     if (konnector) return stage("synced", konnector);
     if (ctx.overdue(created))
@@ -103,6 +112,14 @@ export function settings(ctx: Ctx): Stage {
       since: firstKnown(mine?.metadata.creationTimestamp, copy?.metadata.creationTimestamp, created),
       message: say.configMapKeyMissing(ns, name),
       reason: "ConfigMapKeyMissing",
+    });
+  const refused = (!copy || !sameJson(mine?.data ?? {}, copy.data ?? {})) && settingsRefusal(ctx);
+  if (refused)
+    return stage("settings", {
+      state: "failed",
+      since: firstKnown(mine?.metadata.creationTimestamp, created),
+      message: say.policyRefused(refused, `the settings ConfigMap ${name}`),
+      reason: "PolicyRefused",
     });
   if (!ctx.p.lb && !copy) return stage("settings", { state: "pending", message: say.pending });
   if (!copy) {

@@ -41,6 +41,12 @@ export interface StatusInput {
    * own view is not reported as a stuck konnector, kro or Envoy Gateway.
    */
   providerSeenAt?: string | number;
+  /**
+   * The platform's LoadBalancer policy (lib/loadbalancer/policy.ts), when the portal can read it:
+   * the shared targets, and the provider namespace where this LoadBalancer's copy lives or would.
+   * With it, a copy the provider refuses is explained instead of reported as a stuck konnector.
+   */
+  policy?: { sharedTargets: { namespace: string; service: string }[]; ownNamespace?: string };
 }
 
 export const STAGE_IDS = ["requested", "synced", "settings", "resources", "routing", "address", "ready"] as const;
@@ -77,7 +83,9 @@ export type StageReason =
   | "EnvoyUnavailable"
   | "EnvoyServiceMissing"
   | "NoAddress"
-  | "StatusNotSynced";
+  | "StatusNotSynced"
+  /** the provider's admission policy refuses the copy (or the settings' copy) the konnector writes */
+  | "PolicyRefused";
 
 export interface Stage {
   id: StageId;

@@ -149,6 +149,10 @@ describe(`real kro reconciling a LoadBalancer`, () => {
       const route = await waitFor("HTTPRoute", async () => (await childrenOf(lb.uid, "httproutes", "v1", lb.ns))[0]);
 
       expect(grant?.metadata.name).toBe(`${lb.ns}-${lb.name}-grant`);
+      // The grant lets the route reach its one target Service, not every Service in `default`.
+      expect((grant?.spec as { to?: unknown } | undefined)?.to).toEqual([
+        { group: "", kind: "Service", name: "backend" },
+      ]);
       expect(grant?.metadata.labels).toMatchObject({
         "kro.run/node-id": "referencegrant",
         "kro.run/instance-namespace": lb.ns,

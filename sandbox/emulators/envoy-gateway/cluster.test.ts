@@ -112,6 +112,44 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
     );
   });
 
+  it.each([
+    ["a line break", "hello\nkube-bind"],
+    ["an emoji", "hello 👋"],
+    ["U+202E", "abc\u202edef"],
+  ])("rejects an HTTPRoute whose header value has %s, answers 500, and keeps serving", async (_, value) => {
+    const { name: ns } = await namespace("eg-header");
+    const host = `www.example-${rand()}.com`;
+    const port = await backendPort();
+    await grantFrom(ns);
+    await create(ns, "gateways", gatewayBody("gw", host));
+    await create(ns, "httproutes", routeBody("route", "gw", host, port, value));
+    const { url } = await programmed(ns, "gw");
+
+    const accepted = await waitFor(
+      "the route's Accepted condition",
+      async () => findCondition(await routeConditions(ns, "route"), "Accepted"),
+      { timeoutMs: 30_000 },
+    );
+    expect(accepted).toMatchObject({ status: "False", reason: "UnsupportedValue" });
+    // The route's only header is invalid, so Envoy Gateway reports that none is valid.
+    expect(accepted.message).toContain(
+      "RequestHeaderModifier Filter did not provide valid configuration to add/set/remove any headers",
+    );
+    const answer = await get(url, host);
+    expect(answer.status).toBe(500);
+    expect(answer.body).toContain(`a filter of HTTPRoute ${ns}/route is invalid`);
+
+    // The emulator still serves: the same route with a valid value goes through to the echo backend.
+    const ref = { group: GROUP, version: "v1", namespace: ns, plural: "httproutes", name: "route" };
+    const current = (await client().custom.getNamespacedCustomObject(ref)) as { metadata: object };
+    const fixed = routeBody("route", "gw", host, port, "fixed");
+    await client().custom.replaceNamespacedCustomObject({
+      ...ref,
+      body: { ...fixed, metadata: current.metadata },
+    });
+    expect((await echoThrough(url, host)).headers["X-Custom-Message"]).toEqual(["fixed"]);
+  });
+
   it("reports RefNotPermitted without a ReferenceGrant and recovers when one appears", async () => {
     const { name: ns } = await namespace("eg-nogrant");
     const host = `www.example-${rand()}.com`;
