@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 import { log } from "../log";
+import { safeRedirectUrl } from "../safe-redirect";
 import { identityFromClaims, MissingClaimError } from "./claims";
 import { needsRefresh, refreshSession } from "./refresh";
 
@@ -45,6 +46,8 @@ export function authOptions(): NextAuthOptions {
       },
     ],
     callbacks: {
+      // Only destinations on the portal's own origin, as the URL parser (and a browser) reads them.
+      redirect: ({ url }) => safeRedirectUrl(url, e.PORTAL_URL),
       signIn({ profile }) {
         try {
           identityFromClaims(profile, claimOpts);
