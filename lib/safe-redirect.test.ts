@@ -8,7 +8,10 @@ describe("safeReturnPath", () => {
     ["/", "/"],
     ["/catalog", "/catalog"],
     ["/loadbalancers/a/b?tab=1#x", "/loadbalancers/a/b?tab=1#x"],
-    ["/?session_id=abc&redirect_url=http%3A%2F%2F127.0.0.1%3A1%2Fcb", "/?session_id=abc&redirect_url=http%3A%2F%2F127.0.0.1%3A1%2Fcb"],
+    [
+      "/?session_id=abc&redirect_url=http%3A%2F%2F127.0.0.1%3A1%2Fcb",
+      "/?session_id=abc&redirect_url=http%3A%2F%2F127.0.0.1%3A1%2Fcb",
+    ],
     [`${ORIGIN}/catalog`, "/catalog"],
     ["catalog", "/catalog"],
     // Stays on the origin, but in the parser's percent-encoded form (never a raw byte in Location).
