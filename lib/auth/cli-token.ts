@@ -32,9 +32,11 @@ export interface CliTokenIdentity {
  * The CLI's bearer token: a JWT signed with the portal's kept key, so it survives restarts and
  * is accepted by every replica. It carries only the identity the portal impersonates.
  */
-export async function signCliToken(identity: PortalIdentity, sessionId = newSessionId()): Promise<string> {
+export async function signCliToken(identity: PortalIdentity): Promise<string> {
   const key = await cliTokenKey();
-  return new SignJWT({ groups: identity.groups, name: identity.name, sid: sessionId })
+  // Each token gets its own session id, never the CLI's session_id: that one comes from the
+  // caller and may repeat, and revoking it would sign out someone else.
+  return new SignJWT({ groups: identity.groups, name: identity.name, sid: newSessionId() })
     .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: "JWT" })
     .setSubject(identity.username)
     .setIssuer(env().PORTAL_URL)
