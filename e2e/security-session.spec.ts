@@ -34,9 +34,10 @@ test("signing out ends the session everywhere: pages, APIs, the live stream, ser
     await expect.poll(async () => (await keptOnReplica.get("/api/ping")).status(), { timeout: 1_000 }).toBe(401);
     expect((await kept.get("/api/ping")).status()).toBe(401);
     expect((await kept.get("/api/live?sub=dashboard")).status()).toBe(401);
+    // The page streams (it has a loading state), so its redirect to sign-in is in the body.
     const pageRes = await kept.get("/loadbalancers", { maxRedirects: 0 });
-    expect(pageRes.status()).toBe(307);
-    expect(pageRes.headers().location).toMatch(/^\/signin\?callbackUrl=%2Floadbalancers&reason=Revoked$/);
+    expect(pageRes.status()).toBeLessThan(500);
+    expect(await pageRes.text()).toMatch(/\/signin\?callbackUrl=%2Floadbalancers(&amp;|&)reason=Revoked/);
     const actionRes = await kept.post("/loadbalancers/new", {
       headers: { "next-action": action, origin: portalUrl(), "content-type": "text/plain;charset=UTF-8" },
       data: "[]",
@@ -65,7 +66,7 @@ test("POST /api/logout revokes the browser session it is sent with", async ({ pa
   await again.dispose();
 });
 
-test("POST /api/logout with a CLI token revokes that token", async ({ page, request }) => {
+test("POST /api/logout with a CLI token revokes that token", async ({ page, request, browser }) => {
   const token = await cliToken(page, user("bob"));
   const auth = { authorization: `Bearer ${token}` };
   expect((await request.get("/api/ping", { headers: auth })).status()).toBe(200);
@@ -73,6 +74,8 @@ test("POST /api/logout with a CLI token revokes that token", async ({ page, requ
   expect((await request.get("/api/ping", { headers: auth })).status()).toBe(401);
   expect((await request.get("/api/templates", { headers: auth })).status()).toBe(401);
   // Another CLI login of the same user is a different session and still works.
-  const other = await cliToken(page, user("bob"));
+  const fresh = await browser.newContext();
+  const other = await cliToken(await fresh.newPage(), user("bob"));
+  await fresh.close();
   expect((await request.get("/api/ping", { headers: { authorization: `Bearer ${other}` } })).status()).toBe(200);
 });
