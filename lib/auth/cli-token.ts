@@ -5,11 +5,11 @@ import { env } from "../env";
 import type { PortalIdentity } from "./claims";
 import { cliTokenKey } from "./cli-token-key";
 import { isSessionRevoked } from "./revocation-store";
-import { newSessionId } from "./session-id";
+import { CLI_TOKEN_TTL_SECONDS, newSessionId } from "./session-id";
 import { SIGNING_ALG } from "./signing-key";
 
 export const CLI_TOKEN_AUDIENCE = "kube-bind-cli";
-export const CLI_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+export { CLI_TOKEN_TTL_SECONDS } from "./session-id";
 
 const Claims = z.object({
   sub: z.string().min(1),

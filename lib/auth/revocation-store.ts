@@ -1,19 +1,19 @@
 import "server-only";
 import { env } from "../env";
-import { portalIdentityClient } from "../k8s/clusters";
-import { liveHub } from "../live/hub";
-import { CLI_TOKEN_TTL_SECONDS } from "./cli-token";
+import { connection, portalIdentityClient } from "../k8s/clusters";
+import { WatchHub } from "../k8s/watch-hub";
 import { RevocationStore } from "./revocations";
-import { SESSION_MAX_AGE_SECONDS } from "./session-id";
+import { CLI_TOKEN_TTL_SECONDS, SESSION_MAX_AGE_SECONDS } from "./session-id";
 
-// One store per server process, on globalThis like the watch hub, so that every route bundle
-// (and Next's dev-mode reloads) share one watch.
+// One store per server process, on globalThis like the live watch hub, so that every route
+// bundle (and Next's dev-mode reloads) share one watch. It has a hub of its own: its one
+// permanent subscription is no viewer's and must not show in the live hub's stats.
 const STORE = Symbol.for("kube-bind-portal.revocations");
 const holder = globalThis as { [STORE]?: RevocationStore };
 
 export function revocations(): RevocationStore {
   holder[STORE] ??= new RevocationStore({
-    hub: liveHub(),
+    hub: new WatchHub({ connect: connection }),
     client: () => portalIdentityClient("provider"),
     namespace: env().PORTAL_NAMESPACE,
   });
