@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const config: NextConfig = {
   // The container image is built from the standalone output (Dockerfile sets NEXT_OUTPUT);
@@ -9,6 +10,13 @@ const config: NextConfig = {
   poweredByHeader: false,
   // The build checks the application only; `npm run typecheck` checks everything (tests, sandbox).
   typescript: { tsconfigPath: "tsconfig.app.json" },
+  // unauthorized(): a server action of a signed-out (or revoked) session answers 401.
+  experimental: { authInterrupts: true },
+  // proxy.ts sets these (and the CSP) on everything else; the build's static files skip it.
+  async headers() {
+    const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return [{ source: "/:path*", headers }];
+  },
 };
 
 export default config;

@@ -153,6 +153,15 @@ describe("deploy/ manifests", () => {
     ).toBe(false);
   });
 
+  it("let the portal record signed-out sessions (ConfigMaps) in its own namespace only", async () => {
+    for (const verb of ["create", "delete", "watch", "list"]) {
+      expect(await sar({ verb, resource: "configmaps", namespace: PORTAL_NS })).toBe(true);
+    }
+    expect(await sar({ verb: "update", resource: "configmaps", namespace: PORTAL_NS })).toBe(false);
+    expect(await sar({ verb: "create", resource: "configmaps", namespace: "default" })).toBe(false);
+    expect(await sar({ verb: "delete", resource: "configmaps", namespace: "kube-bind-abcde" })).toBe(false);
+  });
+
   it("no longer grant the handshake, which kube-bind's backend does", async () => {
     expect(await sar({ verb: "create", resource: "namespaces" })).toBe(false);
     expect(await sar({ verb: "create", resource: "serviceaccounts", namespace: "kube-bind-abcde" })).toBe(false);

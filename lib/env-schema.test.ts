@@ -59,6 +59,8 @@ describe("configuration", () => {
     ["PORTAL_NAMESPACE", "kube-bind-", /must be a namespace name/],
     ["LOG_LEVEL", "verbose", /Invalid option/],
     ["PORTAL_EXPOSE_STATS", "yes", /must be true or false/],
+    ["PORTAL_ALLOWED_ORIGINS", "https://a.example/path", /comma-separated origins/],
+    ["PORTAL_ALLOWED_ORIGINS", "not a url", /comma-separated origins/],
   ])("rejects %s=%s", (variable, value, message) => {
     const found = problems({ [variable]: value });
     expect(found).toContainEqual({ variable, message: expect.stringMatching(message) });

@@ -73,6 +73,17 @@ export const EnvSchema = z
       .optional()
       .transform((v) => v || "platform-admins"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional().default("info"),
+    /** further origins (comma-separated) whose pages may submit forms and server actions */
+    PORTAL_ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() ?? "")
+      .refine(
+        (v) =>
+          v === "" ||
+          v.split(",").every((o) => URL.canParse(o.trim()) && new URL(o.trim()).origin === o.trim().replace(/\/$/, "")),
+        "must be comma-separated origins such as https://portal.example.com (scheme, host and port only)",
+      ),
     /** tests and benchmarks only: serves GET /api/live/stats (the watch hub's streams) */
     PORTAL_EXPOSE_STATS: bool,
   })

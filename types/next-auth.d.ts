@@ -4,8 +4,8 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     user: { name: string; email?: string; username: string; groups: string[] };
-    /** set when the identity provider refused to refresh the session */
-    error?: "RefreshFailed" | "Expired";
+    /** set when the identity provider refused to refresh the session, or it was signed out */
+    error?: "RefreshFailed" | "Expired" | "Revoked";
   }
 }
 
@@ -17,6 +17,8 @@ declare module "next-auth/jwt" {
     refreshToken?: string;
     /** epoch seconds */
     expiresAt?: number;
-    error?: "RefreshFailed" | "Expired";
+    error?: "RefreshFailed" | "Expired" | "Revoked";
+    /** the session id that signing out revokes (lib/auth/revocations.ts) */
+    sid?: string;
   }
 }

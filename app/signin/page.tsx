@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/shell/sign-in-button";
 import { currentSession } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 const REASONS: Record<string, string> = {
   Expired: "Your session ended. Sign in again to continue where you left off.",
   RefreshFailed: "Your identity provider did not renew your session. Sign in again to continue.",
+  Revoked: "This session was signed out. Sign in again to continue.",
 };
 
 export default async function SignInPage({
@@ -18,7 +20,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeReturnPath(params.callbackUrl);
+  const callbackUrl = safeReturnPath(params.callbackUrl, env().PORTAL_URL);
   const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
   // next-auth sends sign-in failures here; the error page explains them.
   if (typeof params.error === "string") redirect(`/auth/error?error=${encodeURIComponent(params.error)}`);

@@ -2,8 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "../env";
 import { log } from "../log";
+import { safeRedirectUrl } from "../safe-redirect";
 import { identityFromClaims, MissingClaimError } from "./claims";
 import { needsRefresh, refreshSession } from "./refresh";
+import { isSessionRevoked, revokeSession } from "./revocation-store";
+import { newSessionId, SESSION_MAX_AGE_SECONDS } from "./session-id";
 
 let cached: NextAuthOptions | undefined;
 
@@ -18,7 +21,7 @@ export function authOptions(): NextAuthOptions {
 
   cached = {
     secret: e.SESSION_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/auth/error", signOut: "/signout" },
     logger: {
       // next-auth's default logger prints whole error objects; keep one structured line instead.
@@ -44,7 +47,24 @@ export function authOptions(): NextAuthOptions {
         },
       },
     ],
+    events: {
+      // Signing out ends the session on every replica, not only the cookie in this browser.
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        try {
+          await revokeSession(token.sid);
+          log.info({ auth: { user: token.username, event: "signed-out" } }, "signed out");
+        } catch (e) {
+          log.error(
+            { auth: { user: token.username, event: "revoke-failed", reason: (e as Error).message } },
+            "sign-out could not be recorded",
+          );
+        }
+      },
+    },
     callbacks: {
+      // Only destinations on the portal's own origin, as the URL parser (and a browser) reads them.
+      redirect: ({ url }) => safeRedirectUrl(url, e.PORTAL_URL),
       signIn({ profile }) {
         try {
           identityFromClaims(profile, claimOpts);
@@ -67,9 +87,13 @@ export function authOptions(): NextAuthOptions {
             accessToken: account.access_token,
             refreshToken: account.refresh_token,
             expiresAt: account.expires_at,
+            sid: newSessionId(),
             error: undefined,
           };
         }
+        // A session from before sessions had ids cannot be signed out everywhere: sign in again.
+        if (!token.sid) return { ...token, error: "Expired" };
+        if (token.error === "Revoked" || (await isSessionRevoked(token.sid))) return { ...token, error: "Revoked" };
         if (!token.error && needsRefresh(token)) return refreshSession(token, client);
         return token;
       },

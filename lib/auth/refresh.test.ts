@@ -1,5 +1,8 @@
 // The portal's session refresh against the sandbox's real OIDC provider.
 import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FetchBrowser } from "../../sandbox/oidc/fetch-browser";
 import { type OidcProviderHandle, startOidcProvider } from "../../sandbox/oidc/server";
@@ -8,9 +11,15 @@ import { needsRefresh, refreshSession } from "./refresh";
 const PORTAL = "http://127.0.0.1:39998";
 const REDIRECT = `${PORTAL}/api/auth/callback/oidc`;
 let idp: OidcProviderHandle;
+// The identity provider logs one line per request it answered: the count of token calls is real.
+const logFile = join(mkdtempSync(join(tmpdir(), "refresh-test-")), "oidc.log");
+const tokenCalls = () =>
+  readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes("POST /token ")).length;
 
 beforeAll(async () => {
-  idp = await startOidcProvider({ portalUrls: [PORTAL], accessTokenTtlSeconds: 60 });
+  idp = await startOidcProvider({ portalUrls: [PORTAL], accessTokenTtlSeconds: 60, logFile });
 });
 afterAll(() => idp?.stop());
 
@@ -88,5 +97,46 @@ describe("session refresh", () => {
     expect(refused.error).toBe("RefreshFailed");
     const noToken = await refreshSession({ username: "alice@example.com", expiresAt: 0 }, client());
     expect(noToken.error).toBe("Expired");
+  });
+
+  it("shares one refresh among 200 requests that carry the same expiring session", async () => {
+    const tokens = await signInAlice();
+    const session = {
+      username: "alice@example.com",
+      sid: "s-1",
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: Math.floor(Date.now() / 1000),
+    };
+    const before = tokenCalls();
+    const renewed = await Promise.all(Array.from({ length: 200 }, () => refreshSession({ ...session }, client())));
+    await expect.poll(() => tokenCalls() - before).toBe(1);
+    expect(new Set(renewed.map((r) => r.accessToken)).size).toBe(1);
+    expect(renewed.every((r) => r.error === undefined && r.accessToken !== tokens.access_token)).toBe(true);
+    // A request that still carries the old cookie after the refresh finished gets its result.
+    const late = await refreshSession({ ...session }, client());
+    expect(late.accessToken).toBe(renewed[0].accessToken);
+    expect(tokenCalls() - before).toBe(1);
+  });
+
+  it("keeps a session whose refresh token another replica already used while its access token is valid", async () => {
+    const tokens = await signInAlice();
+    const valid = Math.floor(Date.now() / 1000) + 20;
+    const superseded = await refreshSession(
+      {
+        username: "alice@example.com",
+        accessToken: tokens.access_token,
+        refreshToken: "rotated-away",
+        expiresAt: valid,
+      },
+      client(),
+    );
+    expect(superseded.error).toBeUndefined();
+    expect(superseded.accessToken).toBe(tokens.access_token);
+    const expired = await refreshSession(
+      { username: "alice@example.com", accessToken: tokens.access_token, refreshToken: "rotated-away", expiresAt: 1 },
+      client(),
+    );
+    expect(expired.error).toBe("RefreshFailed");
   });
 });

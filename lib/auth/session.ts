@@ -1,5 +1,6 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { redirect, unauthorized } from "next/navigation";
 import { getServerSession, type Session } from "next-auth";
 import { authOptions } from "./options";
 
@@ -17,10 +18,13 @@ export async function currentSession(): Promise<Session | null> {
 
 /**
  * For signed-in pages: returns the user or redirects to sign-in, coming back to `returnTo`.
- * A session the identity provider refused to refresh counts as signed out, with a reason.
+ * A session the identity provider refused to refresh, or one signed out on any replica, counts as
+ * signed out, with a reason.
  */
 export async function requireUser(returnTo: string): Promise<SignedInUser> {
   const session = await currentSession();
+  // A server action (Next marks its requests with this header) is answered 401, not redirected.
+  if ((!session?.user?.username || session.error) && (await headers()).has("next-action")) unauthorized();
   if (!session?.user?.username) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (session.error) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}&reason=${session.error}`);
   return session.user;

@@ -16,7 +16,7 @@ export async function authenticate(req: Request): Promise<Caller | null> {
     const [scheme, token] = header.split(" ");
     if (scheme?.toLowerCase() !== "bearer" || !token) return null;
     const identity = await verifyCliToken(token);
-    return identity ? { ...identity, via: "cli" } : null;
+    return identity ? { username: identity.username, groups: identity.groups, via: "cli" } : null;
   }
   const session = await getServerSession(authOptions());
   if (!session?.user?.username || session.error) return null;

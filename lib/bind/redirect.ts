@@ -15,6 +15,10 @@ export function checkLoopbackRedirect(raw: unknown): RedirectCheck {
   // builds; WHATWG parsing would silently strip or rewrite them.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   if (/[\u0000-\u0020\u007f\\]/.test(raw)) return { ok: false, reason: "redirect_url contains forbidden characters" };
+  // Percent-encoded control characters decode to the same bytes on the CLI's side.
+  if (/%(?:[01][0-9a-f]|7f)/i.test(raw)) {
+    return { ok: false, reason: "redirect_url contains percent-encoded control characters" };
+  }
   if (!/^http:\/\/[^/?#]+\/[^?#]*(\?[^#]*)?$/.test(raw)) {
     return { ok: false, reason: "redirect_url must be an http URL with a host, port and path" };
   }
@@ -33,6 +37,8 @@ export function checkLoopbackRedirect(raw: unknown): RedirectCheck {
     return { ok: false, reason: "redirect_url must point to 127.0.0.1, localhost or [::1]" };
   }
   if (!url.port) return { ok: false, reason: "redirect_url must have an explicit port" };
+  // Port 0 means "any free port" to a listener; no CLI can be listening on it.
+  if (url.port === "0") return { ok: false, reason: "redirect_url port must be between 1 and 65535" };
   if (url.pathname === "/" || url.pathname === "") return { ok: false, reason: "redirect_url must have a path" };
   return { ok: true, url };
 }

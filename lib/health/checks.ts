@@ -1,9 +1,9 @@
 import "server-only";
-import { discover } from "../auth/refresh";
 import { env } from "../env";
 import { connection } from "../k8s/clusters";
 import { kubeRequest } from "../k8s/request";
 import { PORTAL } from "../k8s/types";
+import { probeOidcDiscovery } from "./oidc-probe";
 
 export interface Check {
   name: string;
@@ -40,6 +40,6 @@ export async function readinessChecks(): Promise<Check[]> {
         ref: { group: "", version: "v1", resource: "" },
       }),
     ),
-    timed("oidc-discovery", () => discover(env().OIDC_ISSUER_URL)),
+    timed("oidc-discovery", () => probeOidcDiscovery(env().OIDC_ISSUER_URL)),
   ]);
 }

@@ -50,7 +50,7 @@ export async function GET(req: Request) {
       usernameClaim: env().OIDC_USERNAME_CLAIM,
       groupsClaim: env().OIDC_GROUPS_CLAIM,
     });
-    const token = await signCliToken(identity, login.session_id);
+    const token = await signCliToken(identity);
     log.info({ auth: { user: identity.username, event: "cli-login" } }, "CLI signed in");
     return toCli(login, { access_token: token, token_type: "Bearer", expires_in: String(CLI_TOKEN_TTL_SECONDS) });
   } catch (e) {
