@@ -1,11 +1,16 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { checkLoopbackRedirect } from "./lib/bind/redirect";
+import { actionBodyProblem, actionHeadersProblem, malformedPath, type Refusal } from "./lib/http/request-guard";
+import { badPageParam } from "./lib/http/route-params";
 
 /**
  * The page `kubectl bind` opens carries the CLI's callback URL. An invalid one is refused with
  * 400 here, before sign-in and before any object exists anywhere.
  */
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
+  const refusal = await undecodable(req);
+  if (refusal) return plainRefusal(refusal);
+  if (req.nextUrl.pathname !== "/") return NextResponse.next();
   const params = req.nextUrl.searchParams;
   if (!params.has("redirect_url") && !params.has("session_id")) return NextResponse.next();
   const check = checkLoopbackRedirect(params.get("redirect_url") ?? "");
@@ -20,8 +25,26 @@ export function proxy(req: NextRequest) {
   return new NextResponse(page, { status: 400, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
+/** What Next.js would fail on with a 500 (lib/http/request-guard.ts). */
+async function undecodable(req: NextRequest): Promise<Refusal | null> {
+  const path = malformedPath(req.nextUrl.pathname);
+  if (path) return path;
+  const param = req.method === "GET" ? badPageParam(req.nextUrl.pathname) : null;
+  if (param) return { status: 404, message: `There is nothing at this address: ${param}` };
+  if (req.method !== "POST" || !req.headers.has("next-action")) return null;
+  return actionHeadersProblem(req.headers) ?? (await actionBodyProblem(req.clone()));
+}
+
+function plainRefusal(r: Refusal) {
+  return new NextResponse(`${r.message}.\n`, {
+    status: r.status,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
 function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export const config = { matcher: "/" };
+// Every path but the build's static files: malformed paths and server-action calls can come anywhere.
+export const config = { matcher: "/((?!_next/static|_next/image).*)" };
