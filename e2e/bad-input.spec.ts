@@ -256,7 +256,72 @@ test("the build has the server actions this table covers", () => {
   );
 });
 
-test("every server action refuses bad names, wrong types and unknown fields without a 5xx", async () => {
+const LB_VALUES = { "spec.domain": "web.example.com", "spec.targetPort": "8080" };
+const CALLBACK = "http://127.0.0.1:1/callback";
+
+/** An input each action would accept but for the one bad name, so the name is what is judged. */
+function withBadName(action: string, bad: string): unknown[][] {
+  switch (action) {
+    case "previewEditAction":
+    case "applyEditAction":
+      return [
+        [{ namespace: "default", name: bad, values: LB_VALUES, header: "x" }],
+        [{ namespace: bad, name: "web", values: LB_VALUES, header: "x" }],
+      ];
+    case "deleteLoadBalancerAction":
+      return [
+        [{ namespace: "default", name: bad, confirm: bad, deleteConfigMap: false }],
+        [{ namespace: bad, name: "web", confirm: "web", deleteConfigMap: true }],
+      ];
+    case "testTrafficAction":
+      return [[{ namespace: "default", name: bad }], [{ namespace: bad, name: "web" }]];
+    case "previewLoadBalancerAction":
+    case "createLoadBalancerAction":
+      return [
+        [{ namespace: "default", name: bad, values: LB_VALUES, configMap: { mode: "existing" } }],
+        [{ namespace: bad, name: "web", values: LB_VALUES, configMap: { mode: "existing" } }],
+      ];
+    case "previewResourceAction":
+    case "createResourceAction":
+      return [
+        [
+          { group: "networking.kro.run", version: "v1alpha1", resource: bad },
+          { namespace: "default", name: "web" },
+        ],
+        [
+          { group: bad, version: "v1alpha1", resource: "loadbalancers" },
+          { namespace: "default", name: "web" },
+        ],
+        [LOADBALANCER_REF, { namespace: "default", name: bad, values: LB_VALUES }],
+      ];
+    case "bindInBrowser":
+      return [[{ template: bad, name: "loadbalancer" }]];
+    case "bindForCli":
+    case "cancelCliBind":
+      return [[{ template: bad, name: "loadbalancer", sessionId: bad, redirectUrl: CALLBACK }]];
+    case "previewRevokeAction":
+    case "revokeConsumerAction":
+      return [[{ namespace: bad, confirm: bad }]];
+    default:
+      throw new Error(`no bad-name input for ${action}: add one`);
+  }
+}
+const LOADBALANCER_REF = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
+
+test("every server action refuses bad names in otherwise valid input without a 5xx", async () => {
+  const failures: string[] = [];
+  for (const a of serverActions()) {
+    for (const bad of NAMES) {
+      for (const args of withBadName(a.name, bad)) {
+        const res = await callAction(a, JSON.stringify(args));
+        if (!refused(res)) failures.push(`${a.name}(${JSON.stringify(args).slice(0, 100)}) → ${res.status}`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test("every server action refuses wrong types and unknown fields without a 5xx", async () => {
   const failures: string[] = [];
   const inputs: [string, unknown[]][] = [
     ...NAMES.map((n): [string, unknown[]] => [`names ${n.slice(0, 12)}`, [everyField(n), everyField(n)]]),
