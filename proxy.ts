@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { allowedOrigins, checkOrigin } from "./lib/auth/origin";
 import { checkLoopbackRedirect } from "./lib/bind/redirect";
+import { actionBodyProblem, actionHeadersProblem, malformedPath, type Refusal } from "./lib/http/request-guard";
+import { badPageParam } from "./lib/http/route-params";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -8,13 +10,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Every response gets the browser security headers, pages a CSP with a fresh nonce (Next puts it
  * on its own scripts when the request carries the policy). Forms and server actions (any unsafe
- * method outside /api) must come from an allowed Origin. The page `kubectl bind` opens is
- * refused with 400 for an invalid callback URL, before sign-in and before anything exists.
+ * method outside /api) must come from an allowed Origin. What the framework would fail on with a
+ * 500 (malformed paths, undecodable action calls) gets a 4xx with a plain message. The page
+ * `kubectl bind` opens is refused with 400 for an invalid callback URL, before sign-in and before
+ * anything exists.
  */
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
-  const refusal = refuse(req);
+  const refusal = refuse(req) ?? (await undecodableRequest(req));
   const res = refusal ?? forward(req, nonce, csp);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.headers.set(name, value);
   res.headers.set("Content-Security-Policy", csp);
@@ -58,6 +62,28 @@ function forward(req: NextRequest, nonce: string, csp: string) {
     headers.delete("x-forwarded-host");
   }
   return NextResponse.next({ request: { headers } });
+}
+
+/** What Next.js would fail on with a 500 (lib/http/request-guard.ts), refused with a 4xx. */
+async function undecodableRequest(req: NextRequest): Promise<NextResponse | null> {
+  const problem = await undecodable(req);
+  return problem && plainRefusal(problem);
+}
+
+async function undecodable(req: NextRequest): Promise<Refusal | null> {
+  const path = malformedPath(req.nextUrl.pathname);
+  if (path) return path;
+  const param = req.method === "GET" ? badPageParam(req.nextUrl.pathname) : null;
+  if (param) return { status: 404, message: `There is nothing at this address: ${param}` };
+  if (req.method !== "POST" || !req.headers.has("next-action")) return null;
+  return actionHeadersProblem(req.headers) ?? (await actionBodyProblem(req.clone()));
+}
+
+function plainRefusal(r: Refusal) {
+  return new NextResponse(`${r.message}.\n`, {
+    status: r.status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 function invalidBindLink(req: NextRequest): NextResponse | null {

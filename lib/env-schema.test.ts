@@ -23,6 +23,16 @@ function problems(overrides: Record<string, string | undefined>) {
 }
 
 describe("configuration", () => {
+  it("caps bindings per user at 5 unless set, and refuses a limit that is not a whole number ≥ 1", () => {
+    expect(parseEnv(valid).PORTAL_MAX_BINDINGS_PER_USER).toBe(5);
+    expect(parseEnv({ ...valid, PORTAL_MAX_BINDINGS_PER_USER: "2" }).PORTAL_MAX_BINDINGS_PER_USER).toBe(2);
+    for (const bad of ["0", "-1", "1.5", "many"]) {
+      expect(problems({ ...valid, PORTAL_MAX_BINDINGS_PER_USER: bad })).toEqual([
+        { variable: "PORTAL_MAX_BINDINGS_PER_USER", message: "must be a whole number of at least 1" },
+      ]);
+    }
+  });
+
   it("accepts a complete configuration and applies defaults", () => {
     const env = parseEnv(valid);
     expect(env.PORTAL_URL).toBe("http://kube-bind.dev.local:8080");

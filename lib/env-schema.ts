@@ -72,6 +72,12 @@ export const EnvSchema = z
       .string()
       .optional()
       .transform((v) => v || "platform-admins"),
+    PORTAL_MAX_BINDINGS_PER_USER: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim() : "5"))
+      .refine((v) => /^[1-9][0-9]{0,5}$/.test(v), "must be a whole number of at least 1")
+      .transform(Number),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional().default("info"),
     /** further origins (comma-separated) whose pages may submit forms and server actions */
     PORTAL_ALLOWED_ORIGINS: z

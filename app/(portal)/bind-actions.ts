@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
-import { BindStepError, NotYourBindingError } from "@/lib/bind/bind-errors";
+import { BindingLimitError, BindStepError, NotYourBindingError } from "@/lib/bind/bind-errors";
 import { bindingResponse } from "@/lib/bind/binding-response";
 import { errorRedirect, successRedirect } from "@/lib/bind/cli-redirect";
 import { ConsumerIdentity, Rfc1123Name } from "@/lib/bind/protocol";
@@ -59,6 +59,7 @@ export async function bindForCli(raw: unknown): Promise<CliBindResult> {
   } catch (e) {
     if (e instanceof NotYourBindingError)
       return fail("access_denied", `${e.message}. Ask them, or bind from another cluster.`);
+    if (e instanceof BindingLimitError) return fail("access_denied", `${e.message}.`);
     if (e instanceof BindStepError) {
       log.warn({ bind: { user: user.username, step: e.step, reason: e.reason } }, "bind failed");
       return fail(e.reason === "TemplateNotFound" ? "not_found" : "server_error", e.message);

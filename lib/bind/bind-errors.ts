@@ -24,3 +24,16 @@ export class BindStepError extends Error {
     this.name = "BindStepError";
   }
 }
+
+/** The caller already owns the most bindings one user may have: nothing was created. */
+export class BindingLimitError extends Error {
+  constructor(
+    readonly owned: number,
+    readonly max: number,
+  ) {
+    super(
+      `you already own ${owned} bindings to this provider, the most one user may have (PORTAL_MAX_BINDINGS_PER_USER=${max}); nothing was created. Ask a platform admin to revoke one you no longer use`,
+    );
+    this.name = "BindingLimitError";
+  }
+}

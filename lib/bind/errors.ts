@@ -1,11 +1,12 @@
 import { KubeError } from "../k8s/errors";
 import { log } from "../log";
-import { BindStepError, NotYourBindingError } from "./bind-errors";
+import { BindingLimitError, BindStepError, NotYourBindingError } from "./bind-errors";
 import { protocolError } from "./protocol";
 
 /** Maps a failure inside a kube-bind route to the structured error with the right status. */
 export function protocolFailure(e: unknown, action: string): Response {
-  if (e instanceof NotYourBindingError) return protocolError("AUTHORIZATION_FAILED", e.message);
+  if (e instanceof NotYourBindingError || e instanceof BindingLimitError)
+    return protocolError("AUTHORIZATION_FAILED", e.message);
   if (e instanceof BindStepError) {
     if (e.reason === "TemplateNotFound")
       return protocolError("RESOURCE_NOT_FOUND", `${action}: the template does not exist`, e.message);

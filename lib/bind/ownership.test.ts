@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../k8s/types";
 import { BINDING_NAMESPACE, bindingNamespace, CONSUMER_UID } from "./fixtures/backend";
-import { mayBindIdentity, mayReceiveBinding, mayUseBinding, namespacesOfIdentity } from "./ownership";
+import { mayBindIdentity, mayReceiveBinding, mayUseBinding, namespacesOfIdentity, overBindingLimit } from "./ownership";
 
 const ADMINS = "platform-admins";
 const alice = { username: "alice@example.com", groups: ["team-a"] };
@@ -74,5 +74,31 @@ describe("who may receive the namespace the backend answered with", () => {
   it("not anyone, when the namespace is keyed by another identity", () => {
     expect(mayReceiveBinding(alicesBinding, "another-cluster", alice, ADMINS)).toBe(false);
     expect(mayReceiveBinding(alicesBinding, "another-cluster", admin, ADMINS)).toBe(false);
+  });
+});
+
+describe("the per-user binding limit", () => {
+  const owned = (n: number, author = alice.username) =>
+    Array.from({ length: n }, (_, i) => ns(bindingNamespace(author, `cluster-${i}`, `kube-bind-own${i}`)));
+
+  it("counts the binding namespaces the caller authored, not others' or service namespaces", () => {
+    const all = [...owned(2), ...owned(3, bob.username), teamNamespace, unrelated];
+    expect(overBindingLimit(all, "new-cluster", alice, ADMINS, 3)).toBeNull();
+    expect(overBindingLimit(all, "new-cluster", alice, ADMINS, 2)).toBe(2);
+  });
+
+  it("refuses a new identity at the limit, but not one the caller already bound (nothing new is made)", () => {
+    const all = owned(5);
+    expect(overBindingLimit(all, "new-cluster", alice, ADMINS, 5)).toBe(5);
+    expect(overBindingLimit(all, "cluster-0", alice, ADMINS, 5)).toBeNull();
+  });
+
+  it("does not count namespaces being deleted, and does not limit admins", () => {
+    const deleting = owned(1).map((n) => ({
+      ...n,
+      metadata: { ...n.metadata, deletionTimestamp: "2026-12-03T10:00:00Z" },
+    }));
+    expect(overBindingLimit(deleting, "new-cluster", alice, ADMINS, 1)).toBeNull();
+    expect(overBindingLimit(owned(9, admin.username), "new-cluster", admin, ADMINS, 1)).toBeNull();
   });
 });

@@ -40,6 +40,35 @@ export function mayBindIdentity(
   return namespacesOfIdentity(namespaces, identity).every((ns) => mayUseBinding(ns, caller, adminGroup));
 }
 
+/** The binding namespaces the caller authored (one per consumer identity they bound first). */
+export function bindingsOwnedBy(namespaces: KubeObject[], username: string): KubeObject[] {
+  return namespaces.filter(
+    (ns) =>
+      ns.metadata.annotations?.[IDENTITY_ANNOTATION] !== undefined &&
+      ns.metadata.annotations?.[AUTHOR_ANNOTATION] === username &&
+      !ns.metadata.deletionTimestamp,
+  );
+}
+
+/**
+ * Before asking the backend: would binding `identity` give the caller one binding more than
+ * `max`? Binding an identity that already has a namespace creates nothing new, so it is always
+ * within the limit; members of the admin group bind for the platform and have none. Returns the
+ * number the caller owns when refused, else null.
+ */
+export function overBindingLimit(
+  namespaces: KubeObject[],
+  identity: string,
+  caller: BindCaller,
+  adminGroup: string,
+  max: number,
+): number | null {
+  if (caller.groups.includes(adminGroup)) return null;
+  if (namespacesOfIdentity(namespaces, identity).length > 0) return null;
+  const owned = bindingsOwnedBy(namespaces, caller.username).length;
+  return owned >= max ? owned : null;
+}
+
 /**
  * After the backend answered: the namespace it named must be keyed by the identity asked for and
  * usable by the caller. This closes the race of two first binds of one identity, where the

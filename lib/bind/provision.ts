@@ -14,9 +14,9 @@ import {
   requestError,
   requestOutcome,
 } from "./backend-request";
-import { BindStepError, NotYourBindingError } from "./bind-errors";
+import { BindingLimitError, BindStepError, NotYourBindingError } from "./bind-errors";
 import { bindingIdentityKey } from "./naming";
-import { type BindCaller, mayBindIdentity, mayReceiveBinding } from "./ownership";
+import { type BindCaller, mayBindIdentity, mayReceiveBinding, overBindingLimit } from "./ownership";
 
 export type { BindCaller } from "./ownership";
 
@@ -37,20 +37,24 @@ const NAMESPACES: ResourceRef = { group: "", version: "v1", resource: "namespace
  * none is given (v0.6 CLIs).
  *
  * Only the binding's author or a member of PORTAL_ADMIN_GROUP gets its kubeconfig: checked before
- * asking and again on the namespace the backend answers with. Throws NotYourBindingError,
- * BindStepError or KubeError. The request (and with it the Secret it owns) is deleted afterwards,
+ * asking and again on the namespace the backend answers with. A user who would own more than
+ * `maxBindingsPerUser` (PORTAL_MAX_BINDINGS_PER_USER) binding namespaces is refused before the
+ * request exists. Throws NotYourBindingError, BindingLimitError, BindStepError or KubeError. The request (and with it the Secret it owns) is deleted afterwards,
  * whatever happened.
  */
 export async function requestProviderBinding(
   caller: BindCaller,
-  opts: { template: string; consumerIdentity?: string; prettyName: string },
+  opts: { template: string; consumerIdentity?: string; prettyName: string; maxBindingsPerUser?: number },
 ): Promise<ProviderBinding> {
   const e = env();
+  const max = opts.maxBindingsPerUser ?? e.PORTAL_MAX_BINDINGS_PER_USER;
   const portal = await portalIdentityClient("provider");
   const identity = bindingIdentityKey(caller.username, opts.consumerIdentity);
 
   const before = await portal.list(NAMESPACES);
   if (!mayBindIdentity(before.items, identity, caller, e.PORTAL_ADMIN_GROUP)) throw new NotYourBindingError();
+  const owned = overBindingLimit(before.items, identity, caller, e.PORTAL_ADMIN_GROUP, max);
+  if (owned !== null) throw new BindingLimitError(owned, max);
 
   const requests = { ...BINDABLE_RESOURCES_REQUESTS, namespace: e.PORTAL_NAMESPACE };
   const created = await portal.create(

@@ -1,10 +1,13 @@
 import "server-only";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import { dns1123Subdomain } from "../schema/kubernetes-rules";
 import { type ExportTemplate, ExportTemplateSchema } from "./templates";
 
-/** One APIServiceExportTemplate by name, or null. */
+/** One APIServiceExportTemplate by name, or null (also for a name no object can have). */
 export async function getExportTemplate(name: string): Promise<ExportTemplate | null> {
+  // ".", ".." or "a/b" would address another URL of the API (the list, say), not a template.
+  if (dns1123Subdomain(name) !== null) return null;
   const portal = await portalIdentityClient("provider");
   try {
     const raw = await portal.get({

@@ -6,11 +6,12 @@ import { log } from "../log";
 import { type FormFailure, type FormResult, fail } from "../schema/action-result";
 import { explainWriteError, type WriteContext } from "../schema/explain-error";
 import { LoadBalancerObject } from "./detail";
+import { LoadBalancerName, NamespaceName, unreadableForm } from "./names";
 import { loadBalancerRef } from "./resource";
 
 export const DeleteInput = z.object({
-  namespace: z.string().max(63),
-  name: z.string().max(253),
+  namespace: NamespaceName,
+  name: LoadBalancerName,
   /** the name typed again, as confirmation */
   confirm: z.string().max(300),
   deleteConfigMap: z.boolean(),
@@ -34,7 +35,7 @@ export async function deleteLoadBalancer(
   raw: unknown,
 ): Promise<DeleteOutcome> {
   const input = DeleteInput.safeParse(raw);
-  if (!input.success) return fail({ form: "The form sent data this page does not understand; reload the page." });
+  if (!input.success) return fail({ form: unreadableForm(input.error) });
   const { namespace, name, confirm, deleteConfigMap } = input.data;
   if (confirm.trim() !== name) return fail({ confirm: `Type ${name} exactly to confirm the deletion.` });
   const user = await userClient("consumer", identity);

@@ -3,14 +3,15 @@ import { z } from "zod";
 import type { FieldErrors } from "../schema/action-result";
 import type { FormModel } from "../schema/form-model";
 import { fieldErrorsOf, formValidator } from "../schema/validator";
+import { LoadBalancerName, NamespaceName, unreadableForm } from "./names";
 import { ruleErrors } from "./rules";
 
 export const EDITABLE_FIELDS = ["spec.domain", "spec.targetPort"];
 export const HEADER_FIELD = "header";
 
 export const EditInput = z.object({
-  namespace: z.string().max(63),
-  name: z.string().max(253),
+  namespace: NamespaceName,
+  name: LoadBalancerName,
   /**
    * The values the page showed. Controllers update the object's status all the time, so the
    * resourceVersion is no guard; a change to one of these fields since then is.
@@ -45,8 +46,7 @@ export function parseEdit(
   raw: unknown,
 ): { ok: true; draft: EditDraft } | { ok: false; fieldErrors: FieldErrors } {
   const input = EditInput.safeParse(raw);
-  if (!input.success)
-    return { ok: false, fieldErrors: { form: "The form sent data this page does not understand; reload the page." } };
+  if (!input.success) return { ok: false, fieldErrors: { form: unreadableForm(input.error) } };
   const { namespace, name, expected, values, header } = input.data;
   const errors: FieldErrors = {};
   const spec = formValidator(editModel(model)).safeParse(values);

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
-import { BindStepError, NotYourBindingError } from "@/lib/bind/bind-errors";
+import { BindingLimitError, BindStepError, NotYourBindingError } from "@/lib/bind/bind-errors";
 import { bindingResponse } from "@/lib/bind/binding-response";
 import { finishOnConsumer } from "@/lib/bind/finish";
 import { mayBindOnConsumer } from "@/lib/bind/konnector-deploy";
@@ -63,6 +63,7 @@ export async function bindInBrowser(raw: unknown): Promise<BrowserBindResult> {
     return { ok: true, binding, providerNamespace: namespace };
   } catch (e) {
     if (e instanceof NotYourBindingError) return { ok: false, message: e.message };
+    if (e instanceof BindingLimitError) return { ok: false, message: `${e.message}.` };
     if (e instanceof BindStepError) return { ok: false, message: e.message };
     if (e instanceof KubeError) {
       return {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { BrowserBindForm } from "@/components/catalog/browser-bind-form";
 import { TemplateGrants } from "@/components/catalog/template-grants";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
@@ -8,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getExportTemplate } from "@/lib/catalog/get-template";
 import { exportedKinds } from "@/lib/catalog/kinds";
 import { attempt } from "@/lib/result";
+import { dns1123Subdomain } from "@/lib/schema/kubernetes-rules";
 
 export const metadata: Metadata = { title: "Bind" };
 export const dynamic = "force-dynamic";
@@ -15,6 +17,8 @@ export const dynamic = "force-dynamic";
 export default async function BindTemplatePage({ params }: { params: Promise<{ template: string }> }) {
   const { template: name } = await params;
   await requireUser(`/catalog/${encodeURIComponent(name)}`);
+  // No Kubernetes object has such a name: nothing to look up.
+  if (dns1123Subdomain(name) !== null) notFound();
   const result = await attempt(async () => {
     const template = await getExportTemplate(name);
     return template ? { template, kinds: await exportedKinds([template]) } : null;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { DeleteLoadBalancer } from "@/components/loadbalancer/delete-loadbalancer";
 import { EditLoadBalancerForm } from "@/components/loadbalancer/edit-loadbalancer-form";
 import { LoadBalancerSummary } from "@/components/loadbalancer/loadbalancer-summary";
@@ -9,7 +10,7 @@ import { LiveLoadBalancerStatus } from "@/components/status/live-loadbalancer-st
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState, ErrorPanel } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
-import { loadBalancerDetail } from "@/lib/loadbalancer/detail";
+import { loadBalancerDetail, RouteParams } from "@/lib/loadbalancer/detail";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
 import { providerCounterparts } from "@/lib/loadbalancer/provider-side";
 import { attempt } from "@/lib/result";
@@ -27,6 +28,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LoadBalancerPage({ params }: Params) {
   const { namespace, name } = await params;
   const user = await requireUser(`/loadbalancers/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`);
+  // Not a namespace and LoadBalancer name by Kubernetes' rules: there is nothing to show.
+  if (!RouteParams.safeParse({ namespace, name }).success) notFound();
   const result = await attempt(() => loadBalancerDetail(k8sIdentity(user), { namespace, name }));
   const back = (
     <Link href="/loadbalancers" className="text-sky-700 underline dark:text-sky-400">

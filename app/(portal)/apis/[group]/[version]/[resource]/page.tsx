@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ResourceCreateForm } from "@/components/form/resource-create-form";
 import { NotBoundPanel } from "@/components/loadbalancer/not-bound-panel";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
@@ -24,19 +25,7 @@ export default async function ResourceFormPage({ params }: Params) {
   const raw = await params;
   const user = await requireUser(`/apis/${raw.group}/${raw.version}/${raw.resource}`);
   const parsed = ServedRefParams.safeParse(raw);
-  if (!parsed.success) {
-    return (
-      <EmptyState title="This address names no API">
-        <p>
-          Open a form from the{" "}
-          <Link href="/catalog" className="text-sky-700 underline dark:text-sky-400">
-            catalog
-          </Link>
-          .
-        </p>
-      </EmptyState>
-    );
-  }
+  if (!parsed.success) notFound();
   const ref = parsed.data;
   const api = `${ref.resource}.${ref.group}`;
   const result = await attempt(() => resourceForm(k8sIdentity(user), ref));
