@@ -8,13 +8,15 @@ const config: NextConfig = {
   // The Kubernetes client is large and Node-only; keeping it external halves compile time.
   serverExternalPackages: ["@kubernetes/client-node", "pino"],
   poweredByHeader: false,
-  // Above the 1 MiB a form may hold, so an oversized form reaches its action and gets the form's
-  // own message naming the limit; proxy.ts refuses larger bodies with 413 (ACTION_BODY_LIMIT).
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   // The build checks the application only; `npm run typecheck` checks everything (tests, sandbox).
   typescript: { tsconfigPath: "tsconfig.app.json" },
-  // unauthorized(): a server action of a signed-out (or revoked) session answers 401.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // unauthorized(): a server action of a signed-out (or revoked) session answers 401.
+    authInterrupts: true,
+    // Above the 1 MiB a form may hold, so an oversized form reaches its action and gets the form's
+    // own message naming the limit; proxy.ts refuses larger bodies with 413 (ACTION_BODY_LIMIT).
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   // proxy.ts sets these (and the CSP) on everything else; the build's static files skip it.
   async headers() {
     const headers = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));

@@ -21,6 +21,17 @@ const guide = {
 };
 
 describe("the LoadBalancer draft (recorded CRD)", () => {
+  it("refuses one value over 1 MiB with the settings' own message, not a malformed-form one", () => {
+    const big = { key: "notes", value: "x".repeat(1_100_000) };
+    const r = parseDraft(model, { ...guide, configMap: { mode: "new", entries: [big] } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fieldErrors["configMap.entries"]).toBe(
+      "The settings are larger than 1 MiB, the most a ConfigMap can hold.",
+    );
+    expect(r.fieldErrors.form).toBeUndefined();
+  });
+
   it("builds exactly the guide's two objects", () => {
     const r = parseDraft(model, guide);
     if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors));

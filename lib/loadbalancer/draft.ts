@@ -9,7 +9,11 @@ import { fieldErrorsOf, formValidator } from "../schema/validator";
 import { HEADER_KEY, type SharedTarget } from "./policy";
 import { ruleErrors } from "./rules";
 
-const Entry = z.object({ key: z.string().max(300), value: z.string().max(1_048_576) });
+/** ConfigMap data is limited to 1 MiB in total by the apiserver. */
+const MAX_DATA = 1_048_576;
+// A single value may exceed MAX_DATA here (up to what an action call carries), so that it gets
+// the settings' own "larger than 1 MiB" message rather than a malformed-form one.
+const Entry = z.object({ key: z.string().max(300), value: z.string().max(2 * MAX_DATA) });
 
 export const CreateInput = z.object({
   namespace: z.string().max(300),
@@ -23,8 +27,6 @@ export const CreateInput = z.object({
 export type CreateInput = z.infer<typeof CreateInput>;
 
 export const CONFIGMAP_FIELD = "spec.configMapRef";
-/** ConfigMap data is limited to 1 MiB in total by the apiserver. */
-const MAX_DATA = 1_048_576;
 
 export interface Draft {
   namespace: string;
