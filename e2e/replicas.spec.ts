@@ -21,6 +21,7 @@ type Portal = Awaited<ReturnType<typeof startPortal>>;
 let replicas: Portal[] = [];
 let proxy: Awaited<ReturnType<typeof roundRobin>>;
 let consumer: KubeClient;
+let cliTokenOfAlice = "";
 
 /** What each replica answers to GET /api/ping with these credentials. */
 async function pingEach(headers: Record<string, string>): Promise<number[]> {
@@ -58,6 +59,7 @@ test("kubectl bind login through the proxy: the token is accepted by every repli
   const from = proxy.log.length;
   const token = savedToken(await kubectlBindLogin(browser, proxy.url, "alice"));
   expect(token?.split(".")).toHaveLength(3);
+  cliTokenOfAlice = token ?? "";
   // The login's requests were spread over the replicas.
   expect(new Set(proxy.log.slice(from).map((f) => f.replica)).size).toBe(3);
   expect(await pingEach({ authorization: `Bearer ${token}` })).toEqual([200, 200, 200]);
@@ -143,4 +145,28 @@ test("alice creates, edits and deletes a LoadBalancer; a page streaming from one
   } finally {
     await context.close();
   }
+});
+
+test("signing out on one replica is honoured by all three: the browser session and the CLI token", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: proxy.url });
+  try {
+    const page = await context.newPage();
+    await signIn(page, user("bob"), "/catalog");
+    const cookie = (await context.cookies(proxy.url)).map((c) => `${c.name}=${c.value}`).join("; ");
+    expect(await pingEach({ cookie })).toEqual([200, 200, 200]);
+    await page.goto("/signout");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByText("You are signed out.")).toBeVisible();
+    // The replicas that did not serve the sign-out learn it from their watch on the provider.
+    await expect.poll(() => pingEach({ cookie }), { timeout: 5_000 }).toEqual([401, 401, 401]);
+  } finally {
+    await context.close();
+  }
+
+  const bearer = { authorization: `Bearer ${cliTokenOfAlice}` };
+  expect(await pingEach(bearer)).toEqual([200, 200, 200]);
+  expect((await fetch(`${proxy.url}/api/logout`, { method: "POST", headers: bearer })).status).toBe(200);
+  await expect.poll(() => pingEach(bearer), { timeout: 5_000 }).toEqual([401, 401, 401]);
 });
