@@ -8,6 +8,19 @@ import { signIn } from "./support/sign-in";
 const portalUrl = () => test.info().project.use.baseURL as string;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+// The consumer identities this spec makes up (one per run): their binding namespaces are removed
+// at the end, as an admin revoking them would, so repeated runs stay below the per-user limit.
+const RUN = Date.now();
+const madeUp = (name: string) => `${name}-${RUN}`;
+test.afterAll(async () => {
+  const admin = await providerAdmin();
+  const namespaces = { group: "", version: "v1", resource: "namespaces" };
+  for (const ns of (await admin.list(namespaces)).items) {
+    if (!ns.metadata.annotations?.["backend.kube-bind.io/identity"]?.endsWith(`-${RUN}`)) continue;
+    await admin.delete({ ...namespaces, name: ns.metadata.name }).catch(() => undefined);
+  }
+});
+
 test.describe("discovery and public routes", () => {
   test("GET /api/exports is the BindingProvider document", async ({ request }) => {
     const res = await request.get("/api/exports");
@@ -184,7 +197,7 @@ test.describe("POST /api/bind", () => {
       metadata: { name: "lb" },
       spec: {
         templateRef: { name: "loadbalancer" },
-        clusterIdentity: { identity: `cluster-${Date.now()}` },
+        clusterIdentity: { identity: madeUp("cluster") },
         author: "cli",
       },
     });
@@ -225,7 +238,7 @@ test.describe("two tenants", () => {
     const bobPage = await (await browser.newContext()).newPage();
     const aliceToken = await cliToken(alicePage, user("alice"));
     const bobToken = await cliToken(bobPage, user("bob"));
-    const cluster = `shared-cluster-${Date.now()}`;
+    const cluster = madeUp("shared-cluster");
     const body = { metadata: { name: "loadbalancer" }, templateRef: { name: "loadbalancer" } };
 
     const alice = await (
