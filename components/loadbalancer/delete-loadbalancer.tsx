@@ -8,8 +8,10 @@ import { errorId, fieldId, focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
 import { dangerButton, errorClass, inputClass } from "@/components/form/input-styles";
 import { useHydrated } from "@/components/form/use-hydrated";
-import { secondaryButton } from "@/components/ui/button-styles";
+import { buttonVariants } from "@/components/ui/button";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";
+
+const secondaryButton = buttonVariants({ variant: "secondary" });
 
 /**
  * Deleting asks for the name again and shows what goes with it on the provider side (rendered by

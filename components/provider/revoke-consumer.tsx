@@ -8,12 +8,14 @@ import { fieldId, focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
 import { dangerButton, inputClass } from "@/components/form/input-styles";
 import { useHydrated } from "@/components/form/use-hydrated";
-import { secondaryButton } from "@/components/ui/button-styles";
+import { buttonVariants } from "@/components/ui/button";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import type { RevokePlan } from "@/lib/provider/types";
 import type { PortalError } from "@/lib/result";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 import { text } from "./text";
+
+const secondaryButton = buttonVariants({ variant: "secondary" });
 
 /** How many objects of one kind are listed before the rest folds away. */
 const SHOWN = 8;
