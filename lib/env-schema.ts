@@ -72,6 +72,12 @@ export const EnvSchema = z
       .string()
       .optional()
       .transform((v) => v || "platform-admins"),
+    /** the provider's name in the portal's header; default: the host of PORTAL_URL */
+    PORTAL_NAME: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || undefined)
+      .refine((v) => v === undefined || v.length <= 60, "must be at most 60 characters"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional().default("info"),
     /** tests and benchmarks only: serves GET /api/live/stats (the watch hub's streams) */
     PORTAL_EXPOSE_STATS: bool,
@@ -91,7 +97,8 @@ export const EnvSchema = z
         message: "set exactly one of CLI_TOKEN_KEY_FILE (a file path) or CLI_TOKEN_KEY_SECRET (<namespace>/<name>)",
       });
     }
-  });
+  })
+  .transform((e) => ({ ...e, PORTAL_NAME: e.PORTAL_NAME ?? new URL(e.PORTAL_URL).hostname }));
 
 export type PortalEnv = z.output<typeof EnvSchema>;
 
