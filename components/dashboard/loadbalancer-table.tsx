@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { memo, useState } from "react";
 import { Age } from "@/components/status/age";
 import { StageBadge } from "@/components/status/stage-badge";
+import { AppLink as Link } from "@/components/ui/app-link";
 import type { DashboardRow } from "@/lib/status";
 
 type Row = DashboardRow & { clusterNamespace?: string };

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import type { ConsumerRow } from "@/lib/provider/types";
 import { ConsumerStateBadge, Heartbeat, Konnector } from "./consumer-state";
 import { FixBlock } from "./fix-block";

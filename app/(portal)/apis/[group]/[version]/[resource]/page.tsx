@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ResourceCreateForm } from "@/components/form/resource-create-form";
 import { NotBoundPanel } from "@/components/loadbalancer/not-bound-panel";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { isExported } from "@/lib/catalog/exported";
 import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
 import { attempt } from "@/lib/result";
 import { resourceForm, ServedRefParams } from "@/lib/schema/create-resource";
@@ -24,22 +26,12 @@ export default async function ResourceFormPage({ params }: Params) {
   const raw = await params;
   const user = await requireUser(`/apis/${raw.group}/${raw.version}/${raw.resource}`);
   const parsed = ServedRefParams.safeParse(raw);
-  if (!parsed.success) {
-    return (
-      <EmptyState title="This address names no API">
-        <p>
-          Open a form from the{" "}
-          <Link href="/catalog" className="text-sky-700 underline dark:text-sky-400">
-            catalog
-          </Link>
-          .
-        </p>
-      </EmptyState>
-    );
-  }
+  if (!parsed.success) notFound();
   const ref = parsed.data;
   const api = `${ref.resource}.${ref.group}`;
   const result = await attempt(() => resourceForm(k8sIdentity(user), ref));
+  // Neither served by the user's cluster nor exported by the provider: this address names nothing.
+  if (result.ok && result.data.state !== "ready" && !(await isExported(ref))) notFound();
   const isLoadBalancer = ref.group === LOADBALANCERS.group && ref.resource === LOADBALANCERS.resource;
   return (
     <div className="flex flex-col gap-6">
