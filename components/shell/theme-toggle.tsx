@@ -19,7 +19,11 @@ export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>("system");
   useEffect(() => {
     const saved = localStorage.getItem("theme");
-    if (saved === "light" || saved === "dark") setTheme(saved);
+    const current = saved === "light" || saved === "dark" ? saved : "system";
+    setTheme(current);
+    // Also here, not only in the theme script: a page Next renders in the browser alone (a 404
+    // from notFound()) never runs the script.
+    apply(current);
   }, []);
   const Icon = ICON[theme];
   const label = `Colour theme: ${theme}. Switch to ${NEXT[theme]}`;
