@@ -30,3 +30,19 @@ function isNextControlFlow(e: unknown): boolean {
   const digest = (e as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR"));
 }
+
+/** settleAction for form actions: a failed call becomes the form's error above its fields. */
+export async function settleFormAction<R>(
+  call: () => Promise<R>,
+): Promise<R | { ok: false; fieldErrors: Record<string, string>; formError: { message: string } }> {
+  const r = await settleAction(call);
+  return r.settled ? r.value : { ok: false, fieldErrors: {}, formError: { message: r.message } };
+}
+
+/** settleAction for Result-returning actions (lib/result.ts): a failed call becomes its error. */
+export async function settleResultAction<R>(
+  call: () => Promise<R>,
+): Promise<R | { ok: false; error: { status: number; reason: string; message: string } }> {
+  const r = await settleAction(call);
+  return r.settled ? r.value : { ok: false, error: { status: 0, reason: "ActionFailed", message: r.message } };
+}
