@@ -129,6 +129,26 @@ test("below 768 px the header folds into a menu that works from the keyboard", a
   await expect(menu).toBeHidden();
 });
 
+test("on a phone condition messages stay readable: no column squeezed to a word per line", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, user("alice"), `/loadbalancers/default/${NAME}`);
+  const rows = page.locator("tr[data-condition]");
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  const lines = (cell: ReturnType<Page["locator"]>) =>
+    cell.evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  for (const row of await rows.all()) {
+    // The status and reason on one line each; a message column wide enough for several words.
+    expect(await lines(row.locator("td").nth(1))).toBe(1);
+    expect(await lines(row.locator("td").nth(2))).toBe(1);
+    expect((await row.locator("td").nth(3).boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(200);
+  }
+  await expectNoHorizontalScroll(page);
+});
+
 test("the favicon is served", async ({ request, page }) => {
   await page.goto("/signin");
   const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
