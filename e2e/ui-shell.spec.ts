@@ -149,6 +149,16 @@ test("on a phone condition messages stay readable: no column squeezed to a word 
   await expectNoHorizontalScroll(page);
 });
 
+test("server HTML carries no style attributes, which a strict Content-Security-Policy would block", async ({
+  page,
+}) => {
+  await signIn(page, user("alice"));
+  for (const path of ["/signin", "/catalog", "/catalog/loadbalancer", `/loadbalancers/default/${NAME}`]) {
+    const html = (await (await page.goto(path))?.text()) ?? "";
+    expect(html.match(/<[a-z][^>]*\sstyle="[^"]*"[^>]*>/g) ?? [], path).toEqual([]);
+  }
+});
+
 test("the favicon is served", async ({ request, page }) => {
   await page.goto("/signin");
   const href = await page.locator('link[rel="icon"]').first().getAttribute("href");

@@ -47,12 +47,22 @@ const TONE = {
   danger: "border-danger/60",
 } as const;
 
+const noSubscribe = () => () => {};
+
 export function Toaster() {
   const list = useSyncExternalStore(
     subscribe,
     () => items,
     () => EMPTY,
   );
+  // Mounted in the browser only: Radix's viewport carries a style attribute, which server HTML
+  // must not contain under a strict Content-Security-Policy (set from script, it is allowed).
+  const mounted = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+  if (!mounted) return null;
   return (
     <RadixToast.Provider swipeDirection="right" duration={8000}>
       {list.map((t) => (
