@@ -1,13 +1,15 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { NotFoundContent } from "@/components/shell/not-found-content";
+import { PortalShell } from "@/components/shell/portal-shell";
 
+export const metadata: Metadata = { title: "Page not found" };
+
+// Answers 404 for addresses no route matches, with the portal's shell around it (pages that call
+// notFound() get their group's not-found.tsx inside the shell they already have).
 export default function NotFound() {
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 p-6">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p>There is nothing at this address.</p>
-      <Link href="/" className="text-sky-700 underline dark:text-sky-400">
-        Go to the dashboard
-      </Link>
-    </main>
+    <PortalShell>
+      <NotFoundContent />
+    </PortalShell>
   );
 }

@@ -1,5 +1,5 @@
 // Any bound export gets a form generated from the schema the consumer serves, at
-// /apis/<group>/<version>/<resource>; an API that is not bound says so and links to the catalog.
+// /apis/<group>/<version>/<resource>; an address that names no API answers 404.
 import { expect, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
@@ -55,11 +55,11 @@ test("the LoadBalancer export's generated form creates a LoadBalancer", async ({
   expect(lb.spec).toEqual({ domain: "generic.example.com", targetPort: 30080 });
 });
 
-test("an export that is not bound says so and links to the catalog", async ({ page }) => {
-  await signInTo(page, user("alice"), "/apis/example.dev/v1/widgets");
-  await expect(
-    page.getByRole("heading", { name: "The widgets.example.dev API is not bound to your cluster" }),
-  ).toBeVisible();
-  await expect(page.getByRole("link", { name: "catalog" }).last()).toHaveAttribute("href", "/catalog");
+test("an API neither served nor exported answers 404 with the navigation", async ({ page }) => {
+  await signInTo(page, user("alice"), "/");
+  const response = await page.goto("/apis/example.dev/v1/widgets");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the catalog" })).toHaveAttribute("href", "/catalog");
   await expectAccessible(page);
 });

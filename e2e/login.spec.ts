@@ -12,7 +12,8 @@ test("alice signs in, sees her name and groups, and signs out", async ({ page })
   await expect(page.getByTestId("user-email")).toHaveText(alice.email);
   await expect(page.getByTestId("user-groups")).toContainText("team-a");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // The account menu is a menu: Sign out is one of its items.
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page.getByText("You are signed out.")).toBeVisible();
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F/);

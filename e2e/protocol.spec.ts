@@ -291,7 +291,7 @@ test.describe("browser bind at /?session_id&redirect_url", () => {
       await expect(page).toHaveURL(/session_id=BROWSERSESSION/);
       await expect(page.getByRole("heading", { name: "Bind an API to your cluster" })).toBeVisible();
       await expect(
-        page.getByText("reads the ConfigMaps named in `spec.configMapRef` of your LoadBalancers", { exact: false }),
+        page.getByText("The provider reads the ConfigMap named in the LoadBalancer's configMapRef", { exact: false }),
       ).toBeVisible();
       const received = cb.next();
       await page.getByRole("button", { name: "Allow and bind" }).click();

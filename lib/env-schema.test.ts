@@ -42,6 +42,8 @@ describe("configuration", () => {
     expect(env.PORTAL_NAMESPACE).toBe("kube-bind-portal");
     expect(parseEnv({ ...valid, PORTAL_NAMESPACE: "bind-requests" }).PORTAL_NAMESPACE).toBe("bind-requests");
     expect(env.PORTAL_ADMIN_GROUP).toBe("platform-admins");
+    expect(env.PORTAL_NAME).toBe("kube-bind.dev.local");
+    expect(parseEnv({ ...valid, PORTAL_NAME: " Acme platform " }).PORTAL_NAME).toBe("Acme platform");
     expect(env.OIDC_SCOPES.split(" ")).toContain("openid");
     expect(env.PROVIDER_IN_CLUSTER).toBe(false);
     expect(env.PORTAL_EXPOSE_STATS).toBe(false);
@@ -66,6 +68,7 @@ describe("configuration", () => {
     ["CLI_TOKEN_KEY_SECRET", "no-slash", /must be <namespace>\/<name>/],
     ["PORTAL_NAMESPACE_PREFIX", "Kube_Bind", /lowercase DNS label prefix/],
     ["PORTAL_NAMESPACE", "Kube_Bind_Portal", /must be a namespace name/],
+    ["PORTAL_NAME", "x".repeat(61), /at most 60 characters/],
     ["PORTAL_NAMESPACE", "kube-bind-", /must be a namespace name/],
     ["LOG_LEVEL", "verbose", /Invalid option/],
     ["PORTAL_EXPOSE_STATS", "yes", /must be true or false/],

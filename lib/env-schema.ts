@@ -78,6 +78,12 @@ export const EnvSchema = z
       .transform((v) => (v?.trim() ? v.trim() : "5"))
       .refine((v) => /^[1-9][0-9]{0,5}$/.test(v), "must be a whole number of at least 1")
       .transform(Number),
+    /** the provider's name in the portal's header; default: the host of PORTAL_URL */
+    PORTAL_NAME: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || undefined)
+      .refine((v) => v === undefined || v.length <= 60, "must be at most 60 characters"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional().default("info"),
     /** further origins (comma-separated) whose pages may submit forms and server actions */
     PORTAL_ALLOWED_ORIGINS: z
@@ -108,7 +114,8 @@ export const EnvSchema = z
         message: "set exactly one of CLI_TOKEN_KEY_FILE (a file path) or CLI_TOKEN_KEY_SECRET (<namespace>/<name>)",
       });
     }
-  });
+  })
+  .transform((e) => ({ ...e, PORTAL_NAME: e.PORTAL_NAME ?? new URL(e.PORTAL_URL).hostname }));
 
 export type PortalEnv = z.output<typeof EnvSchema>;
 

@@ -5,9 +5,10 @@ import { requireUser } from "@/lib/auth/session";
 import { BindingLimitError, BindStepError, NotYourBindingError } from "@/lib/bind/bind-errors";
 import { bindingResponse } from "@/lib/bind/binding-response";
 import { errorRedirect, successRedirect } from "@/lib/bind/cli-redirect";
-import { ConsumerIdentity, Rfc1123Name } from "@/lib/bind/protocol";
+import { ConsumerIdentity } from "@/lib/bind/protocol";
 import { requestProviderBinding } from "@/lib/bind/provision";
 import { LoopbackRedirect } from "@/lib/bind/redirect";
+import { BindingName } from "@/lib/catalog/binding-name";
 import { getExportTemplate } from "@/lib/catalog/get-template";
 import { env } from "@/lib/env";
 import { KubeError } from "@/lib/k8s/errors";
@@ -19,7 +20,7 @@ const CliBind = z.object({
   consumerId: ConsumerIdentity.optional(),
 });
 
-const BindInput = CliBind.extend({ template: z.string().min(1), name: Rfc1123Name });
+const BindInput = CliBind.extend({ template: z.string().min(1), name: BindingName });
 
 export type CliBindResult = { ok: true; redirectTo: string } | { ok: false; message: string; redirectTo?: string };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CliBindFlow } from "@/components/bind/cli-bind-flow";
 import { LiveDashboard } from "@/components/dashboard/live-dashboard";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState, ErrorPanel } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";

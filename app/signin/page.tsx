@@ -31,19 +31,14 @@ export default async function SignInPage({
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
       <h1 className="text-2xl font-semibold">Sign in to the kube-bind portal</h1>
       {params.signedOut ? (
-        <output className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          You are signed out.
-        </output>
+        <output className="rounded-md bg-success-soft p-3 text-sm text-fg">You are signed out.</output>
       ) : null}
       {reason ? (
-        <p
-          role="alert"
-          className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <p role="alert" className="rounded-md bg-warning-soft p-3 text-sm text-fg">
           {reason}
         </p>
       ) : null}
-      <p className="text-slate-700 dark:text-slate-300">
+      <p className="text-muted">
         Bind the provider&apos;s APIs to your cluster and manage what you create with them. You sign in with your
         organisation&apos;s identity provider; the portal then acts as you on each cluster, so your own permissions
         decide what you can see and do.

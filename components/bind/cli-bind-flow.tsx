@@ -1,5 +1,8 @@
+import { InstallList } from "@/components/catalog/install-list";
 import { TemplateGrants } from "@/components/catalog/template-grants";
-import { EmptyState } from "@/components/ui/state-panels";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import type { ExportTemplate } from "@/lib/catalog/templates";
 import { ConsentForm } from "./consent-form";
 
@@ -12,16 +15,24 @@ interface Props {
   userName: string;
 }
 
-/** The page `kubectl bind` opens: pick an export, read what it grants, consent. */
+// kubectl bind installs on the cluster of the kubeconfig it runs with; the portal never sees it.
+const CLI_CLUSTER = "the cluster of your current kubectl context";
+const CLI_FINISH = `The command then finishes the binding on ${CLI_CLUSTER}.`;
+
+/** The page `kubectl bind` opens: pick an export, read what it grants and installs, consent. */
 export function CliBindFlow({ templates, kinds, sessionId, redirectUrl, consumerId, userName }: Props) {
   const port = new URL(redirectUrl).port;
   return (
-    <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Bind an API to your cluster</h1>
-      <p className="text-slate-700 dark:text-slate-300">
-        <code>kubectl bind</code> is waiting on this computer (port {port}). Choose what to bind as{" "}
-        <strong>{userName}</strong>; the command finishes the binding in your cluster.
-      </p>
+    <div className="flex max-w-3xl flex-col gap-6">
+      <PageHeader
+        title="Bind an API to your cluster"
+        description={
+          <>
+            kubectl bind is waiting on this computer (port {port}). Choose what to bind as <strong>{userName}</strong>.{" "}
+            {CLI_FINISH}
+          </>
+        }
+      />
       {templates.length === 0 ? (
         <EmptyState title="Nothing to bind">
           <p>The provider exports no API yet.</p>
@@ -29,16 +40,18 @@ export function CliBindFlow({ templates, kinds, sessionId, redirectUrl, consumer
       ) : (
         <ul className="flex flex-col gap-4">
           {templates.map((t) => (
-            <li key={t.metadata.name} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-              <h2 className="text-lg font-semibold">{t.metadata.name}</h2>
-              <TemplateGrants template={t} kinds={kinds} />
-              <ConsentForm
-                template={t.metadata.name}
-                sessionId={sessionId}
-                redirectUrl={redirectUrl}
-                consumerId={consumerId}
-              />
-            </li>
+            <Card as="li" key={t.metadata.name} title={t.metadata.name}>
+              <div className="flex flex-col gap-4">
+                <TemplateGrants template={t} kinds={kinds} />
+                <InstallList cluster={CLI_CLUSTER} binding={t.metadata.name} />
+                <ConsentForm
+                  template={t.metadata.name}
+                  sessionId={sessionId}
+                  redirectUrl={redirectUrl}
+                  consumerId={consumerId}
+                />
+              </div>
+            </Card>
           ))}
         </ul>
       )}

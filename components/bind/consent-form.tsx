@@ -1,9 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { bindForCli, type CliBindResult, cancelCliBind } from "@/app/(portal)/bind-actions";
-import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
-import { ErrorPanel } from "@/components/ui/state-panels";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { describedBy, Field, Input } from "@/components/ui/field";
+import { settleAction } from "@/components/ui/settle-action";
+import { linkClass } from "@/components/ui/text-link";
+import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
 
 interface Props {
   template: string;
@@ -17,57 +21,56 @@ export function ConsentForm({ template, sessionId, redirectUrl, consumerId }: Pr
   const [name, setName] = useState(template);
   const [result, setResult] = useState<CliBindResult | null>(null);
   const [pending, start] = useTransition();
+  const id = useId();
   const base = { sessionId, redirectUrl, consumerId };
 
-  const finish = (r: CliBindResult) => {
-    setResult(r);
-    if (r.ok) window.location.assign(r.redirectTo);
-  };
+  const run = (call: () => Promise<CliBindResult>) =>
+    start(async () => {
+      const r = await settleAction(call);
+      const outcome: CliBindResult = r.settled ? r.value : { ok: false, message: r.message };
+      setResult(outcome);
+      if (outcome.ok) window.location.assign(outcome.redirectTo);
+    });
 
   return (
     <form
-      className="mt-4 flex flex-col gap-3"
+      className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => finish(await bindForCli({ ...base, template, name })));
+        run(() => bindForCli({ ...base, template, name }));
       }}
     >
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-medium">Binding name</span>
-        <input
+      <Field id={id} label="Binding name" hint={`Name: ${BINDING_NAME_RULE}.`}>
+        <Input
+          id={id}
           name="name"
           value={name}
           onChange={(e) => setName(e.target.value)}
           required
           maxLength={63}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+          aria-describedby={describedBy(id, { hint: true })}
         />
-      </label>
-      <div className="flex gap-2">
-        <button type="submit" className={primaryButton} disabled={pending}>
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="primary" pending={pending}>
           {pending ? "Binding…" : "Allow and bind"}
-        </button>
-        <button
-          type="button"
-          className={secondaryButton}
-          disabled={pending}
-          onClick={() => start(async () => finish(await cancelCliBind(base)))}
-        >
+        </Button>
+        <Button disabled={pending} onClick={() => run(() => cancelCliBind(base))}>
           Cancel
-        </button>
+        </Button>
       </div>
-      {result?.ok ? <output>Bound. Returning to kubectl bind…</output> : null}
+      {result?.ok ? <output>Done. Returning to kubectl bind…</output> : null}
       {result && !result.ok ? (
-        <ErrorPanel title="The binding did not complete">
+        <Callout tone="danger" title="The binding did not complete">
           <p>{result.message}</p>
           {result.redirectTo ? (
             <p className="mt-2">
-              <a className="underline" href={result.redirectTo}>
+              <a className={linkClass} href={result.redirectTo}>
                 Tell kubectl bind and close this page
               </a>
             </p>
           ) : null}
-        </ErrorPanel>
+        </Callout>
       ) : null}
     </form>
   );

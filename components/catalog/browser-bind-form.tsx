@@ -1,64 +1,77 @@
 "use client";
 
-import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { type BrowserBindResult, bindInBrowser } from "@/app/(portal)/catalog/[template]/actions";
-import { primaryButton } from "@/components/ui/button-styles";
-import { ErrorPanel } from "@/components/ui/state-panels";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { describedBy, Field, Input } from "@/components/ui/field";
+import { settleAction } from "@/components/ui/settle-action";
+import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
 
+/**
+ * The browser bind's consent: name the binding, then "Allow and bind to my cluster" or Cancel.
+ * Once bound the form is done: the button goes and the result says what now exists.
+ */
 export function BrowserBindForm({ template }: { template: string }) {
   const [name, setName] = useState(template);
   const [result, setResult] = useState<BrowserBindResult | null>(null);
   const [pending, start] = useTransition();
+  const id = useId();
   const nameError = result && !result.ok && result.field === "name" ? result.message : undefined;
 
+  if (result?.ok) {
+    return (
+      <Callout
+        tone="success"
+        title="Bound"
+        actions={<ButtonLink href="/loadbalancers">Go to LoadBalancers</ButtonLink>}
+        data-testid="bind-result"
+      >
+        <p>
+          Bound: APIServiceBinding <strong>{result.binding}</strong> exists in your cluster. The API appears there in a
+          few seconds.
+        </p>
+      </Callout>
+    );
+  }
   return (
     <form
-      className="flex flex-col gap-3"
+      className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => setResult(await bindInBrowser({ template, name })));
+        start(async () => {
+          const r = await settleAction(() => bindInBrowser({ template, name }));
+          setResult(r.settled ? r.value : { ok: false, message: r.message });
+        });
       }}
     >
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-medium">Binding name</span>
-        <input
+      <Field id={id} label="Binding name" hint={`Name: ${BINDING_NAME_RULE}.`} error={nameError}>
+        <Input
+          id={id}
           name="name"
           value={name}
           onChange={(e) => setName(e.target.value)}
           aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? "name-error" : undefined}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+          aria-describedby={describedBy(id, { hint: true, error: nameError })}
         />
-        {nameError ? (
-          <span id="name-error" className="text-red-700 dark:text-red-300">
-            {nameError}
-          </span>
-        ) : null}
-      </label>
-      <div>
-        <button type="submit" className={primaryButton} disabled={pending}>
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" variant="primary" pending={pending}>
           {pending ? "Binding… (this takes a few seconds)" : "Allow and bind to my cluster"}
-        </button>
+        </Button>
+        <ButtonLink href="/catalog" aria-disabled={pending || undefined}>
+          Cancel
+        </ButtonLink>
       </div>
-      {result?.ok ? (
-        <output className="rounded-md bg-emerald-50 p-4 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          Bound: APIServiceBinding <strong>{result.binding}</strong> exists in your cluster. The API appears there in a
-          few seconds.{" "}
-          <Link href="/loadbalancers" className="underline">
-            Go to LoadBalancers
-          </Link>
-        </output>
-      ) : null}
       {result && !result.ok && !result.field ? (
-        <ErrorPanel title="Not bound">
+        <Callout tone="danger" title="Not bound">
           <p>{result.message}</p>
           {result.commands ? (
-            <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-slate-100">
+            <pre className="mt-2 overflow-x-auto rounded bg-surface-sunken p-3 text-xs">
               <code>{result.commands.join("\n")}</code>
             </pre>
           ) : null}
-        </ErrorPanel>
+        </Callout>
       ) : null}
     </form>
   );

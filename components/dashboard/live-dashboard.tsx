@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { ConnectionNote } from "@/components/status/connection-note";
 import { HealthBanner } from "@/components/status/health-banner";
 import { KonnectorHealthLine } from "@/components/status/konnector-health";
 import { ProblemPanel } from "@/components/status/problem-panel";
 import { say } from "@/components/status/text";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { EmptyState, LoadingPanel } from "@/components/ui/state-panels";
 import type { DashboardView } from "@/lib/live/types";
 import { type LiveError, liveSub } from "@/lib/query/live-protocol";

@@ -1,9 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { memo, useState } from "react";
 import { Age } from "@/components/status/age";
 import { StageBadge } from "@/components/status/stage-badge";
+import { AppLink as Link } from "@/components/ui/app-link";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import type { DashboardRow } from "@/lib/status";
 
 type Row = DashboardRow & { clusterNamespace?: string };
@@ -25,7 +26,7 @@ export function LoadBalancerTable({ rows, caption, provider }: { rows: Row[]; ca
   const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   return (
     <div className="flex flex-col gap-2">
-      <div className="overflow-x-auto">
+      <ScrollArea label={caption}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 dark:border-slate-700">
@@ -60,7 +61,7 @@ export function LoadBalancerTable({ rows, caption, provider }: { rows: Row[]; ca
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {pages > 1 ? <Pager page={page} pages={pages} total={rows.length} label={caption} onPage={setPage} /> : null}
     </div>
   );

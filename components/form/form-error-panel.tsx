@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { ErrorPanel } from "@/components/ui/state-panels";
 import type { FormError } from "@/lib/schema/action-result";
 

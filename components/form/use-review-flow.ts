@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { settleFormAction } from "@/components/ui/settle-action";
 import type { FieldErrors, FormError, FormResult } from "@/lib/schema/action-result";
 import { focusFirstError } from "./field-ids";
 import { useHydrated } from "./use-hydrated";
@@ -57,7 +58,7 @@ export function useReviewFlow<I, C extends object>(steps: {
       const local = steps.check(input);
       if (!local.ok) return failed(local.fieldErrors);
       start(async () => {
-        const r = await steps.preview(input);
+        const r = await settleFormAction(() => steps.preview(input));
         if (!r.ok) return failed(r.fieldErrors, r.formError);
         setErrors({});
         setFormError(undefined);
@@ -66,7 +67,7 @@ export function useReviewFlow<I, C extends object>(steps: {
     },
     commit() {
       start(async () => {
-        const r = await steps.commit(steps.input());
+        const r = await settleFormAction(() => steps.commit(steps.input()));
         if (!r.ok) return failed(r.fieldErrors, r.formError);
         setPreview(null);
         steps.committed(r);

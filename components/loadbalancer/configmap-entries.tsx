@@ -2,8 +2,10 @@
 
 import { FieldFrame } from "@/components/form/field-frame";
 import { errorClass, inputClass } from "@/components/form/input-styles";
-import { secondaryButton } from "@/components/ui/button-styles";
+import { buttonVariants } from "@/components/ui/button";
 import type { FieldErrors } from "@/lib/schema/action-result";
+
+const secondaryButton = buttonVariants({ variant: "secondary" });
 
 export interface Entry {
   key: string;

@@ -8,8 +8,11 @@ import { errorId, fieldId, focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
 import { dangerButton, errorClass, inputClass } from "@/components/form/input-styles";
 import { useHydrated } from "@/components/form/use-hydrated";
-import { secondaryButton } from "@/components/ui/button-styles";
+import { buttonVariants } from "@/components/ui/button";
+import { settleFormAction } from "@/components/ui/settle-action";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";
+
+const secondaryButton = buttonVariants({ variant: "secondary" });
 
 /**
  * Deleting asks for the name again and shows what goes with it on the provider side (rendered by
@@ -58,7 +61,9 @@ export function DeleteLoadBalancer({
   }
   const submit = () =>
     start(async () => {
-      const r = await deleteLoadBalancerAction({ namespace, name, confirm, deleteConfigMap: withConfigMap });
+      const r = await settleFormAction(() =>
+        deleteLoadBalancerAction({ namespace, name, confirm, deleteConfigMap: withConfigMap }),
+      );
       if (r.ok) {
         router.push(r.href);
         return;

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { EmptyState } from "@/components/ui/state-panels";
 
 /** The API is not (yet) served by the user's cluster: say so and point to the catalog. */

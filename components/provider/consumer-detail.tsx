@@ -5,6 +5,7 @@ import { ConnectionNote } from "@/components/status/connection-note";
 import { HealthBanner } from "@/components/status/health-banner";
 import { ProblemPanel } from "@/components/status/problem-panel";
 import { SinceTime } from "@/components/status/since-time";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { EmptyState, LoadingPanel } from "@/components/ui/state-panels";
 import type { ConsumerDetailView } from "@/lib/provider/types";
 import { type LiveError, liveSub } from "@/lib/query/live-protocol";
@@ -96,7 +97,7 @@ export function ConsumerDetail({
                 </li>
               ))}
             </ul>
-            <div className={view.requests.length ? "overflow-x-auto" : "hidden"}>
+            <ScrollArea label="APIServiceExportRequests" className={view.requests.length ? undefined : "hidden"}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">APIServiceExportRequests</caption>
                 <thead className="border-b border-slate-200 dark:border-slate-700">
@@ -128,7 +129,7 @@ export function ConsumerDetail({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           </section>
           <section aria-labelledby="instances-heading" className="flex flex-col gap-2">
             <h2 id="instances-heading" className="text-lg font-semibold">
@@ -137,7 +138,7 @@ export function ConsumerDetail({
             {view.instances.length === 0 ? (
               <p className="text-sm">{text.noInstances}</p>
             ) : (
-              <div className="overflow-x-auto">
+              <ScrollArea label="Synced objects on the provider">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Synced objects on the provider</caption>
                   <thead className="border-b border-slate-200 dark:border-slate-700">
@@ -177,7 +178,7 @@ export function ConsumerDetail({
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollArea>
             )}
           </section>
           <section aria-labelledby="conditions-heading" className="flex flex-col gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink as Link } from "@/components/ui/app-link";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import type { ConsumerRow } from "@/lib/provider/types";
 import { ConsumerStateBadge, Heartbeat, Konnector } from "./consumer-state";
 import { FixBlock } from "./fix-block";
@@ -13,7 +14,7 @@ const th = "py-2 pr-3 font-semibold";
 export function ConsumerTable({ rows }: { rows: ConsumerRow[] }) {
   if (rows.length === 0) return <p className="text-sm">{text.noConsumers}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={text.consumers}>
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="sr-only">{text.consumers}</caption>
         <thead className="border-b border-slate-200 dark:border-slate-700">
@@ -110,6 +111,6 @@ export function ConsumerTable({ rows }: { rows: ConsumerRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -8,12 +8,15 @@ import { fieldId, focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
 import { dangerButton, inputClass } from "@/components/form/input-styles";
 import { useHydrated } from "@/components/form/use-hydrated";
-import { secondaryButton } from "@/components/ui/button-styles";
+import { buttonVariants } from "@/components/ui/button";
+import { settleFormAction, settleResultAction } from "@/components/ui/settle-action";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import type { RevokePlan } from "@/lib/provider/types";
 import type { PortalError } from "@/lib/result";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 import { text } from "./text";
+
+const secondaryButton = buttonVariants({ variant: "secondary" });
 
 /** How many objects of one kind are listed before the rest folds away. */
 const SHOWN = 8;
@@ -44,7 +47,7 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
     setPlan(undefined);
     setPlanError(undefined);
     start(async () => {
-      const r = await previewRevokeAction({ namespace });
+      const r = await settleResultAction(() => previewRevokeAction({ namespace }));
       if (r.ok) setPlan(r.data);
       else setPlanError(r.error);
     });
@@ -52,7 +55,7 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
 
   const submit = () =>
     start(async () => {
-      const r = await revokeConsumerAction({ namespace, confirm });
+      const r = await settleFormAction(() => revokeConsumerAction({ namespace, confirm }));
       if (r.ok) {
         router.push(r.href);
         return;

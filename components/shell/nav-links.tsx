@@ -1,31 +1,26 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { AppLink as Link } from "@/components/ui/app-link";
+import { cn } from "@/components/ui/cn";
+import { isActive, type NavItem } from "./nav-items";
 
-const LINKS = [
-  { href: "/", label: "Dashboard" },
-  { href: "/catalog", label: "Catalog" },
-  { href: "/loadbalancers", label: "LoadBalancers" },
-];
-
-/** The main links, plus `links` the signed-in user may also follow (the provider console). */
-export function NavLinks({ links = [] }: { links?: { href: string; label: string }[] }) {
+/** The main links in a row (wide screens); the current page is marked for screen readers too. */
+export function NavLinks({ links }: { links: NavItem[] }) {
   const path = usePathname();
   return (
-    <ul className="flex flex-wrap gap-1">
-      {[...LINKS, ...links].map((l) => {
-        const active = l.href === "/" ? path === "/" : path.startsWith(l.href);
+    <ul className="flex gap-1">
+      {links.map((l) => {
+        const active = isActive(l.href, path);
         return (
           <li key={l.href}>
             <Link
               href={l.href}
               aria-current={active ? "page" : undefined}
-              className={`rounded-md px-3 py-2 text-sm font-medium ${
-                active
-                  ? "bg-slate-200 text-slate-900 dark:bg-slate-800 dark:text-white"
-                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-              }`}
+              className={cn(
+                "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
+                active ? "bg-surface-sunken text-fg" : "text-muted hover:bg-surface-sunken hover:text-fg",
+              )}
             >
               {l.label}
             </Link>

@@ -1,15 +1,12 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      className="w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-      onClick={() => void signOut({ callbackUrl: "/signin?signedOut=1" })}
-    >
+    <Button variant="primary" onClick={() => void signOut({ callbackUrl: "/signin?signedOut=1" })}>
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -1,36 +1,48 @@
 "use client";
 
+import { Monitor, Moon, Sun } from "lucide-react";
 import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Tooltip } from "@/components/ui/tooltip";
 
 type Theme = "light" | "dark" | "system";
 const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
+const ICON = { light: Sun, dark: Moon, system: Monitor };
 
 function apply(theme: Theme) {
   const dark = theme === "dark" || (theme === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
   document.documentElement.classList.toggle("dark", dark);
 }
 
+/** Cycles system → light → dark; the choice is kept in localStorage for the theme script. */
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>("system");
   useEffect(() => {
     const saved = localStorage.getItem("theme");
-    if (saved === "light" || saved === "dark") setTheme(saved);
+    const current = saved === "light" || saved === "dark" ? saved : "system";
+    setTheme(current);
+    // Also here, not only in the theme script: a page Next renders in the browser alone (a 404
+    // from notFound()) never runs the script.
+    apply(current);
   }, []);
-
+  const Icon = ICON[theme];
+  const label = `Colour theme: ${theme}. Switch to ${NEXT[theme]}`;
   return (
-    <button
-      type="button"
-      className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-      aria-label={`Colour theme: ${theme}. Switch to ${NEXT[theme]}`}
-      onClick={() => {
-        const next = NEXT[theme];
-        setTheme(next);
-        if (next === "system") localStorage.removeItem("theme");
-        else localStorage.setItem("theme", next);
-        apply(next);
-      }}
-    >
-      Theme: {theme}
-    </button>
+    <Tooltip content={label}>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={label}
+        onClick={() => {
+          const next = NEXT[theme];
+          setTheme(next);
+          if (next === "system") localStorage.removeItem("theme");
+          else localStorage.setItem("theme", next);
+          apply(next);
+        }}
+      >
+        <Icon aria-hidden="true" className="size-5" />
+      </Button>
+    </Tooltip>
   );
 }

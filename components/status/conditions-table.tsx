@@ -1,3 +1,4 @@
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { SinceTime } from "./since-time";
 import { say } from "./text";
 
@@ -10,14 +11,17 @@ export interface Condition {
   observedGeneration?: number;
 }
 
-/** Raw conditions of one object, for people who want kro's own words. */
+/**
+ * Raw conditions of one object, for people who want kro's own words. On a phone the table keeps
+ * readable columns (short ones on one line, messages at least 14rem) and scrolls inside its box.
+ */
 export function ConditionsTable({ conditions, caption }: { conditions: Condition[]; caption: string }) {
   if (conditions.length === 0) return <p className="text-sm">{say.noConditions}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 dark:border-slate-700">
+        <thead className="border-b border-border">
           <tr>
             <th scope="col" className="py-1 pr-3">
               Type
@@ -36,23 +40,19 @@ export function ConditionsTable({ conditions, caption }: { conditions: Condition
         </thead>
         <tbody>
           {conditions.map((c) => (
-            <tr
-              key={c.type}
-              data-condition={c.type}
-              className="border-b border-slate-100 align-top dark:border-slate-800"
-            >
-              <td className="py-1 pr-3 font-medium">{c.type}</td>
-              <td className="pr-3">{c.status}</td>
-              <td className="pr-3">{c.reason ?? "—"}</td>
-              <td className="pr-3">{c.message ?? ""}</td>
-              <td>
+            <tr key={c.type} data-condition={c.type} className="border-b border-border align-top">
+              <td className="py-1 pr-3 font-medium whitespace-nowrap">{c.type}</td>
+              <td className="pr-3 whitespace-nowrap">{c.status}</td>
+              <td className="pr-3 whitespace-nowrap">{c.reason ?? "—"}</td>
+              <td className="min-w-56 pr-3">{c.message ?? ""}</td>
+              <td className="whitespace-nowrap">
                 <SinceTime iso={c.lastTransitionTime} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

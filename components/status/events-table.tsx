@@ -1,3 +1,4 @@
+import { ScrollArea } from "@/components/ui/scroll-area";
 import type { LiveEvent } from "@/lib/live/types";
 import { SinceTime } from "./since-time";
 import { say } from "./text";
@@ -7,7 +8,7 @@ import { uniqueKeys } from "./unique-keys";
 export function EventsTable({ events }: { events: LiveEvent[] }) {
   if (events.length === 0) return <p className="text-sm">{say.noEvents}</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label="Events from your cluster and the provider cluster">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Events from your cluster and the provider cluster</caption>
         <thead className="border-b border-slate-200 dark:border-slate-700">
@@ -56,6 +57,6 @@ export function EventsTable({ events }: { events: LiveEvent[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

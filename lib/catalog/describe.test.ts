@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeClaim, describeResource } from "./describe";
+import { describeClaim, describeInstall, describeResource } from "./describe";
 import { ExportTemplateSchema } from "./templates";
 
 // The guide's APIServiceExportTemplate, as the provider serves it.
@@ -25,7 +25,7 @@ const template = ExportTemplateSchema.parse({
 describe("plain-language grants", () => {
   it("explains a reference claim", () => {
     expect(describeClaim(template.spec.permissionClaims[0], { loadbalancers: "LoadBalancer" })).toBe(
-      "reads the ConfigMaps named in `spec.configMapRef` of your LoadBalancers (copied to the provider)",
+      "The provider reads the ConfigMap named in the LoadBalancer's configMapRef, and keeps a copy.",
     );
   });
 
@@ -41,6 +41,18 @@ describe("plain-language grants", () => {
       }),
     ).toMatch(/the Secret ns\/creds/);
     expect(describeClaim({ group: "", resource: "serviceaccounts" })).toMatch(/all your ServiceAccounts/);
+  });
+
+  it("never shows code formatting to the reader", () => {
+    for (const c of template.spec.permissionClaims) expect(describeClaim(c, {})).not.toMatch(/[`]/);
+  });
+
+  it("lists what a bind installs on the consumer cluster", () => {
+    const installed = describeInstall("loadbalancer").join("\n");
+    expect(installed).toMatch(/namespace kube-bind/);
+    expect(installed).toMatch(/konnector Deployment/);
+    expect(installed).toMatch(/Secret .* kubeconfig/);
+    expect(installed).toMatch(/APIServiceBinding named loadbalancer/);
   });
 
   it("explains an exported resource", () => {

@@ -9,24 +9,37 @@ interface ReferenceSelector {
   namedResources?: { name: string; namespace?: string }[];
 }
 
-/** "configmaps" → "ConfigMaps"; kinds of exported resources come from `kinds` when known. */
-function plural(resource: string, kinds: Record<string, string>): string {
-  if (kinds[resource]) return `${kinds[resource]}s`;
-  const known: Record<string, string> = {
-    configmaps: "ConfigMaps",
-    secrets: "Secrets",
-    serviceaccounts: "ServiceAccounts",
-  };
-  return known[resource] ?? resource;
+const KNOWN_KINDS: Record<string, string> = {
+  configmaps: "ConfigMap",
+  secrets: "Secret",
+  serviceaccounts: "ServiceAccount",
+};
+
+/** "configmaps" → "ConfigMap"; kinds of exported resources come from `kinds` when known. */
+function singular(resource: string, kinds: Record<string, string>): string {
+  return kinds[resource] ?? KNOWN_KINDS[resource] ?? resource;
 }
 
+/** "configmaps" → "ConfigMaps". */
+function plural(resource: string, kinds: Record<string, string>): string {
+  const kind = kinds[resource] ?? KNOWN_KINDS[resource];
+  return kind ? `${kind}s` : resource;
+}
+
+/** "spec.configMapRef" → "configMapRef": the field as a user sees it in a form. */
+function fieldName(jsonPath: string): string {
+  return jsonPath.replace(/^\.?spec\./, "");
+}
+
+/** One sentence per claim, in plain words: what the provider reads from the user's cluster. */
 export function describeClaim(claim: Claim, kinds: Record<string, string> = {}): string {
   const what = plural(claim.resource, kinds);
+  const one = singular(claim.resource, kinds);
   const selector = (claim.selector ?? {}) as ReferenceSelector;
   const parts: string[] = [];
   for (const ref of selector.references ?? []) {
-    const field = ref.jsonPath?.name ?? "a field";
-    parts.push(`the ${what} named in \`${field}\` of your ${plural(ref.resource, kinds)}`);
+    const field = ref.jsonPath?.name ? fieldName(ref.jsonPath.name) : "a field";
+    parts.push(`the ${one} named in the ${singular(ref.resource, kinds)}'s ${field}`);
   }
   if (selector.labelSelector?.matchLabels) {
     const labels = Object.entries(selector.labelSelector.matchLabels)
@@ -35,10 +48,20 @@ export function describeClaim(claim: Claim, kinds: Record<string, string> = {}):
     parts.push(`your ${what} labelled ${labels}`);
   }
   for (const named of selector.namedResources ?? []) {
-    parts.push(`the ${what.replace(/s$/, "")} ${named.namespace ? `${named.namespace}/` : ""}${named.name}`);
+    parts.push(`the ${one} ${named.namespace ? `${named.namespace}/` : ""}${named.name}`);
   }
   if (parts.length === 0) parts.push(`all your ${what}`);
-  return `reads ${parts.join("; ")} (copied to the provider)`;
+  return `The provider reads ${parts.join("; ")}, and keeps a copy.`;
+}
+
+/** What a bind installs on the consumer cluster (kube-bind's konnector and its access), in plain words. */
+export function describeInstall(binding: string): string[] {
+  return [
+    "the namespace kube-bind (if it does not exist yet)",
+    "the konnector Deployment in it: kube-bind's agent that copies your objects to the provider and their status back",
+    "a Secret in kube-bind holding the kubeconfig the konnector uses to reach the provider",
+    `an APIServiceBinding named ${binding}, which makes your cluster serve the API`,
+  ];
 }
 
 export function describeResource(
@@ -48,5 +71,5 @@ export function describeResource(
 ): string {
   const name = plural(r.resource, kinds);
   const versions = (r.versions ?? []).join(", ") || "all versions";
-  return `${name} (${r.resource}.${r.group}, ${versions}, ${scope === "Cluster" ? "cluster-scoped" : "namespaced"}): you create them in your cluster; the provider provisions them and reports their status back`;
+  return `${name} (${r.resource}.${r.group}, ${versions}, ${scope === "Cluster" ? "cluster-scoped" : "namespaced"}): you create them in your cluster; the provider provisions them and reports their status back.`;
 }

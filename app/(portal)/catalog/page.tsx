@@ -1,10 +1,15 @@
+import { ArrowRight } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BindStatus } from "@/components/catalog/bind-status";
 import { TemplateGrants } from "@/components/catalog/template-grants";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
-import { EmptyState } from "@/components/ui/state-panels";
-import { requireUser } from "@/lib/auth/session";
+import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { exportedKinds } from "@/lib/catalog/kinds";
+import { readBindStates } from "@/lib/catalog/read-bind-state";
 import { listExportTemplates } from "@/lib/catalog/templates";
 import { attempt } from "@/lib/result";
 
@@ -12,17 +17,18 @@ export const metadata: Metadata = { title: "Catalog" };
 export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
-  await requireUser("/catalog");
+  const user = await requireUser("/catalog");
   const result = await attempt(async () => {
     const templates = await listExportTemplates();
-    return { templates, kinds: await exportedKinds(templates) };
+    const [kinds, states] = await Promise.all([exportedKinds(templates), readBindStates(k8sIdentity(user), templates)]);
+    return { templates, kinds, states };
   });
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Catalog</h1>
-      <p className="text-slate-700 dark:text-slate-300">
-        APIs this provider exports. Bind one to use it in your cluster.
-      </p>
+      <PageHeader
+        title="Catalog"
+        description="APIs this provider exports. Each one says whether your cluster has it bound; bind one to use it there."
+      />
       {!result.ok ? (
         <PortalErrorPanel error={result.error} action="Loading the catalog" />
       ) : result.data.templates.length === 0 ? (
@@ -30,22 +36,36 @@ export default async function CatalogPage() {
           <p>The platform team has not exported any API. Ask them to create an APIServiceExportTemplate.</p>
         </EmptyState>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2">
-          {result.data.templates.map((t) => (
-            <li key={t.metadata.name} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
-              <h2 className="text-lg font-semibold">{t.metadata.name}</h2>
-              <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-                {t.spec.resources.map((r) => `${r.resource}.${r.group} (${(r.versions ?? []).join(", ")})`).join(", ")}
-              </p>
-              <TemplateGrants template={t} kinds={result.data.kinds} />
-              <Link
-                href={`/catalog/${encodeURIComponent(t.metadata.name)}`}
-                className="mt-3 inline-block text-sm font-medium text-sky-700 underline dark:text-sky-400"
+        <ul className="grid gap-4 lg:grid-cols-2">
+          {result.data.templates.map((t) => {
+            const binding = result.data.states[t.metadata.name];
+            const offerBind = binding?.state.state === "not-bound";
+            return (
+              <Card
+                as="li"
+                key={t.metadata.name}
+                title={t.metadata.name}
+                description={t.spec.resources
+                  .map((r) => `${r.resource}.${r.group} (${(r.versions ?? []).join(", ")})`)
+                  .join(", ")}
+                data-export={t.metadata.name}
               >
-                Bind {t.metadata.name}
-              </Link>
-            </li>
-          ))}
+                <div className="flex flex-col gap-4">
+                  {binding ? <BindStatus binding={binding} /> : null}
+                  <TemplateGrants template={t} kinds={result.data.kinds} />
+                  <div>
+                    <ButtonLink
+                      href={`/catalog/${encodeURIComponent(t.metadata.name)}`}
+                      variant={offerBind ? "primary" : "secondary"}
+                    >
+                      {offerBind ? `Bind ${t.metadata.name}` : `Details of ${t.metadata.name}`}
+                      <ArrowRight aria-hidden="true" className="size-4" />
+                    </ButtonLink>
+                  </div>
+                </div>
+              </Card>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LiveDashboard } from "@/components/dashboard/live-dashboard";
 import { submitButton } from "@/components/form/input-styles";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser, type SignedInUser } from "@/lib/auth/session";

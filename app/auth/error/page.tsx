@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { primaryButton } from "@/components/ui/button-styles";
+import { ButtonLink } from "@/components/ui/button";
 import { authErrorText } from "@/lib/auth/errors";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
@@ -20,11 +19,11 @@ export default async function AuthErrorPage({
       <p>
         <strong>What to do:</strong> {text.next}
       </p>
-      {code ? <p className="text-sm text-slate-600 dark:text-slate-400">Error code: {code}</p> : null}
+      {code ? <p className="text-sm text-muted">Error code: {code}</p> : null}
       <div>
-        <Link href="/signin" className={primaryButton}>
+        <ButtonLink href="/signin" variant="primary">
           Sign in again
-        </Link>
+        </ButtonLink>
       </div>
     </main>
   );

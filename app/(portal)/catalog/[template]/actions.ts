@@ -6,14 +6,14 @@ import { BindingLimitError, BindStepError, NotYourBindingError } from "@/lib/bin
 import { bindingResponse } from "@/lib/bind/binding-response";
 import { finishOnConsumer } from "@/lib/bind/finish";
 import { mayBindOnConsumer } from "@/lib/bind/konnector-deploy";
-import { Rfc1123Name } from "@/lib/bind/protocol";
 import { requestProviderBinding } from "@/lib/bind/provision";
+import { BindingName } from "@/lib/catalog/binding-name";
 import { getExportTemplate } from "@/lib/catalog/get-template";
 import { env } from "@/lib/env";
 import { portalIdentityClient, userClient } from "@/lib/k8s/clusters";
 import { KubeError } from "@/lib/k8s/errors";
 
-const Input = z.object({ template: z.string().min(1), name: Rfc1123Name });
+const Input = z.object({ template: z.string().min(1), name: BindingName });
 
 export type BrowserBindResult =
   | { ok: true; binding: string; providerNamespace: string }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LoadBalancerCreateForm } from "@/components/loadbalancer/loadbalancer-create-form";
 import { NotBoundPanel } from "@/components/loadbalancer/not-bound-panel";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsumerDetail } from "@/components/provider/consumer-detail";
 import { text } from "@/components/provider/text";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { ErrorPanel } from "@/components/ui/state-panels";
 import { firstProviderConsumerView } from "@/lib/live/provider";
 import { PreviewInput } from "@/lib/provider/revoke";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeleteLoadBalancer } from "@/components/loadbalancer/delete-loadbalancer";
 import { EditLoadBalancerForm } from "@/components/loadbalancer/edit-loadbalancer-form";
@@ -7,8 +6,9 @@ import { LoadBalancerSummary } from "@/components/loadbalancer/loadbalancer-summ
 import { NotBoundPanel } from "@/components/loadbalancer/not-bound-panel";
 import { ProviderObjects } from "@/components/loadbalancer/provider-objects";
 import { LiveLoadBalancerStatus } from "@/components/status/live-loadbalancer-status";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
-import { EmptyState, ErrorPanel } from "@/components/ui/state-panels";
+import { ErrorPanel } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { loadBalancerDetail, RouteParams } from "@/lib/loadbalancer/detail";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
@@ -47,13 +47,9 @@ export default async function LoadBalancerPage({ params }: Params) {
       </ErrorPanel>
     );
   }
-  if (d.state === "not-found") {
-    return (
-      <EmptyState title={`There is no LoadBalancer ${name} in ${namespace}`}>
-        <p>It may have been deleted. {back}</p>
-      </EmptyState>
-    );
-  }
+  // A missing LoadBalancer on a fresh load is a 404; one deleted while the page is open is said
+  // by its live status instead.
+  if (d.state === "not-found") notFound();
   const { lb, configMap, can, model } = d;
   // Read with the portal's provider identity only now: the user has just read this LoadBalancer.
   const provider = can.delete

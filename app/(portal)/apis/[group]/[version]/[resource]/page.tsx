@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ResourceCreateForm } from "@/components/form/resource-create-form";
 import { NotBoundPanel } from "@/components/loadbalancer/not-bound-panel";
+import { AppLink as Link } from "@/components/ui/app-link";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { isExported } from "@/lib/catalog/exported";
 import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
 import { attempt } from "@/lib/result";
 import { resourceForm, ServedRefParams } from "@/lib/schema/create-resource";
@@ -29,6 +30,8 @@ export default async function ResourceFormPage({ params }: Params) {
   const ref = parsed.data;
   const api = `${ref.resource}.${ref.group}`;
   const result = await attempt(() => resourceForm(k8sIdentity(user), ref));
+  // Neither served by the user's cluster nor exported by the provider: this address names nothing.
+  if (result.ok && result.data.state !== "ready" && !(await isExported(ref))) notFound();
   const isLoadBalancer = ref.group === LOADBALANCERS.group && ref.resource === LOADBALANCERS.resource;
   return (
     <div className="flex flex-col gap-6">

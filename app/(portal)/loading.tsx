@@ -1,5 +1,0 @@
-import { LoadingPanel } from "@/components/ui/state-panels";
-
-export default function Loading() {
-  return <LoadingPanel label="Loading…" />;
-}

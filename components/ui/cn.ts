@@ -1,0 +1,2 @@
+// Joins class names; the one helper every primitive uses (clsx semantics).
+export { clsx as cn } from "clsx";

@@ -1,0 +1,13 @@
+// The name a user gives a binding in the browser, with the rule in plain words (the same rule as
+// Kubernetes object names: an RFC 1123 label).
+import { z } from "zod";
+
+export const BINDING_NAME_RULE =
+  "lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit";
+
+export const BindingName = z
+  .string()
+  .trim()
+  .min(1, "Name: required")
+  .max(63, `Name: ${BINDING_NAME_RULE}`)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, `Name: ${BINDING_NAME_RULE}`);
