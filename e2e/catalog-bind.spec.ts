@@ -8,19 +8,29 @@ import { signIn } from "./support/sign-in";
 const namespaces = { group: "", version: "v1", resource: "namespaces" };
 const KB = { group: "kube-bind.io", version: "v1alpha2" };
 
-test("a user who may not bind, on a cluster that serves the API, is told it is bound and nothing is created", async ({
+test("a user who may not bind is told what the cluster serves, before and after an admin binds; nothing is created", async ({
   page,
+  browser,
 }) => {
+  test.setTimeout(240_000);
   const provider = await providerAdmin();
+  const admin = await consumerAdmin();
   const before = (await provider.list(namespaces)).items.map((n) => n.metadata.name).sort();
+  // Earlier specs may have bound the cluster already; a fresh sandbox has not.
+  const served = (await admin.served("networking.kro.run", "v1alpha1"))?.some((r) => r.name === "loadbalancers");
   await signIn(page, user("alice"), "/catalog/loadbalancer");
   await expect(
     page.getByText("The provider reads the ConfigMap named in the LoadBalancer's configMapRef", { exact: false }),
   ).toBeVisible();
+  await expect(page.locator(`[data-bind-state="${served ? "bound-by-admin" : "not-bound"}"]`)).toBeVisible();
+  if (!served) await expect(page.getByText("binding it needs a cluster administrator")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Allow and bind to my cluster" })).toHaveCount(0);
+  expect((await provider.list(namespaces)).items.map((n) => n.metadata.name).sort()).toEqual(before);
+
+  await ensureConsumerBound(browser);
+  await page.reload();
   await expect(page.getByText("Bound by your cluster administrator")).toBeVisible();
   await expect(page.getByRole("button", { name: "Allow and bind to my cluster" })).toHaveCount(0);
-  const after = (await provider.list(namespaces)).items.map((n) => n.metadata.name).sort();
-  expect(after).toEqual(before);
 });
 
 test("a cluster administrator binds from the catalog without the CLI; the consumer serves the API", async ({

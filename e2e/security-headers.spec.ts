@@ -8,8 +8,8 @@ test("every kind of response carries the security headers, pages a fresh nonce'd
   const cases: [string, number][] = [
     ["/signin", 200],
     ["/signout", 200],
-    // Signed out: the page streams (it has a loading state), so the redirect to sign-in is in the body.
-    ["/catalog", 200],
+    // Signed out: redirected to sign-in.
+    ["/catalog", 307],
     ["/api/healthz", 200],
     ["/api/ping", 401],
     ["/api/exports", 200],
