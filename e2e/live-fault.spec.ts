@@ -13,7 +13,7 @@ import {
   recordEvent,
   signInLive,
 } from "./support/live";
-import { CM, LB, removeIfPresent } from "./support/loadbalancer";
+import { CM, LB, removeLoadBalancer } from "./support/loadbalancer";
 import { providerAdmin } from "./support/provider";
 import { sandbox, user } from "./support/sandbox";
 
@@ -25,16 +25,14 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(240_000);
   await ensureConsumerBound(browser);
   consumer = await consumerAdmin();
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
+  await removeLoadBalancer(consumer, NAME);
 });
 
 test.afterAll(async () => {
   test.setTimeout(240_000);
   // Whatever happened, the provider must be back for everything after this file.
   await stopped?.start();
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
+  await removeLoadBalancer(consumer, NAME);
 });
 
 /** Each message appears in exactly one row of the Events table. */

@@ -2,28 +2,13 @@
 // to Ready without a reload, Test traffic goes through the real gateway, and a second browser
 // sees the dashboard row appear, change and vanish live.
 import { expect, test } from "@playwright/test";
-import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
-import { expectAllStagesDone, markDocument, signInLive } from "./support/live";
-import { CM, fillLoadBalancerForm, LB, removeIfPresent } from "./support/loadbalancer";
+import { expectAllStagesDone, loadBalancerSpec, markDocument, signInLive } from "./support/live";
+import { createThroughForm, LB } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
 const NAME = "live-e2e";
-let consumer: KubeClient;
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
-});
-
-test.afterAll(async () => {
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
-});
+const consumer = loadBalancerSpec(NAME);
 
 test("created through the form, a LoadBalancer goes live to Ready on both pages, and serves traffic", async ({
   page,
@@ -42,17 +27,7 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await expectAccessible(dashboard);
 
   await signInLive(page, user("alice"), "/loadbalancers/new");
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await fillLoadBalancerForm(page, { namespace: "default", name: NAME, domain: `${NAME}.example.com` });
-  await page.getByRole("button", { name: "Review" }).click();
-  await page
-    .getByRole("region", { name: "Review: what will be created" })
-    .getByRole("button", { name: "Create LoadBalancer" })
-    .click();
-  await expect(page).toHaveURL(new RegExp(`/loadbalancers/default/${NAME}$`));
+  await createThroughForm(page, NAME);
   const detailNotReloaded = await markDocument(page);
 
   // The row appears on the other browser's dashboard by itself.
@@ -109,7 +84,7 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await dashboard.getByLabel("Stage", { exact: true }).selectOption("all");
 
   // Deleted elsewhere: the row vanishes and the detail page says so, both live.
-  await consumer.delete({ ...LB, namespace: "default", name: NAME });
+  await consumer().delete({ ...LB, namespace: "default", name: NAME });
   await expect(row).toHaveCount(0, { timeout: 90_000 });
   await expect(page.getByText(`There is no LoadBalancer ${NAME} in namespace default`)).toBeVisible({
     timeout: 90_000,

@@ -1,38 +1,15 @@
 // The SSE route's contract, and 20 viewers of the same page sharing ONE upstream watch
 // per resource (the hub's read-only stats at /api/live/stats, exposed for tests only).
 import { expect, test } from "@playwright/test";
-import type { KubeClient } from "../lib/k8s/client";
 import { type LiveSub, parseEventId } from "../lib/query/live-protocol";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
-import {
-  consumerAsAlice,
-  createLoadBalancer,
-  hubStats,
-  openLiveStream,
-  type StreamStat,
-  signInLive,
-} from "./support/live";
-import { CM, LB, removeIfPresent } from "./support/loadbalancer";
+import { hubStats, loadBalancerSpec, openLiveStream, type StreamStat, signInLive } from "./support/live";
+import { LB } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
 const NAME = "live-shared";
 const SUB: LiveSub = `lb:default/${NAME}`;
 const VIEWERS = 20;
-let consumer: KubeClient;
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
-  await createLoadBalancer(await consumerAsAlice(), NAME);
-});
-
-test.afterAll(async () => {
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
-});
+const consumer = loadBalancerSpec(NAME, { create: true });
 
 test("GET /api/live: 401 without a session, 400 for an unknown sub", async ({ playwright, page }) => {
   const anonymous = await playwright.request.newContext({ baseURL: process.env.PORTAL_URL });
@@ -66,7 +43,10 @@ test("one stream per page: views with resumable ids, problems for what the user 
   // Resuming with that id: no view may repeat what the client already holds.
   const b = await openLiveStream(page.context(), ["dashboard", SUB], last?.id);
   const held = new Map(ids);
-  await consumer.mergePatch({ ...LB, namespace: "default", name: NAME }, { metadata: { labels: { touched: "yes" } } });
+  await consumer().mergePatch(
+    { ...LB, namespace: "default", name: NAME },
+    { metadata: { labels: { touched: "yes" } } },
+  );
   const resumed = await b.frames.until(
     (f) => f.view !== undefined && JSON.stringify(f.view).includes('"touched":"yes"'),
     30_000,

@@ -8,7 +8,7 @@ import { freePort } from "../sandbox/lib/ports";
 import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
 import { kubectlBindLogin, savedToken } from "./support/kubectl-bind";
 import { markDocument } from "./support/live";
-import { CM, fillLoadBalancerForm, formReady, LB, removeIfPresent } from "./support/loadbalancer";
+import { CM, createThroughForm, formReady, removeLoadBalancer } from "./support/loadbalancer";
 import { startPortal } from "./support/portal-process";
 import { roundRobin } from "./support/round-robin";
 import { user } from "./support/sandbox";
@@ -34,8 +34,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
   await ensureConsumerBound(browser);
   consumer = await consumerAdmin();
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
+  await removeLoadBalancer(consumer, NAME);
   const listen = await Promise.all([0, 1, 2].map(async () => `http://127.0.0.1:${await freePort()}`));
   // The signing key in a provider Secret, as deploy/ configures it: no file shared between them.
   replicas = await Promise.all(
@@ -50,8 +49,7 @@ test.afterAll(async () => {
   await proxy?.close();
   await Promise.all(replicas.map((r) => r.stop()));
   if (consumer) {
-    await removeIfPresent(consumer, LB, "default", NAME);
-    await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
+    await removeLoadBalancer(consumer, NAME);
   }
 });
 
@@ -101,17 +99,7 @@ test("alice creates, edits and deletes a LoadBalancer; a page streaming from one
   try {
     const page = await context.newPage();
     await signIn(page, user("alice"), "/loadbalancers/new");
-    await expect(async () => {
-      await page.reload();
-      await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 30_000 });
-    await fillLoadBalancerForm(page, { namespace: "default", name: NAME, domain: `${NAME}.example.com` });
-    await page.getByRole("button", { name: "Review" }).click();
-    await page
-      .getByRole("region", { name: "Review: what will be created" })
-      .getByRole("button", { name: "Create LoadBalancer" })
-      .click();
-    await expect(page).toHaveURL(new RegExp(`/loadbalancers/default/${NAME}$`));
+    await createThroughForm(page, NAME);
     await expect(page.getByTestId("status-summary")).toHaveAttribute("data-ready", "true", { timeout: 120_000 });
 
     // A second tab: its live stream is held by one replica while the edit in the first tab

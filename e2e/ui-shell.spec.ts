@@ -2,11 +2,8 @@
 // 360 px, no console errors, axe clean, a header that folds into a keyboard menu below 768 px,
 // 404s with navigation, errors that stay beside their button, and the catalog's bind state.
 import { expect, type Page, test } from "@playwright/test";
-import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
-import { consumerAsAlice, createLoadBalancer } from "./support/live";
-import { CM, LB, removeIfPresent } from "./support/loadbalancer";
+import { loadBalancerSpec } from "./support/live";
 import { expectNoHorizontalScroll, watchConsole } from "./support/page-health";
 import { localBindingNamespace } from "./support/provider-console";
 import { user } from "./support/sandbox";
@@ -16,21 +13,7 @@ const NAME = "ui-shell-e2e";
 const WIDTHS = [360, 1440];
 const THEMES = ["light", "dark"] as const;
 const NOT_FOUND = new Set(["/no-such-page"]);
-let consumer: KubeClient;
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
-  await createLoadBalancer(await consumerAsAlice(), NAME);
-});
-
-test.afterAll(async () => {
-  await removeIfPresent(consumer, LB, "default", NAME);
-  await removeIfPresent(consumer, CM, "default", `${NAME}-config`);
-});
+loadBalancerSpec(NAME, { create: true });
 
 /** Visits each path at each width and theme: fits, no console errors, accessible. */
 async function sweep(page: Page, paths: string[], ready: (page: Page) => Promise<void> = async () => {}) {

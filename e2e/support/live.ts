@@ -1,12 +1,13 @@
 // Helpers for the live-status specs (e2e/live-*.spec.ts): LoadBalancers made as alice with her
 // own kubeconfig, Events to look for, and raw SSE connections to /api/live.
 
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
 import { PORTAL } from "../../lib/k8s/types";
 import { frameReader } from "../../lib/live/sse-testing";
-import { CM, LB } from "./loadbalancer";
+import { consumerAdmin, ensureConsumerBound } from "./bind-consumer";
+import { CM, LB, removeLoadBalancer } from "./loadbalancer";
 import { sandbox } from "./sandbox";
 import { signIn } from "./sign-in";
 
@@ -45,6 +46,30 @@ export async function createLoadBalancer(client: KubeClient, name: string, heade
     { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${name}-config` }, data: { "custom-header": header } },
   );
   return lb;
+}
+
+/**
+ * The hooks of a spec about one LoadBalancer `name` in default: the consumer is bound and the
+ * name is free before the spec (created as alice when `create`), and removed after it. Returns
+ * the consumer as its admin, once the spec has started.
+ */
+export function loadBalancerSpec(name: string, opts: { create?: boolean } = {}): () => KubeClient {
+  let consumer: KubeClient | undefined;
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(240_000);
+    await ensureConsumerBound(browser);
+    consumer = await consumerAdmin();
+    await removeLoadBalancer(consumer, name);
+    if (opts.create) await createLoadBalancer(await consumerAsAlice(), name);
+  });
+  test.afterAll(async () => {
+    test.setTimeout(240_000);
+    if (consumer) await removeLoadBalancer(consumer, name);
+  });
+  return () => {
+    if (!consumer) throw new Error("the consumer is known once the spec's beforeAll ran");
+    return consumer;
+  };
 }
 
 /** A core/v1 Event about `object`, with a message the test can look for exactly once. */

@@ -54,6 +54,30 @@ export async function removeIfPresent(client: KubeClient, ref: typeof LB, namesp
   await expect.poll(() => exists(client, ref, namespace, name), { timeout: 60_000 }).toBe(false);
 }
 
+/** Removes a LoadBalancer made by a spec and its settings ConfigMap (`<name>-config`). */
+export async function removeLoadBalancer(client: KubeClient, name: string, namespace = "default") {
+  await removeIfPresent(client, LB, namespace, name);
+  await removeIfPresent(client, CM, namespace, `${name}-config`);
+}
+
+/**
+ * Creates a LoadBalancer in default through the New LoadBalancer form, as alice does, and ends on
+ * its detail page. The form appears once the API is served to her: reload until then.
+ */
+export async function createThroughForm(page: Page, name: string) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await fillLoadBalancerForm(page, { namespace: "default", name, domain: `${name}.example.com` });
+  await page.getByRole("button", { name: "Review" }).click();
+  await page
+    .getByRole("region", { name: "Review: what will be created" })
+    .getByRole("button", { name: "Create LoadBalancer" })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/loadbalancers/default/${name}$`));
+}
+
 /** No LoadBalancer or ConfigMap of these names on the consumer, nor anywhere on the provider. */
 export async function expectNothingCreated(
   consumer: KubeClient,
