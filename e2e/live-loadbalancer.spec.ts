@@ -59,6 +59,13 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await page.getByRole("button", { name: "Send test request" }).click();
   const response = page.getByRole("region", { name: "Test traffic response" });
   await expect(response.getByTestId("traffic-status")).toHaveText("200 OK", { timeout: 20_000 });
+  // A check, not a dump: the header received against the ConfigMap's value; the raw exchange folded.
+  const check = response.getByTestId("header-check");
+  await expect(check).toHaveAttribute("data-state", "match");
+  await expect(check).toContainText("Matches");
+  await expect(check).toContainText("X-Custom-Message: hello-kube-bind");
+  await expect(response.getByTestId("echoed-headers")).toBeHidden();
+  await response.getByText("Raw exchange").click();
   await expect(response.getByText("X-Custom-Message: hello-kube-bind", { exact: true })).toBeVisible();
   await expect(response).toContainText(`Host: ${NAME}.example.com`);
 
@@ -70,7 +77,10 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await expect(dark.locator("html")).toHaveClass(/dark/);
   await expect(dark.getByTestId("status-summary")).toHaveAttribute("data-ready", "true");
   await dark.getByRole("button", { name: "Send test request" }).click();
-  await expect(dark.getByRole("region", { name: "Test traffic response" })).toContainText("X-Custom-Message");
+  await expect(dark.getByRole("region", { name: "Test traffic response" }).getByTestId("header-check")).toHaveAttribute(
+    "data-state",
+    "match",
+  );
   await expectAccessible(dark);
   await dark.close();
 

@@ -1,8 +1,10 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
+import { StatusPill } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { settleAction } from "@/components/ui/settle-action";
+import { CUSTOM_HEADER, CUSTOM_HEADER_KEY, type HeaderCheck } from "@/lib/live/header-check";
 import type { TrafficOutcome } from "@/lib/live/test-traffic";
 import { say } from "./text";
 import { uniqueKeys } from "./unique-keys";
@@ -60,33 +62,68 @@ export function TestTraffic({
               </strong>{" "}
               from {outcome.data.url} (Host: {outcome.data.host}) in {outcome.data.durationMs} ms
             </p>
-            {outcome.data.echoed ? (
-              <>
-                <h4 className="font-medium">Headers the backend received</h4>
-                <ul data-testid="echoed-headers" className="font-mono text-xs break-all">
-                  {uniqueKeys(outcome.data.echoed, ([k, v]) => `${k}: ${v}`).map(({ key, item: [k, v] }) => (
-                    <li key={key}>
-                      {k}: {v}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            <h4 className="font-medium">Response headers</h4>
-            <ul className="font-mono text-xs break-all">
-              {uniqueKeys(outcome.data.headers, ([k, v]) => `${k}: ${v}`).map(({ key, item: [k, v] }) => (
-                <li key={key}>
-                  {k}: {v}
-                </li>
-              ))}
-            </ul>
-            <h4 className="font-medium">Body{outcome.data.truncated ? " (first 64 KiB)" : ""}</h4>
-            <pre className="whitespace-pre-wrap break-all rounded bg-surface-sunken p-2 text-xs">
-              {outcome.data.body}
-            </pre>
+            <HeaderVerdict check={outcome.data.header} />
+            <details className="rounded border border-border p-2">
+              <summary className="cursor-pointer font-medium">Raw exchange</summary>
+              {outcome.data.echoed ? (
+                <>
+                  <h4 className="mt-2 font-medium">Headers the backend received</h4>
+                  <ul data-testid="echoed-headers" className="font-mono text-xs break-all">
+                    {uniqueKeys(outcome.data.echoed, ([k, v]) => `${k}: ${v}`).map(({ key, item: [k, v] }) => (
+                      <li key={key}>
+                        {k}: {v}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              <h4 className="mt-2 font-medium">Response headers</h4>
+              <ul className="font-mono text-xs break-all">
+                {uniqueKeys(outcome.data.headers, ([k, v]) => `${k}: ${v}`).map(({ key, item: [k, v] }) => (
+                  <li key={key}>
+                    {k}: {v}
+                  </li>
+                ))}
+              </ul>
+              <h4 className="mt-2 font-medium">Body{outcome.data.truncated ? " (first 64 KiB)" : ""}</h4>
+              <pre className="whitespace-pre-wrap break-all rounded bg-surface-sunken p-2 text-xs">
+                {outcome.data.body}
+              </pre>
+            </details>
           </section>
         ) : null}
       </div>
     </div>
+  );
+}
+
+const VERDICT: Record<HeaderCheck["state"], { tone: "success" | "danger" | "warning" | "neutral"; word: string }> = {
+  match: { tone: "success", word: "Matches" },
+  mismatch: { tone: "danger", word: "Differs" },
+  missing: { tone: "danger", word: "Missing" },
+  unknown: { tone: "neutral", word: "Not shown" },
+};
+
+/** The header the settings ask for, against what the backend received. */
+function HeaderVerdict({ check }: { check: HeaderCheck }) {
+  const { tone, word } = VERDICT[check.state];
+  return (
+    <p className="flex flex-wrap items-center gap-2" data-testid="header-check" data-state={check.state}>
+      <StatusPill tone={tone}>{word}</StatusPill>
+      <span>
+        {check.state === "match" || check.state === "mismatch" ? (
+          <>
+            The backend received <code>{`${CUSTOM_HEADER}: ${check.received}`}</code>
+            {check.state === "match" ? ", " : "; "}
+          </>
+        ) : check.state === "missing" ? (
+          <>The backend received no {CUSTOM_HEADER} header; </>
+        ) : (
+          <>The backend&apos;s answer does not list the headers it received; </>
+        )}
+        the ConfigMap&apos;s {CUSTOM_HEADER_KEY} is <code>{check.expected}</code>
+        {check.state === "mismatch" ? " (the gateway may not have the new setting yet)." : "."}
+      </span>
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import { request } from "node:http";
 import { z } from "zod";
 import { log } from "../log";
 import { firstView } from "./first-view";
+import { checkCustomHeader, type HeaderCheck } from "./header-check";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { trafficTarget } from "./traffic-target";
 import type { Identity, LoadBalancerView } from "./types";
@@ -29,6 +30,8 @@ export interface TrafficResponse {
   /** the request headers the echo backend reports having received, when the body is its JSON */
   echoed?: [string, string][];
   durationMs: number;
+  /** the received X-Custom-Message against the settings ConfigMap's custom-header */
+  header: HeaderCheck;
 }
 
 export type TrafficOutcome = { ok: true; data: TrafficResponse } | { ok: false; message: string };
@@ -49,12 +52,13 @@ export async function sendTestTraffic(identity: Identity, input: unknown): Promi
   const where = trafficTarget(view.data.objects.provider.gateway, view.data.objects.provider.envoyService);
   if (!where.ok) return { ok: false, message: where.reason };
 
+  const settings = (view.data.objects.consumer.configMap as { data?: Record<string, string> } | undefined)?.data;
   let lastError = "";
   for (const url of where.urls) {
     try {
       const res = await get(url, domain.data);
       log.info({ traffic: { user: identity.user, ...target.data, url, status: res.status } }, "test traffic sent");
-      return { ok: true, data: res };
+      return { ok: true, data: { ...res, header: checkCustomHeader(settings, res.echoed) } };
     } catch (e) {
       lastError = (e as Error).message;
       // Only a refused connection may mean "wrong port": anything else is the answer.
@@ -64,7 +68,7 @@ export async function sendTestTraffic(identity: Identity, input: unknown): Promi
   return { ok: false, message: `The gateway did not answer: ${lastError}` };
 }
 
-function get(url: string, host: string): Promise<TrafficResponse> {
+function get(url: string, host: string): Promise<Omit<TrafficResponse, "header">> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const req = request(
