@@ -66,7 +66,9 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await expect(check).toContainText("X-Custom-Message: hello-kube-bind");
   await expect(response.getByTestId("echoed-headers")).toBeHidden();
   await response.getByText("Raw exchange").click();
-  await expect(response.getByText("X-Custom-Message: hello-kube-bind", { exact: true })).toBeVisible();
+  await expect(
+    response.getByTestId("echoed-headers").getByText("X-Custom-Message: hello-kube-bind", { exact: true }),
+  ).toBeVisible();
   await expect(response).toContainText(`Host: ${NAME}.example.com`);
 
   // The whole detail page in dark mode, in the other browser (the first page stays unreloaded).
