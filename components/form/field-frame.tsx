@@ -14,6 +14,7 @@ export function FieldFrame({
   required,
   help,
   error,
+  errorAction,
   children,
 }: {
   path: string;
@@ -21,6 +22,8 @@ export function FieldFrame({
   required?: boolean;
   help?: ReactNode;
   error?: string;
+  /** shown after the error, e.g. a link to the object that already has this name */
+  errorAction?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }) {
   const control = {
@@ -49,6 +52,7 @@ export function FieldFrame({
       {error ? (
         <p id={errorId(path)} className={errorClass}>
           {error}
+          {errorAction ? <> {errorAction}</> : null}
         </p>
       ) : null}
     </div>

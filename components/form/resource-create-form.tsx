@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { FormResult } from "@/lib/schema/action-result";
 import { type FormModel, initialValues } from "@/lib/schema/form-model";
 import { parseResourceInput } from "@/lib/schema/resource-input";
-import { FormErrorPanel } from "./form-error-panel";
+import { FormErrorPanel, splitNameError } from "./form-error-panel";
 import { NameField } from "./name-field";
 import { NamespaceSelect } from "./namespace-select";
 import { ReviewControls } from "./review-controls";
@@ -44,6 +44,7 @@ export function ResourceCreateForm({
       );
     },
   });
+  const shown = splitNameError(flow.errors, flow.formError);
   const changed = (path: string) => {
     flow.edited(path);
     setCreated(undefined);
@@ -75,6 +76,7 @@ export function ResourceCreateForm({
         kind={model.kind}
         value={name}
         error={flow.errors.name}
+        next={shown.nameNext}
         onChange={(n) => {
           changed("name");
           setName(n);
@@ -92,7 +94,7 @@ export function ResourceCreateForm({
           }}
         />
       ))}
-      {flow.formError ? <FormErrorPanel error={flow.formError} title={`The ${model.kind} was not created`} /> : null}
+      {shown.formError ? <FormErrorPanel error={shown.formError} title={`The ${model.kind} was not created`} /> : null}
       {created ? (
         <output className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
           {created}

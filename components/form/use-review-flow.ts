@@ -3,12 +3,15 @@
 import { useState, useTransition } from "react";
 import { settleFormAction } from "@/components/ui/settle-action";
 import type { FieldErrors, FormError, FormResult } from "@/lib/schema/action-result";
+import type { FieldChange } from "@/lib/schema/field-diff";
 import { focusFirstError } from "./field-ids";
 import { useHydrated } from "./use-hydrated";
 
 export interface Preview {
   yaml: string;
   kubectl: string;
+  /** for an edit: only the fields that change, shown before the YAML */
+  changes?: FieldChange[];
 }
 
 /**
@@ -16,7 +19,8 @@ export interface Preview {
  * in the browser, dry-runs it on the server and shows the YAML; only then can the user commit.
  * Errors land next to their fields (the first one focused) or above the form. Every edit must call
  * `edited(paths)`: it clears those fields' errors and drops the preview, which would no longer
- * show what gets sent.
+ * show what gets sent. The form's values live in the form, never here: Review, Back and a failed
+ * commit leave every field as the user left it.
  */
 export function useReviewFlow<I, C extends object>(steps: {
   input: () => I;
@@ -62,8 +66,12 @@ export function useReviewFlow<I, C extends object>(steps: {
         if (!r.ok) return failed(r.fieldErrors, r.formError);
         setErrors({});
         setFormError(undefined);
-        setPreview({ yaml: r.yaml, kubectl: r.kubectl });
+        setPreview({ yaml: r.yaml, kubectl: r.kubectl, changes: r.changes });
       });
+    },
+    /** leaves the review for the form, values untouched */
+    back() {
+      setPreview(null);
     },
     commit() {
       start(async () => {

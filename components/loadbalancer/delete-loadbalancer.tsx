@@ -10,13 +10,15 @@ import { dangerButton, errorClass, inputClass } from "@/components/form/input-st
 import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
 import { settleFormAction } from "@/components/ui/settle-action";
+import { toast } from "@/components/ui/toast";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 
 const secondaryButton = buttonVariants({ variant: "secondary" });
 
 /**
  * Deleting asks for the name again and shows what goes with it on the provider side (rendered by
- * the page as `providerObjects`).
+ * the page as `providerObjects`). Once done it goes to the list and says so in a toast, which
+ * outlives the navigation.
  */
 export function DeleteLoadBalancer({
   namespace,
@@ -59,19 +61,26 @@ export function DeleteLoadBalancer({
       </div>
     );
   }
-  const submit = () =>
+  const mismatch = `Type ${name} exactly to confirm the deletion.`;
+  const failed = (fieldErrors: FieldErrors, error?: FormError) => {
+    setErrors(fieldErrors);
+    setFormError(error ?? (fieldErrors.form ? { message: fieldErrors.form } : undefined));
+    requestAnimationFrame(() => focusFirstError(fieldErrors));
+  };
+  const submit = () => {
+    // An old error must not stand beside "Deleting…": it no longer describes what is happening.
+    setErrors({});
+    setFormError(undefined);
+    if (confirm.trim() !== name) return failed({ confirm: mismatch });
     start(async () => {
       const r = await settleFormAction(() =>
         deleteLoadBalancerAction({ namespace, name, confirm, deleteConfigMap: withConfigMap }),
       );
-      if (r.ok) {
-        router.push(r.href);
-        return;
-      }
-      setErrors(r.fieldErrors);
-      setFormError(r.formError ?? (r.fieldErrors.form ? { message: r.fieldErrors.form } : undefined));
-      requestAnimationFrame(() => focusFirstError(r.fieldErrors));
+      if (!r.ok) return failed(r.fieldErrors, r.formError);
+      toast({ tone: "success", title: `LoadBalancer ${name} deleted`, description: r.warning });
+      router.push(r.href);
     });
+  };
 
   return (
     <form
@@ -99,7 +108,10 @@ export function DeleteLoadBalancer({
               checked={withConfigMap}
               aria-invalid={errors.deleteConfigMap ? true : undefined}
               aria-describedby={errors.deleteConfigMap ? errorId("deleteConfigMap") : undefined}
-              onChange={(e) => setWithConfigMap(e.target.checked)}
+              onChange={(e) => {
+                setWithConfigMap(e.target.checked);
+                setErrors(({ deleteConfigMap: _, ...rest }) => rest);
+              }}
             />
             Also delete the ConfigMap {configMapName} from your cluster
           </label>
@@ -118,7 +130,10 @@ export function DeleteLoadBalancer({
             spellCheck={false}
             className={inputClass}
             value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
+            onChange={(e) => {
+              setConfirm(e.target.value);
+              if (e.target.value.trim() === name) setErrors(({ confirm: _, ...rest }) => rest);
+            }}
           />
         )}
       </FieldFrame>

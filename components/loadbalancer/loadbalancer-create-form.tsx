@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { createLoadBalancerAction, previewLoadBalancerAction } from "@/app/(portal)/loadbalancers/new/actions";
-import { FormErrorPanel } from "@/components/form/form-error-panel";
+import { FormErrorPanel, splitNameError } from "@/components/form/form-error-panel";
 import { NameField } from "@/components/form/name-field";
 import { NamespaceSelect } from "@/components/form/namespace-select";
 import { ReviewControls } from "@/components/form/review-controls";
@@ -35,6 +35,7 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
     committed: (r) => router.push(r.href),
   });
   const form = useCreateForm(model, options.namespaces, flow.edited);
+  const shown = splitNameError(flow.errors, flow.formError);
 
   return (
     <form
@@ -53,7 +54,13 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
         error={flow.errors.namespace}
         onChange={form.setNamespace}
       />
-      <NameField kind="LoadBalancer" value={form.name} error={flow.errors.name} onChange={form.setName} />
+      <NameField
+        kind="LoadBalancer"
+        value={form.name}
+        error={flow.errors.name}
+        next={shown.nameNext}
+        onChange={form.setName}
+      />
       {model.fields.map((field) =>
         field.widget === "configmap" ? (
           <ConfigMapSettings
@@ -76,6 +83,10 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
               <ServicePicker
                 services={options.services}
                 targets={options.targets}
+                picked={{
+                  namespace: String(form.values["spec.targetServiceNamespace"] ?? ""),
+                  name: String(form.values["spec.targetService"] ?? ""),
+                }}
                 onPick={(s) =>
                   form.setValuesAt({
                     "spec.targetService": s.name,
@@ -94,7 +105,7 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
           </div>
         ),
       )}
-      {flow.formError ? <FormErrorPanel error={flow.formError} title="The LoadBalancer was not created" /> : null}
+      {shown.formError ? <FormErrorPanel error={shown.formError} title="The LoadBalancer was not created" /> : null}
       <ReviewControls
         flow={flow}
         title="Review: what will be created"

@@ -8,17 +8,23 @@ import { describeShared, type SharedTarget } from "@/lib/loadbalancer/policy";
 /**
  * Offers the Services of the consumer cluster the user can see and the platform's policy lets a
  * LoadBalancer target; picking one fills in the target Service, its namespace and port. The
- * fields stay editable for a Service only the provider knows.
+ * fields stay editable for a Service only the provider knows. The choice is derived from those
+ * fields, so it survives Review, Back and a failed submit, and clears when they are edited away.
  */
 export function ServicePicker({
   services,
   targets,
+  picked,
   onPick,
 }: {
   services: ServiceOption[];
   targets?: SharedTarget[];
+  /** the target fields' current values: the picker shows that Service while they name it */
+  picked: { namespace: string; name: string };
   onPick: (s: ServiceOption) => void;
 }) {
+  const key = `${picked.namespace}/${picked.name}`;
+  const value = services.some((s) => `${s.namespace}/${s.name}` === key) ? key : "";
   return (
     <FieldFrame
       path="service-picker"
@@ -29,7 +35,7 @@ export function ServicePicker({
         <select
           {...control}
           className={inputClass}
-          value=""
+          value={value}
           onChange={(e) => {
             const s = services.find((x) => `${x.namespace}/${x.name}` === e.target.value);
             if (s) onPick(s);

@@ -91,6 +91,22 @@ describe("the LoadBalancer draft (recorded CRD)", () => {
     });
   });
 
+  it("names each missing field as the form labels it: Name, and the ConfigMap by its mode", () => {
+    const empty = { ...values, "spec.configMapRef": "" };
+    const r = parseDraft(model, { ...guide, name: "", values: empty });
+    expect(r.ok ? {} : r.fieldErrors).toEqual({
+      name: "Name is required.",
+      "spec.configMapRef":
+        "ConfigMap name is required: it is filled in from the LoadBalancer's name until you change it.",
+    });
+    const existing = parseDraft(model, { ...guide, values: empty, configMap: { mode: "existing" } });
+    expect(existing.ok ? {} : existing.fieldErrors).toEqual({
+      "spec.configMapRef": "ConfigMap in default is required: choose one, or create a new ConfigMap here.",
+    });
+    const bad = parseDraft(model, { ...guide, values: { ...values, "spec.configMapRef": "Bad_Name" } });
+    expect(bad.ok ? "" : bad.fieldErrors["spec.configMapRef"]).toMatch(/^ConfigMap name /);
+  });
+
   it("rejects input that is not the form's shape", () => {
     expect(parseDraft(model, { name: 1 })).toEqual({
       ok: false,

@@ -62,6 +62,23 @@ function entryErrors(entries: { key: string; value: string }[], errors: FieldErr
 }
 
 /**
+ * The validator names the ConfigMap field by its schema label; the form shows it as "ConfigMap
+ * name" (a new one, named after the LoadBalancer until changed) or as a choice of existing ones,
+ * and the message must name the field the user sees.
+ */
+function configMapMessage(model: FormModel, message: string, mode: "new" | "existing", namespace: string): string {
+  const label = model.fields.find((f) => f.path === CONFIGMAP_FIELD)?.label ?? "";
+  const required = message === `${label} is required.`;
+  if (mode === "existing")
+    return required
+      ? `ConfigMap in ${namespace || "the namespace"} is required: choose one, or create a new ConfigMap here.`
+      : message.replace(label, `The ConfigMap's name`);
+  return required
+    ? "ConfigMap name is required: it is filled in from the LoadBalancer's name until you change it."
+    : message.replace(label, "ConfigMap name");
+}
+
+/**
  * Checks everything that can be checked without a cluster, and with the platform's shared targets
  * (read from the provider, on the server) the target too.
  */
@@ -80,6 +97,8 @@ export function parseDraft(model: FormModel, raw: unknown, shared?: SharedTarget
 
   const spec = formValidator(model).safeParse(values);
   if (!spec.success) Object.assign(errors, fieldErrorsOf(spec.error));
+  const cmError = errors[CONFIGMAP_FIELD];
+  if (cmError) errors[CONFIGMAP_FIELD] = configMapMessage(model, cmError, configMap.mode, ns);
   const data = configMap.mode === "new" ? entryErrors(configMap.entries, errors) : {};
   const headerAt = configMap.mode === "new" ? configMap.entries.findIndex((e) => e.key.trim() === HEADER_KEY) : -1;
   ruleErrors(

@@ -107,8 +107,13 @@ describe("alice's LoadBalancer", () => {
   });
 
   it("previews an edit from a dry run without changing anything", async () => {
-    const r = await previewLoadBalancerEdit(alice, edit({ header: "changed" }));
+    const r = await previewLoadBalancerEdit(alice, edit({ header: "changed", port: "8080" }));
     if (!r.ok) throw new Error(JSON.stringify(r));
+    // Only what changes, before → after, from the cluster's dry run.
+    expect(r.changes).toEqual([
+      { object: `ConfigMap ${cmName}`, path: "data.custom-header", before: "hello-kube-bind", after: "changed" },
+      { object: `LoadBalancer ${name}`, path: "spec.targetPort", before: "30080", after: "8080" },
+    ]);
     expect(r.yaml).toContain("custom-header: changed");
     expect(r.yaml).not.toContain("managedFields");
     expect(r.kubectl).toMatch(/^kubectl apply -f - <<'EOF'\n/);

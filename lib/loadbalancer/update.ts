@@ -6,6 +6,7 @@ import type { KubeObject } from "../k8s/types";
 import { log } from "../log";
 import { type FormFailure, type FormResult, fail } from "../schema/action-result";
 import { explainWriteError, type WriteContext } from "../schema/explain-error";
+import { type FieldChange, fieldChanges } from "../schema/field-diff";
 import { kubectlApply, toYaml, userFacing } from "../schema/objects";
 import { loadBalancerApi, notBoundError } from "./api";
 import { detailHref } from "./create";
@@ -18,11 +19,14 @@ type Identity = { user: string; groups: string[] };
 type Ref = Parameters<KubeClient["get"]>[0];
 const NOTHING = "Nothing was changed.";
 
-export type EditPreview = FormResult<{ yaml: string; kubectl: string }>;
+/** The dry run's result: only the fields that change (before → after), and the objects after it. */
+export type EditPreview = FormResult<{ yaml: string; kubectl: string; changes: FieldChange[] }>;
 export type EditOutcome = FormResult<{ href: string }>;
 
 interface Change {
   ref: Ref;
+  /** the object as it is now, to show what the patch changes */
+  current: KubeObject;
   patch: Record<string, unknown>;
   undo?: Record<string, unknown>;
   ctx: WriteContext;
@@ -54,8 +58,10 @@ async function plan(
   const base = { verb: "update" as const, namespace, outcome: NOTHING };
   const lbCtx: WriteContext = { ...base, kind: "LoadBalancer", name, nameField: "form", fields: EDITABLE_FIELDS };
   let lb: LoadBalancerObject;
+  let lbNow: KubeObject;
   try {
-    lb = LoadBalancerObject.parse(await user.get(lbRef));
+    lbNow = await user.get(lbRef);
+    lb = LoadBalancerObject.parse(lbNow);
   } catch (e) {
     return explained(e, lbCtx);
   }
@@ -89,6 +95,7 @@ async function plan(
       const value = (v: string | undefined) => ({ data: { [CUSTOM_HEADER_KEY]: v ?? null } });
       changes.push({
         ref: cmRef,
+        current: cm,
         patch: value(next),
         undo: value(old),
         ctx: cmCtx,
@@ -108,6 +115,7 @@ async function plan(
   if (Object.keys(spec).length) {
     changes.push({
       ref: lbRef,
+      current: lbNow,
       patch: { spec },
       ctx: lbCtx,
     });
@@ -121,15 +129,19 @@ export async function previewLoadBalancerEdit(identity: Identity, raw: unknown):
   const p = await plan(identity, raw);
   if ("ok" in p) return p;
   const results: KubeObject[] = [];
+  const changes: FieldChange[] = [];
   for (const c of p.changes) {
     try {
-      results.push(await p.user.mergePatch(c.ref, c.patch, { dryRun: true }));
+      const after = await p.user.mergePatch(c.ref, c.patch, { dryRun: true });
+      results.push(after);
+      const object = `${c.ctx.kind} ${c.ctx.name}`;
+      changes.push(...fieldChanges(object, userFacing(c.current), userFacing(after), ["metadata"]));
     } catch (e) {
       return explained(e, c.ctx);
     }
   }
   const yaml = toYaml(results.map(userFacing));
-  return { ok: true, yaml, kubectl: kubectlApply(yaml) };
+  return { ok: true, yaml, kubectl: kubectlApply(yaml), changes };
 }
 
 /** Dry run, then the ConfigMap, then the LoadBalancer; a failed second step undoes the first. */
