@@ -97,7 +97,8 @@ const cases: {
     what: "a name that already exists",
     change: (p) => p.getByLabel("Name", { exact: true }).fill(TAKEN),
     field: "field-name",
-    message: `A LoadBalancer named ${TAKEN} already exists in namespace default. Choose another name, or open the existing one.`,
+    // followed by the link to the existing one
+    message: `A LoadBalancer named ${TAKEN} already exists in namespace default. Choose another name, or open the existing one. Open ${TAKEN}`,
     lb: TAKEN,
   },
   {
