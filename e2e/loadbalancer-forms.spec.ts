@@ -3,6 +3,7 @@
 // review of only what changes, and a delete without a stale error that says it is done.
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
+import { expectAccessible } from "./support/axe";
 import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
 import {
   createThroughForm,
@@ -142,6 +143,7 @@ test("the edit review shows only what changes, before → after", async ({ page 
   await expect(review.locator('[data-change="spec.targetPort"]')).toHaveCount(0);
   await expect(review.locator("pre").first()).toBeHidden();
   await expect(review.getByRole("button", { name: "Apply changes" })).toBeInViewport();
+  await expectAccessible(page);
   // A review changes nothing.
   expect((await consumer.get({ ...LB, namespace: "default", name: NAME })).spec).toMatchObject({
     domain: `${NAME}.example.com`,
@@ -158,6 +160,7 @@ test("deleting: no stale error once the name matches, then the list says it was 
   await form.getByRole("button", { name: "Delete LoadBalancer" }).click();
   await expectFieldError(page, "field-confirm", `Type ${NAME} exactly to confirm the deletion.`);
   await expect(confirm).toBeFocused();
+  await expectAccessible(page);
 
   await confirm.fill(NAME);
   await expect(page.locator("#field-confirm-error")).toHaveCount(0);
