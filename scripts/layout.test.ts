@@ -45,33 +45,49 @@ describe("lib/ imports", () => {
   const specifier = /(?:from|import)\s*\(?\s*"([^"]+)"/g;
   const libFiles = tracked.filter((f) => f.startsWith("lib/") && /\.tsx?$/.test(f));
   const isTest = (f: string) => /\.test\.tsx?$/.test(f);
+  const product = libFiles.filter((f) => !isTest(f));
 
-  /** `file → specifier` for each import of `files` that resolves into one of `folders`. */
-  function importsInto(files: string[], folders: string[]): string[] {
-    const offending: string[] = [];
-    for (const file of files) {
-      for (const [, spec] of readFileSync(join(ROOT, file), "utf8").matchAll(specifier)) {
-        const target = spec.startsWith("@/")
-          ? normalize(spec.slice(2))
-          : spec.startsWith(".")
-            ? relative(ROOT, join(ROOT, dirname(file), spec))
-            : undefined;
-        if (target && folders.includes(target.split("/")[0])) offending.push(`${file} → ${spec}`);
-      }
-    }
-    return offending;
+  /** What `file` imports from this repository, as repository paths (packages left out). */
+  function imports(file: string): { spec: string; target: string }[] {
+    return [...readFileSync(join(ROOT, file), "utf8").matchAll(specifier)].flatMap(([, spec]) => {
+      if (spec.startsWith("@/")) return [{ spec, target: normalize(spec.slice(2)) }];
+      if (spec.startsWith(".")) return [{ spec, target: relative(ROOT, join(ROOT, dirname(file), spec)) }];
+      return [];
+    });
   }
 
+  /** `file → specifier` for each import of `files` that resolves into one of `folders`. */
+  const importsInto = (files: string[], folders: string[]) =>
+    files.flatMap((file) =>
+      imports(file)
+        .filter(({ target }) => folders.includes(target.split("/")[0]))
+        .map(({ spec }) => `${file} → ${spec}`),
+    );
+
   it("of product code reach nothing in app/, sandbox/ or test-support/", () => {
-    expect(
-      importsInto(
-        libFiles.filter((f) => !isTest(f)),
-        ["app", "sandbox", "test-support"],
-      ),
-    ).toEqual([]);
+    expect(importsInto(product, ["app", "sandbox", "test-support"])).toEqual([]);
   });
 
   it("of tests reach the sandbox only through test-support/, and never app/", () => {
     expect(importsInto(libFiles.filter(isTest), ["app", "sandbox"])).toEqual([]);
+  });
+
+  it("of product code form no cycles (type-only imports included)", () => {
+    const known = new Set(product);
+    const file = (target: string) =>
+      [target, `${target}.ts`, `${target}.tsx`, `${target}/index.ts`].find((f) => known.has(f));
+    const edges = new Map(product.map((f) => [f, imports(f).flatMap(({ target }) => file(target) ?? [])]));
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const visit = (f: string, path: string[]) => {
+      state.set(f, "open");
+      for (const next of edges.get(f) ?? []) {
+        if (state.get(next) === "open") cycles.push([...path.slice(path.indexOf(next)), next].join(" → "));
+        else if (!state.has(next)) visit(next, [...path, next]);
+      }
+      state.set(f, "done");
+    };
+    for (const f of product) if (!state.has(f)) visit(f, [f]);
+    expect(cycles).toEqual([]);
   });
 });
