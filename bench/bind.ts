@@ -3,8 +3,8 @@
 // clicks "Allow and bind to my cluster". Then the teams' namespace roles get the new API.
 import { chromium } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
-import { teamRolesCoverLoadBalancers } from "../lib/loadbalancer/testing-rbac";
 import { CHROMIUM } from "../sandbox/lib/chromium";
+import { teamRolesCoverLoadBalancers } from "../test-support/loadbalancer-rbac";
 import { until } from "./stats";
 
 const servesLoadBalancers = async (admin: KubeClient) =>

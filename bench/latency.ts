@@ -16,7 +16,7 @@ export interface LatencyResult {
   /** write sent → event received, ms (includes the write's own round trip) */
   directFromSend: Summary;
   sseFromSend: Summary;
-  /** the target: SSE p99 ≤ 1.5 × direct p99 + 50 ms */
+  /** the portal's latency budget: SSE p99 ≤ 1.5 × direct p99 + 50 ms (the stream may cost half again plus one render) */
   targetMs: number;
   pass: boolean;
 }

@@ -2,6 +2,7 @@
 // Each message carries the time its last chunk arrived, so a marker found later by a plain
 // string search is timed as received, not as parsed.
 import { Agent, request } from "undici";
+import { type SseFrame, sseSplitter } from "../test-support/sse-frames";
 
 export interface SseMessage {
   event: string;
@@ -43,22 +44,16 @@ export async function openSse(
   }
   const counts = new Map<string, number>();
   const ended = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = "";
+    const split = sseSplitter();
     try {
       for await (const chunk of res.body) {
         const at = performance.now();
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end = buffer.indexOf("\n\n");
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const m = parseBlock(block, at);
+        for (const frame of split(chunk as Uint8Array)) {
+          const m = toMessage(frame, at);
           if (m) {
             counts.set(m.event, (counts.get(m.event) ?? 0) + 1);
             onMessage(m);
           }
-          end = buffer.indexOf("\n\n");
         }
       }
     } catch {
@@ -68,21 +63,10 @@ export async function openSse(
   return { ended, counts, close: () => ctrl.abort() };
 }
 
-/** One SSE block → message; comment-only blocks (": hb" heartbeats) count as "heartbeat". */
-function parseBlock(block: string, at: number): SseMessage | undefined {
-  let event = "message";
-  let id: string | undefined;
-  const data: string[] = [];
-  let comment = false;
-  for (const raw of block.split("\n")) {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.startsWith(":")) comment = true;
-    else if (line.startsWith("event:")) event = line.slice(6).trim();
-    else if (line.startsWith("id:")) id = line.slice(3).trim();
-    else if (line.startsWith("data:")) data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
-  }
-  if (data.length === 0) return comment ? { event: "heartbeat", data: "", at } : undefined;
-  return { event, id, data: data.join("\n"), at };
+/** One frame → message; comment-only frames (": hb" heartbeats) count as "heartbeat". */
+function toMessage(f: SseFrame, at: number): SseMessage | undefined {
+  if (f.data === undefined) return f.comment === undefined ? undefined : { event: "heartbeat", data: "", at };
+  return { event: f.event ?? "message", id: f.id, data: f.data, at };
 }
 
 /** Opens a stream and waits for its first `view` (the snapshot); every message also goes to `onMessage`. */

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { BINDABLE_RESOURCES_REQUESTS, bindableResourcesRequest } from "../lib/bind/backend-request";
 import { KubeError } from "../lib/k8s/errors";
-import { randomSuffix, sandboxClient } from "../lib/k8s/testing";
 import type { KubeObject, ResourceRef } from "../lib/k8s/types";
 import { HEADER_POLICY, POLICY_CONFIGMAP, REFUSED, TARGET_POLICY } from "../lib/loadbalancer/policy";
+import { randomSuffix, sandboxClient } from "../test-support/k8s";
 
 const PORTAL_SA = "system:serviceaccount:kube-bind-portal:kube-bind-portal";
 const PORTAL_NS = "kube-bind-portal";

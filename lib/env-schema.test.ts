@@ -7,9 +7,9 @@ const valid = {
   OIDC_ISSUER_URL: "http://127.0.0.1:5556",
   OIDC_CLIENT_ID: "kube-bind-portal",
   OIDC_CLIENT_SECRET: "s3cret",
-  PROVIDER_KUBECONFIG: "/tmp/provider.kubeconfig",
-  CONSUMER_KUBECONFIG: "/tmp/consumer.kubeconfig",
-  CLI_TOKEN_KEY_FILE: "/tmp/cli-token-key.json",
+  PROVIDER_KUBECONFIG: "/etc/portal/provider.kubeconfig",
+  CONSUMER_KUBECONFIG: "/etc/portal/consumer.kubeconfig",
+  CLI_TOKEN_KEY_FILE: "/etc/portal/cli-token-key.json",
 };
 
 function problems(overrides: Record<string, string | undefined>) {

@@ -1,12 +1,12 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { bindForCli, type CliBindResult, cancelCliBind } from "@/app/(portal)/bind-actions";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import { settleAction } from "@/components/ui/settle-action";
 import { linkClass } from "@/components/ui/text-link";
+import { bindForCli, type CliBindResult, cancelCliBind } from "@/lib/bind/cli-bind-actions";
 import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
 
 interface Props {

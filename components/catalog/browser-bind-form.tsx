@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { type BrowserBindResult, bindInBrowser } from "@/app/(portal)/catalog/[template]/actions";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import { settleAction } from "@/components/ui/settle-action";
+import { type BrowserBindResult, bindInBrowser } from "@/lib/catalog/bind-actions";
 import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
 
 /**

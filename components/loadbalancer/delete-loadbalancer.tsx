@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState, useTransition } from "react";
-import { deleteLoadBalancerAction } from "@/app/(portal)/loadbalancers/[namespace]/[name]/actions";
 import { FieldFrame } from "@/components/form/field-frame";
 import { errorId, fieldId, focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
@@ -11,6 +10,7 @@ import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
 import { settleFormAction } from "@/components/ui/settle-action";
 import { toast } from "@/components/ui/toast";
+import { deleteLoadBalancerAction } from "@/lib/loadbalancer/actions";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 
 const secondaryButton = buttonVariants({ variant: "secondary" });

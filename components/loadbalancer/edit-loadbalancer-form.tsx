@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { applyEditAction, previewEditAction } from "@/app/(portal)/loadbalancers/[namespace]/[name]/actions";
 import { FieldFrame } from "@/components/form/field-frame";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
 import { inputClass } from "@/components/form/input-styles";
 import { ReviewControls } from "@/components/form/review-controls";
 import { SchemaField } from "@/components/form/schema-field";
 import { useReviewFlow } from "@/components/form/use-review-flow";
+import { applyEditAction, previewEditAction } from "@/lib/loadbalancer/actions";
 import { EDITABLE_FIELDS, HEADER_FIELD, parseEdit } from "@/lib/loadbalancer/edit-input";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
 import type { FormModel } from "@/lib/schema/form-model";

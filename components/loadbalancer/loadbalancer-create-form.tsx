@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createLoadBalancerAction, previewLoadBalancerAction } from "@/app/(portal)/loadbalancers/new/actions";
 import { FormErrorPanel, splitNameError } from "@/components/form/form-error-panel";
 import { NameField } from "@/components/form/name-field";
 import { NamespaceSelect } from "@/components/form/namespace-select";
 import { ReviewControls } from "@/components/form/review-controls";
 import { SchemaField } from "@/components/form/schema-field";
 import { useReviewFlow } from "@/components/form/use-review-flow";
+import { createLoadBalancerAction, previewLoadBalancerAction } from "@/lib/loadbalancer/actions";
 import { parseDraft } from "@/lib/loadbalancer/draft";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
 import type { FormOptions } from "@/lib/loadbalancer/options";

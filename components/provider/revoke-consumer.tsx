@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { previewRevokeAction, revokeConsumerAction } from "@/app/(console)/provider/actions";
 import { FieldFrame } from "@/components/form/field-frame";
 import { fieldId, focusFirstError } from "@/components/form/field-ids";
 import { FormErrorPanel } from "@/components/form/form-error-panel";
@@ -11,6 +10,7 @@ import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
 import { settleFormAction, settleResultAction } from "@/components/ui/settle-action";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import { previewRevokeAction, revokeConsumerAction } from "@/lib/provider/actions";
 import type { RevokePlan } from "@/lib/provider/types";
 import type { PortalError } from "@/lib/result";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";

@@ -3,7 +3,7 @@ import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
 import { KubeError } from "../../lib/k8s/errors";
 import { PORTAL } from "../../lib/k8s/types";
-import { teamRolesCoverLoadBalancers } from "../../lib/loadbalancer/testing-rbac";
+import { teamRolesCoverLoadBalancers } from "../../test-support/loadbalancer-rbac";
 import { signInTo } from "./loadbalancer";
 import { sandbox, user } from "./sandbox";
 

@@ -5,7 +5,7 @@ import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
 import { PORTAL } from "../../lib/k8s/types";
-import { frameReader } from "../../lib/live/sse-testing";
+import { frameReader } from "../../test-support/sse";
 import { consumerAdmin, ensureConsumerBound } from "./bind-consumer";
 import { CM, LB, removeLoadBalancer } from "./loadbalancer";
 import { sandbox } from "./sandbox";

@@ -4,8 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FetchBrowser } from "../../sandbox/oidc/fetch-browser";
-import { type OidcProviderHandle, startOidcProvider } from "../../sandbox/oidc/server";
+import { FetchBrowser, type OidcProviderHandle, startOidcProvider } from "../../test-support/oidc";
 import { needsRefresh, refreshSession } from "./refresh";
 
 const PORTAL = "http://127.0.0.1:39998";

@@ -1,9 +1,9 @@
 // Sign-out recorded in the provider cluster and honoured by every replica: three stores, each
 // with its own watch hub and connection (as three portal processes have), on the running sandbox.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
 import { WatchHub } from "../k8s/watch-hub";
 import { revocationName, revocationObject } from "./revocation-object";
 import { RevocationStore } from "./revocations";

@@ -3,10 +3,10 @@
 // annotates binding namespaces (named outside the backend's prefix, so no controller acts on it);
 // with a limit of what she owns, her bind of a new consumer identity is refused and creates nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
 import { firstProviderView } from "../live/provider";
-import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "../loadbalancer/testing";
 import { BindingLimitError } from "./bind-errors";
 import { AUTHOR_ANNOTATION, IDENTITY_ANNOTATION } from "./naming";
 import { bindingsOwnedBy } from "./ownership";

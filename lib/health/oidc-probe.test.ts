@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { startOidcProvider } from "../../sandbox/oidc/server";
+import { startOidcProvider } from "../../test-support/oidc";
 import { probeOidcDiscovery } from "./oidc-probe";
 
 /** A port nothing listens on: bound once to learn a free port, then closed. */

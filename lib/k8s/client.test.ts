@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { KubeClient } from "./client";
 import type { ClusterConnection } from "./connection";
 import { KubeError } from "./errors";
 import { namespacesWhereUserCan } from "./namespaces";
-import { randomSuffix, sandboxClient } from "./testing";
 import { asUser } from "./types";
 
 const configmaps = (namespace: string) => ({ group: "", version: "v1", resource: "configmaps", namespace });

@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { readSandboxState } from "../../sandbox/state";
+import { randomSuffix, readSandboxState, sandboxClient } from "../../test-support/k8s";
+import { compactEtcd, connectionVia, eventually, startTcpProxy, type TcpProxy } from "../../test-support/watch";
 import { log } from "../log";
 import type { KubeClient } from "./client";
-import { randomSuffix, sandboxClient } from "./testing";
 import { asUser, type KubeObject, PORTAL } from "./types";
 import { WatchHub, type WatchHubOptions } from "./watch-hub";
-import { compactEtcd, connectionVia, eventually, startTcpProxy, type TcpProxy } from "./watch-testing";
 import type { StreamKey, WatchEvent } from "./watch-types";
 
 const alice = asUser("alice@example.com", ["team-a"]);

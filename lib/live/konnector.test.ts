@@ -3,13 +3,13 @@
 // writes the Deployment's status as a kubelet would); the dashboard and the LoadBalancer view say
 // so within seconds, and say it no more once it runs again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomSuffix } from "../../test-support/k8s";
+import { type LiveWorld, ref, startLiveWorld, TEST_API } from "../../test-support/live";
+import { eventually } from "../../test-support/watch";
 import { KubeClient } from "../k8s/client";
-import { randomSuffix } from "../k8s/testing";
 import { asUser, type KubeObject } from "../k8s/types";
-import { eventually } from "../k8s/watch-testing";
 import type { Result } from "../result";
 import { subscribeDashboard } from "./dashboard";
-import { type LiveWorld, ref, startLiveWorld, TEST_API } from "./live-testing";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API, KONNECTOR } from "./resources";
 import type { DashboardView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";

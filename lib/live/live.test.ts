@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { randomSuffix } from "../../test-support/k8s";
+import { type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "../../test-support/live";
+import { connectionVia, eventually, startTcpProxy } from "../../test-support/watch";
 import { KubeClient } from "../k8s/client";
-import { randomSuffix } from "../k8s/testing";
 import { asUser } from "../k8s/types";
-import { connectionVia, eventually, startTcpProxy } from "../k8s/watch-testing";
 import { log } from "../log";
 import type { Result } from "../result";
 import type { LiveContext } from "./context";
 import { subscribeDashboard } from "./dashboard";
-import { type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "./live-testing";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API } from "./resources";
 import type { DashboardView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";

@@ -2,15 +2,15 @@
 // real apiservers, kro, kube-bind's backend; a second, konnector-less consumer binding is made
 // here the way the backend lays one out, so nothing of the sandbox's real binding is touched.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { until } from "../../test-support/live";
 import { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
 import { asUser } from "../k8s/types";
 import { WatchHub } from "../k8s/watch-hub";
 import { previewRevoke, revokeConsumer } from "../provider/revoke";
 import { PROVIDER_API } from "../provider/snapshot";
 import type { ConsumerDetailView, ProviderView } from "../provider/types";
-import { until } from "./live-testing";
 import { type ProviderLiveContext, subscribeProvider, subscribeProviderConsumer } from "./provider";
 import type { LiveSubscription, LiveUpdate } from "./types";
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeSource, frameReader, views } from "../../test-support/sse";
 import { type LiveSub, liveSub, parseEventId } from "../query/live-protocol";
 import { applyPatch } from "../query/view-patch";
 import type { PortalError } from "../result";
 import { SentViews } from "./sent-views";
 import { type LiveConnection, type LiveStreamOptions, openLiveStream, viewHash } from "./sse";
-import { fakeSource, frameReader, views } from "./sse-testing";
 
 const DASH = liveSub.dashboard;
 const LB = liveSub.loadBalancer("default", "my-lb");

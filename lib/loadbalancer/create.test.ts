@@ -1,12 +1,12 @@
 // Cluster test (SANDBOX_STATE, the real konnector running): creating LoadBalancers as alice on
 // the consumer — preview, create, every expected failure, and rollback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installPolicy } from "../../test-support/admission";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
-import { installPolicy } from "./admission-testing";
 import { type CreateOutcome, createLoadBalancer, previewLoadBalancerCreate } from "./create";
-import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "./testing";
 
 applySandboxPortalEnv();
 const alice = identity("alice");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { recordedLoadBalancerCrd } from "../../test-support/schema";
 import { kindSchemaFromCrd } from "../schema/json-schema";
-import { recordedLoadBalancerCrd } from "../schema/testing";
 import { parseDraft } from "./draft";
 import { loadBalancerModel } from "./form";
 import { configMapObject, loadBalancerObject } from "./objects";

@@ -1,16 +1,16 @@
 // Cluster test (SANDBOX_STATE, kube-bind emulator running): reading, editing and deleting a
 // LoadBalancer as alice; the provider-side objects found for it; and bob kept out of all of it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installPolicy } from "../../test-support/admission";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
-import { installPolicy } from "./admission-testing";
 import { createLoadBalancer } from "./create";
 import { deleteLoadBalancer } from "./delete";
 import { loadBalancerDetail } from "./detail";
 import { loadFormOptions } from "./options";
 import { providerCounterparts } from "./provider-side";
-import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "./testing";
 import { applyLoadBalancerEdit, previewLoadBalancerEdit } from "./update";
 
 applySandboxPortalEnv();

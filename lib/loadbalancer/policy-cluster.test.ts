@@ -3,12 +3,12 @@
 // runs as the konnector's own identity (its kube-binder ServiceAccount, impersonated by the admin),
 // in the provider namespace where the konnector puts alice's LoadBalancers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { applySandboxPortalEnv, ensureConsumerBound, eventually } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
 import { asUser } from "../k8s/types";
 import { REFUSED } from "./policy";
-import { applySandboxPortalEnv, ensureConsumerBound, eventually } from "./testing";
 
 applySandboxPortalEnv();
 const CM = { group: "", version: "v1", resource: "configmaps" };

@@ -1,8 +1,8 @@
 // Create and edit run one validation of the platform's rules: the same bad values are refused on
 // both paths, each with its field named.
 import { describe, expect, it } from "vitest";
+import { recordedLoadBalancerCrd } from "../../test-support/schema";
 import { kindSchemaFromCrd } from "../schema/json-schema";
-import { recordedLoadBalancerCrd } from "../schema/testing";
 import { parseDraft } from "./draft";
 import { HEADER_FIELD, parseEdit } from "./edit-input";
 import { loadBalancerModel } from "./form";

@@ -1,4 +1,4 @@
-// The setup checklist against objects recorded from the sandbox (fixtures/record.ts): the setup as
+// The setup checklist against objects recorded from the sandbox (test-support/record/provider.ts): the setup as
 // the sandbox makes it, and each step broken on the real provider.
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../k8s/types";

@@ -1,13 +1,13 @@
 // Cluster test (SANDBOX_STATE): the LoadBalancer CRD exactly as real kro generated it on the
 // sandbox's provider, through form model and validator; and the recorded fixture still matches.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sandboxClient } from "../k8s/testing";
+import { sandboxClient } from "../../test-support/k8s";
+import { readProviderCrd } from "../../test-support/record/schema-crd";
+import { recordedLoadBalancerCrd } from "../../test-support/schema";
 import { loadBalancerModel } from "../loadbalancer/form";
-import { readProviderCrd } from "./fixtures/record-crd";
 import { formModel } from "./form-model";
 import { type KindSchema, kindSchemaFromCrd, schemaFromOpenApiV3 } from "./json-schema";
 import { openApiV3 } from "./served";
-import { recordedLoadBalancerCrd } from "./testing";
 import { fieldErrorsOf, formValidator } from "./validator";
 
 const NAME = "loadbalancers.networking.kro.run";
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe("the LoadBalancer CRD kro generated on the provider", () => {
-  it("is the one recorded in lib/schema/fixtures (re-record with record-crd.ts if kro changed)", () => {
+  it("is the one recorded in lib/schema/fixtures (re-record with test-support/record/schema-crd.ts if kro changed)", () => {
     expect(live.schema).toEqual(kindSchemaFromCrd(recordedLoadBalancerCrd).schema);
   });
 

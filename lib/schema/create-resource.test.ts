@@ -1,9 +1,9 @@
 // Cluster test (SANDBOX_STATE, consumer bound): the generic form of any bound export, as alice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { applySandboxPortalEnv, ensureConsumerBound, identity } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
 import { LOADBALANCERS } from "../loadbalancer/resource";
-import { applySandboxPortalEnv, ensureConsumerBound, identity } from "../loadbalancer/testing";
 import { createResource, previewResource, resourceForm } from "./create-resource";
 
 applySandboxPortalEnv();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { recordedLoadBalancerCrd, recordedLoadBalancerOpenApi } from "../../test-support/schema";
 import { formModel, humanize, initialValues, valuesFromObject } from "./form-model";
 import { type KindSchema, kindSchemaFromCrd, schemaFromOpenApiV3 } from "./json-schema";
-import { recordedLoadBalancerCrd, recordedLoadBalancerOpenApi } from "./testing";
 
 describe("form model from the LoadBalancer CRD kro generated (recorded)", () => {
   const kind = kindSchemaFromCrd(recordedLoadBalancerCrd);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { recordedLoadBalancerCrd } from "../../test-support/schema";
 import { loadBalancerModel } from "../loadbalancer/form";
 import { formModel } from "./form-model";
 import { kindSchemaFromCrd } from "./json-schema";
-import { recordedLoadBalancerCrd } from "./testing";
 import { fieldErrorsOf, formValidator, nest } from "./validator";
 
 const kind = kindSchemaFromCrd(recordedLoadBalancerCrd);

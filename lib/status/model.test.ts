@@ -19,7 +19,7 @@ const stageOf = (s: LoadBalancerStatus, id: StageId) => {
 };
 const states = (s: LoadBalancerStatus) => Object.fromEntries(s.stages.map((x) => [x.id, x.state]));
 
-// Taken from the recording, so that re-recording (record.ts) needs no edits here.
+// Taken from the recording, so that re-recording (test-support/record/status.ts) needs no edits here.
 const settled = frame("healthy");
 const created = (o: unknown) => (o as { metadata: { creationTimestamp: string } }).metadata.creationTimestamp;
 const CREATED = created(settled.loadBalancer);

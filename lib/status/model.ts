@@ -22,7 +22,8 @@ function statusOf(ctx: Ctx): LoadBalancerStatus {
   const deleting = Boolean(ctx.lb.metadata.deletionTimestamp);
   const done = (id: string) => stages.find((s) => s.id === id)?.state === "done";
   // Serving means the consumer was told Ready AND the provider really routes traffic: kro alone
-  // reports Ready before Envoy Gateway has accepted anything (§4.5 of the reference).
+  // reports Ready as soon as it has created the Gateway and the HTTPRoute, before Envoy Gateway
+  // has accepted anything.
   const ready = !deleting && done("ready") && done("routing") && done("address");
   const current = deleting ? stages[0] : stages.find((s) => s.state !== "done");
   const addr = ctx.lb.status?.address ?? gatewayAddress(ctx);

@@ -1,6 +1,6 @@
-// One real control plane (etcd + kube-apiserver + kube-controller-manager) on loopback, as in
-// real-control-planes.md §3.1/§3.5. Two of these start in parallel on 2 cores, hence the
-// generous timeouts.
+// One real control plane (etcd + kube-apiserver + kube-controller-manager) on loopback, each
+// cluster with its own PKI, static tokens and free ports. Two of these start in parallel on 2
+// cores, hence the generous timeouts.
 import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";

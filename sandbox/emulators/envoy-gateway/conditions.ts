@@ -35,7 +35,7 @@ export function stamp(specs: ConditionSpec[], generation: number | undefined, no
   }));
 }
 
-/** Replace conditions of the types we own, keep everybody else's (Gateway API §5.2). */
+/** Replace conditions of the types we own, keep everybody else's: Gateway API status is shared by controllers. */
 export function mergeConditions(existing: Condition[] | undefined, ours: Condition[]): Condition[] {
   const owned = new Set(ours.map((c) => c.type));
   const kept = (existing ?? []).filter((c) => !owned.has(c.type));

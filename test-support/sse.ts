@@ -1,17 +1,14 @@
 // Helpers for tests of the SSE stream: a controllable stand-in for lib/live's subscriptions and a
-// reader that parses frames the way an EventSource does.
-import type { LiveSub } from "../query/live-protocol";
-import { applyPatch, type ViewPatch } from "../query/view-patch";
-import type { PortalError } from "../result";
-import type { Subscribe } from "./sse";
-import type { LiveUpdate } from "./types";
+// reader of the frames (sse-frames.ts) that applies patches the way the browser does.
 
-export interface Frame {
-  event?: string;
-  id?: string;
-  data?: string;
-  retry?: string;
-  comment?: string;
+import type { Subscribe } from "../lib/live/sse";
+import type { LiveUpdate } from "../lib/live/types";
+import type { LiveSub } from "../lib/query/live-protocol";
+import { applyPatch, type ViewPatch } from "../lib/query/view-patch";
+import type { PortalError } from "../lib/result";
+import { type SseFrame, sseSplitter } from "./sse-frames";
+
+export interface Frame extends SseFrame {
   /** for `view` and `patch`: the sub, and its whole view after this frame (patches applied) */
   sub?: string;
   view?: unknown;
@@ -64,8 +61,7 @@ export function fakeSource(failures: Map<LiveSub, PortalError[]> = new Map()) {
  */
 export function frameReader(stream: ReadableStream<Uint8Array>, holding: Iterable<[string, unknown]> = []) {
   const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
+  const split = sseSplitter();
   const frames: Frame[] = [];
   // The view of each sub as a browser would hold it, so patches resolve like in live-channel.ts.
   const held = new Map<string, unknown>(holding);
@@ -87,13 +83,7 @@ export function frameReader(stream: ReadableStream<Uint8Array>, holding: Iterabl
       done = true;
       return;
     }
-    buffer += decoder.decode(r.value, { stream: true });
-    let end = buffer.indexOf("\n\n");
-    while (end >= 0) {
-      frames.push(resolve(parse(buffer.slice(0, end)), held));
-      buffer = buffer.slice(end + 2);
-      end = buffer.indexOf("\n\n");
-    }
+    for (const f of split(r.value)) frames.push(resolve(f, held));
   }
 
   return {
@@ -122,21 +112,6 @@ export function frameReader(stream: ReadableStream<Uint8Array>, holding: Iterabl
     },
     cancel: () => reader.cancel(),
   };
-}
-
-function parse(block: string): Frame {
-  const f: Frame = {};
-  for (const line of block.split("\n")) {
-    if (line.startsWith(":")) {
-      f.comment = line.slice(1).trim();
-      continue;
-    }
-    const at = line.indexOf(":");
-    const field = at < 0 ? line : line.slice(0, at);
-    const value = at < 0 ? "" : line.slice(at + 1).replace(/^ /, "");
-    if (field === "event" || field === "id" || field === "data" || field === "retry") f[field] = value;
-  }
-  return f;
 }
 
 function resolve(f: Frame, held: Map<string, unknown>): Frame {

@@ -1,8 +1,8 @@
 // kube-bind grants no RBAC on the consumer for a bound API: the consumer cluster's admin decides
 // who may use it. The sandbox applies aggregated ClusterRoles for LoadBalancers
 // (sandbox/manifests/consumer-rbac.yaml); tests wait until the aggregation reached `edit`.
-import type { KubeClient } from "../k8s/client";
-import type { KubeObject } from "../k8s/types";
+import type { KubeClient } from "../lib/k8s/client";
+import type { KubeObject } from "../lib/k8s/types";
 
 export async function teamRolesCoverLoadBalancers(consumerAdmin: KubeClient, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

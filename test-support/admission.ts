@@ -1,7 +1,7 @@
 // A ValidatingAdmissionPolicy on the consumer for cluster tests: admission errors and failures
 // that pass the dry run but hit the real write (request.dryRun is false) to exercise rollback.
-import type { KubeClient } from "../k8s/client";
-import { KubeError } from "../k8s/errors";
+import type { KubeClient } from "../lib/k8s/client";
+import { KubeError } from "../lib/k8s/errors";
 
 const ADMISSION = { group: "admissionregistration.k8s.io", version: "v1" };
 

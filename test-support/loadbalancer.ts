@@ -2,18 +2,19 @@
 // portal's environment, the sandbox users as identities, and a consumer bound to the LoadBalancer
 // export (bound the way the browser bind does it, through kube-bind's backend, as the platform
 // admin; skipped if bound).
-import { portalEnv } from "../../sandbox/portal-env";
-import { readSandboxState } from "../../sandbox/state";
-import { bindingResponse } from "../bind/binding-response";
-import { finishOnConsumer } from "../bind/finish";
-import { requestProviderBinding } from "../bind/provision";
-import { getExportTemplate } from "../catalog/get-template";
-import { env } from "../env";
-import { portalIdentityClient, userClient } from "../k8s/clusters";
-import { sandboxClient } from "../k8s/testing";
-import { servedSchema } from "../schema/served";
-import { LOADBALANCERS } from "./resource";
-import { teamRolesCoverLoadBalancers } from "./testing-rbac";
+
+import { bindingResponse } from "../lib/bind/binding-response";
+import { finishOnConsumer } from "../lib/bind/finish";
+import { requestProviderBinding } from "../lib/bind/provision";
+import { getExportTemplate } from "../lib/catalog/get-template";
+import { env } from "../lib/env";
+import { portalIdentityClient, userClient } from "../lib/k8s/clusters";
+import { LOADBALANCERS } from "../lib/loadbalancer/resource";
+import { servedSchema } from "../lib/schema/served";
+import { portalEnv } from "../sandbox/portal-env";
+import { readSandboxState } from "../sandbox/state";
+import { sandboxClient } from "./k8s";
+import { teamRolesCoverLoadBalancers } from "./loadbalancer-rbac";
 
 export type Identity = { user: string; groups: string[] };
 
@@ -36,7 +37,7 @@ async function served(): Promise<boolean> {
 
 /**
  * Binds the consumer to the loadbalancer export unless it already serves LoadBalancers, and lets
- * the teams' namespace roles use them (see testing-rbac.ts).
+ * the teams' namespace roles use them (see loadbalancer-rbac.ts).
  */
 export async function ensureConsumerBound(timeoutMs = 90_000): Promise<void> {
   await teamRolesCoverLoadBalancers(await sandboxClient("consumer", "admin"));

@@ -1,7 +1,7 @@
 // Test helpers for the watch hub: a real loopback TCP proxy that can be stopped and started again
 // (an apiserver outage without touching the real apiserver), and etcd compaction (forces 410).
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
-import type { ClusterConnection } from "./connection";
+import type { ClusterConnection } from "../lib/k8s/connection";
 
 export interface TcpProxy {
   /** https://127.0.0.1:<port>, to use as a ClusterConnection's server */

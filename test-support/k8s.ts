@@ -1,8 +1,10 @@
-// Helpers for cluster tests of lib/k8s against the running sandbox (SANDBOX_STATE).
-import { readSandboxState } from "../../sandbox/state";
-import { KubeClient } from "./client";
-import { ClusterConnection } from "./connection";
-import { type Actor, type ClusterName, PORTAL } from "./types";
+// Helpers for cluster tests of lib/k8s against the running sandbox (SANDBOX_STATE). Tests under lib/
+// reach the sandbox only through test-support/, so lib/ never depends on sandbox/.
+
+import { KubeClient } from "../lib/k8s/client";
+import { ClusterConnection } from "../lib/k8s/connection";
+import { type Actor, type ClusterName, PORTAL } from "../lib/k8s/types";
+import { readSandboxState } from "../sandbox/state";
 
 /** A client with the credentials of one of the sandbox's kubeconfigs (admin, portal, alice, …). */
 export async function sandboxClient(cluster: ClusterName, kubeconfig: string, actor: Actor = PORTAL) {
@@ -15,3 +17,5 @@ export async function sandboxClient(cluster: ClusterName, kubeconfig: string, ac
 export function randomSuffix() {
   return Math.random().toString(36).slice(2, 8);
 }
+
+export { readSandboxState };

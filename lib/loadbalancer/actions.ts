@@ -1,6 +1,12 @@
 "use server";
 
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import {
+  type CreateOutcome,
+  type CreatePreview,
+  createLoadBalancer,
+  previewLoadBalancerCreate,
+} from "@/lib/loadbalancer/create";
 import { type DeleteOutcome, deleteLoadBalancer } from "@/lib/loadbalancer/delete";
 import {
   applyLoadBalancerEdit,
@@ -9,8 +15,21 @@ import {
   previewLoadBalancerEdit,
 } from "@/lib/loadbalancer/update";
 
-// As the signed-in user only (identity from the session, never from the input); lib validates
-// the input with zod and the consumer cluster's RBAC decides.
+// The server actions of the LoadBalancer forms. The identity always comes from the session, never
+// from the input: a user can only ever act as themselves, and the consumer cluster's RBAC decides
+// the rest. lib validates the input with zod.
+
+/** Validation and a server-side dry run of the ConfigMap and the LoadBalancer; nothing is saved. */
+export async function previewLoadBalancerAction(input: unknown): Promise<CreatePreview> {
+  const user = await requireUser("/loadbalancers/new");
+  return previewLoadBalancerCreate(k8sIdentity(user), input);
+}
+
+/** Dry run, then create both; a failure after the ConfigMap was created deletes it again. */
+export async function createLoadBalancerAction(input: unknown): Promise<CreateOutcome> {
+  const user = await requireUser("/loadbalancers/new");
+  return createLoadBalancer(k8sIdentity(user), input);
+}
 
 /** Validation and a dry run of the changed ConfigMap and LoadBalancer; nothing is saved. */
 export async function previewEditAction(input: unknown): Promise<EditPreview> {

@@ -6,16 +6,16 @@
 // does not sync: the world plays the konnector's spec/status sync for them, in a binding namespace
 // of its own keyed to the same consumer cluster.
 
-import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../bind/naming";
-import { KubeClient } from "../k8s/client";
-import type { ClusterConnection } from "../k8s/connection";
-import { KubeError } from "../k8s/errors";
-import { randomSuffix, sandboxClient } from "../k8s/testing";
-import { asUser, type KubeObject, type ResourceRef } from "../k8s/types";
-import { WatchHub } from "../k8s/watch-hub";
-import { applySandboxPortalEnv, ensureConsumerBound } from "../loadbalancer/testing";
-import type { LiveContext } from "./context";
-import { API, type Api } from "./resources";
+import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../lib/bind/naming";
+import { KubeClient } from "../lib/k8s/client";
+import type { ClusterConnection } from "../lib/k8s/connection";
+import { KubeError } from "../lib/k8s/errors";
+import { asUser, type KubeObject, type ResourceRef } from "../lib/k8s/types";
+import { WatchHub } from "../lib/k8s/watch-hub";
+import type { LiveContext } from "../lib/live/context";
+import { API, type Api } from "../lib/live/resources";
+import { randomSuffix, sandboxClient } from "./k8s";
+import { applySandboxPortalEnv, ensureConsumerBound } from "./loadbalancer";
 
 export const TEST_API: Api = { group: "live-test.kube-bind.io", version: "v1alpha1", resource: "loadbalancers" };
 const CRD = `${TEST_API.resource}.${TEST_API.group}`;

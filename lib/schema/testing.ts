@@ -1,6 +1,0 @@
-// Recorded objects for the pure schema tests (see fixtures/record-crd.ts for how they were made).
-import crd from "./fixtures/loadbalancers.networking.kro.run.json";
-import openapi from "./fixtures/openapi-v3-networking.kro.run-v1alpha1.json";
-
-export const recordedLoadBalancerCrd: unknown = crd;
-export const recordedLoadBalancerOpenApi: unknown = openapi;
