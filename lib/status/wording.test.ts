@@ -9,7 +9,7 @@ import type { LoadBalancerStatus, StageId } from "./types";
 const stageOf = (s: LoadBalancerStatus, id: StageId) => s.stages.find((x) => x.id === id);
 type Lb = {
   spec: Record<string, unknown>;
-  status: { state?: string; conditions: { type: string; message?: string }[] };
+  status: { state?: string; conditions: { type: string; message?: string; lastTransitionTime?: string }[] };
 };
 const lbOf = (f: Frame) => f.loadBalancer as unknown as Lb;
 
