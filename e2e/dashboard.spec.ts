@@ -113,7 +113,7 @@ test("the list sorts by name and by creation, and shows one time format", async 
   await page.getByLabel("Search", { exact: true }).fill("dash-e2e-");
   await expect.poll(() => order(page)).toHaveLength(2);
 
-  const header = (name: string) => page.getByRole("columnheader", { name });
+  const header = (name: string) => page.getByRole("columnheader", { name, exact: true });
   await header("Name").getByRole("button").click();
   await expect(header("Name")).toHaveAttribute("aria-sort", "ascending");
   await expect.poll(() => order(page)).toEqual([`default/${FAILING}`, `default/${HEALTHY}`]);

@@ -14,6 +14,7 @@ import { useState } from "react";
 import { SinceTime } from "@/components/status/since-time";
 import { AppLink as Link } from "@/components/ui/app-link";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { linkClass } from "@/components/ui/text-link";
 import { BUCKET_ORDER, bucketOf, type DashboardRow } from "@/lib/status";
@@ -34,15 +35,22 @@ function columns(provider: boolean): ColumnDef<Row>[] {
       accessorFn: (r) => r.name,
       cell: ({ row: { original: r } }) =>
         provider ? (
-          <span className="font-medium">{r.name}</span>
+          <span className="font-medium whitespace-nowrap">{r.name}</span>
         ) : (
           <Link
             href={`/loadbalancers/${encodeURIComponent(r.namespace)}/${encodeURIComponent(r.name)}`}
-            className={linkClass}
+            className={cn(linkClass, "whitespace-nowrap")}
           >
             {r.name}
           </Link>
         ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      // Failed first, then by how far provisioning got.
+      accessorFn: (r) => BUCKET_ORDER[bucketOf(r)],
+      cell: ({ row: { original: r } }) => <StatusCell row={r} />,
     },
     {
       id: "namespace",
@@ -56,13 +64,6 @@ function columns(provider: boolean): ColumnDef<Row>[] {
           ) : null}
         </>
       ),
-    },
-    {
-      id: "status",
-      header: "Status",
-      // Failed first, then by how far provisioning got.
-      accessorFn: (r) => BUCKET_ORDER[bucketOf(r)],
-      cell: ({ row: { original: r } }) => <StatusCell row={r} />,
     },
     {
       id: "domain",

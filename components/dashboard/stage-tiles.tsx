@@ -30,7 +30,7 @@ export function StageTiles({ counts, total }: { counts: BucketCounts; total: num
         count={inProgress}
         id="in-progress"
         tone="info"
-        detail={parts || "none"}
+        detail={parts || undefined}
       />
       <Tile
         href="/loadbalancers?stage=failed"
