@@ -99,6 +99,8 @@ test("the overview counts a failing LoadBalancer as Failed and leads to it in th
   await expect(tooltip).toContainText(`target Service namespace ${MISSING_NS}`);
   await expect(tooltip).toContainText("spec.targetServiceNamespace");
   await expect(tooltip).not.toContainText("not found");
+  await page.keyboard.press("Escape");
+  await expect(tooltip).toBeHidden();
 
   // The same chip again shows all; the search narrows by name.
   await chips.getByRole("button", { name: /^Failed/ }).click();
