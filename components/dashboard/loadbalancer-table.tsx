@@ -70,7 +70,7 @@ function columns(provider: boolean): ColumnDef<Row>[] {
       header: "Domain",
       accessorFn: (r) => r.domain ?? "",
       enableSorting: false,
-      cell: ({ row: { original: r } }) => <span className="break-all">{r.domain ?? "—"}</span>,
+      cell: ({ row: { original: r } }) => <span className="whitespace-nowrap">{r.domain ?? "—"}</span>,
     },
     {
       id: "address",
