@@ -1,12 +1,17 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { CliBindFlow } from "@/components/bind/cli-bind-flow";
+import type { BindingLine } from "@/components/dashboard/binding-card";
 import { LiveDashboard } from "@/components/dashboard/live-dashboard";
-import { AppLink as Link } from "@/components/ui/app-link";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
-import { EmptyState, ErrorPanel } from "@/components/ui/state-panels";
+import { ErrorPanel } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { checkLoopbackRedirect } from "@/lib/bind/redirect";
 import { exportedKinds } from "@/lib/catalog/kinds";
+import { readBindStates } from "@/lib/catalog/read-bind-state";
 import { listExportTemplates } from "@/lib/catalog/templates";
 import { firstDashboardView } from "@/lib/live/dashboard";
 import { attempt, type PortalError } from "@/lib/result";
@@ -60,24 +65,39 @@ async function CliBindPage({ params }: { params: Params }) {
 
 async function Dashboard() {
   const user = await requireUser("/");
+  const identity = k8sIdentity(user);
   // Server-rendered first paint from a one-shot subscription; the page's live stream takes over.
-  const first = await firstDashboardView(k8sIdentity(user));
+  const [first, bindings] = await Promise.all([firstDashboardView(identity), readBindings(identity)]);
+  const bound = first.ok || first.error.reason !== "NotBound";
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <p className="text-slate-700 dark:text-slate-300">
-        Signed in as <strong data-testid="signed-in-as">{user.name}</strong>
-        {user.groups.length ? <> (groups: {user.groups.join(", ")})</> : null}.
-      </p>
-      {!first.ok && first.error.reason === "NotBound" ? (
-        <EmptyState title="No API bound yet">
-          <p>
-            Your cluster does not serve the LoadBalancer API yet. Bind it from the{" "}
-            <Link href="/catalog" className="text-sky-700 underline dark:text-sky-400">
-              catalog
-            </Link>
-            .
-          </p>
+      <PageHeader
+        title="Dashboard"
+        description={
+          <>
+            Signed in as <strong data-testid="signed-in-as">{user.name}</strong>
+            {user.groups.length ? <> (groups: {user.groups.join(", ")})</> : null}.
+          </>
+        }
+        actions={
+          bound ? (
+            <ButtonLink href="/loadbalancers/new" variant="primary">
+              <Plus aria-hidden="true" className="size-4" />
+              New LoadBalancer
+            </ButtonLink>
+          ) : null
+        }
+      />
+      {!bound ? (
+        <EmptyState
+          title="No API bound yet"
+          actions={
+            <ButtonLink href="/catalog" variant="primary">
+              Open the catalog
+            </ButtonLink>
+          }
+        >
+          <p>Your cluster does not serve the LoadBalancer API yet. Bind it from the catalog.</p>
         </EmptyState>
       ) : !first.ok && first.error.status === 403 ? (
         <PortalErrorPanel error={first.error} action="Loading your LoadBalancers" />
@@ -87,10 +107,21 @@ async function Dashboard() {
           initial={first.ok ? first.data?.view : undefined}
           resume={first.ok ? first.data?.resume : undefined}
           initialProblem={first.ok ? undefined : liveError(first.error)}
+          bindings={bindings}
         />
       )}
     </div>
   );
+}
+
+/** The exports and whether each is bound to the user's cluster; none when that cannot be read. */
+async function readBindings(identity: { user: string; groups: string[] }): Promise<BindingLine[] | undefined> {
+  const result = await attempt(async () => {
+    const templates = await listExportTemplates();
+    const states = await readBindStates(identity, templates);
+    return templates.map((t) => ({ name: t.metadata.name, state: states[t.metadata.name].state }));
+  });
+  return result.ok ? result.data : undefined;
 }
 
 const liveError = ({ status, reason, message }: PortalError) => ({ status, reason, message });

@@ -1,19 +1,18 @@
-import type { DashboardRow, StageId } from "@/lib/status";
+import { BUCKET_IDS, type Bucket, bucketOf, type DashboardRow } from "@/lib/status";
 
-export type StageFilter = StageId | "all";
+export type BucketFilter = Bucket | "all";
 
-/** Rows at `stage` (the first stage not done; "ready" once all are) whose name, namespace or domain contain `query`. */
-export function filterRows<R extends DashboardRow>(rows: R[], stage: StageFilter, query: string): R[] {
+/** A filter from a URL's ?stage=, "all" when absent or not a bucket. */
+export function parseBucketFilter(value: string | string[] | undefined): BucketFilter {
+  return typeof value === "string" && (BUCKET_IDS as readonly string[]).includes(value) ? (value as Bucket) : "all";
+}
+
+/** Rows in `bucket` whose name, namespace or domain contain `query`. */
+export function filterRows<R extends DashboardRow>(rows: R[], bucket: BucketFilter, query: string): R[] {
   const q = query.trim().toLowerCase();
   return rows.filter(
     (r) =>
-      (stage === "all" || r.current.id === stage) &&
+      (bucket === "all" || bucketOf(r) === bucket) &&
       (!q || [r.name, r.namespace, r.domain ?? ""].some((field) => field.toLowerCase().includes(q))),
   );
-}
-
-export function countByStage(rows: DashboardRow[]): Map<StageId, number> {
-  const counts = new Map<StageId, number>();
-  for (const r of rows) counts.set(r.current.id, (counts.get(r.current.id) ?? 0) + 1);
-  return counts;
 }

@@ -1,63 +1,180 @@
 "use client";
 
-import { memo, useState } from "react";
-import { Age } from "@/components/status/age";
-import { StageBadge } from "@/components/status/stage-badge";
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  type SortingState,
+  useReactTable,
+} from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useState } from "react";
+import { SinceTime } from "@/components/status/since-time";
 import { AppLink as Link } from "@/components/ui/app-link";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { ScrollArea } from "@/components/ui/scroll-area";
-import type { DashboardRow } from "@/lib/status";
+import { linkClass } from "@/components/ui/text-link";
+import { BUCKET_ORDER, bucketOf, type DashboardRow } from "@/lib/status";
+import { StatusCell } from "./status-cell";
 
 type Row = DashboardRow & { clusterNamespace?: string };
-
-const link = "text-sky-700 underline dark:text-sky-400";
 
 /** Rows per page: a browser stays quick with a few hundred table rows, not thousands. */
 export const PAGE_SIZE = 100;
 
+const time = (iso: string | undefined) => (iso ? Date.parse(iso) || 0 : 0);
+
+function columns(provider: boolean): ColumnDef<Row>[] {
+  return [
+    {
+      id: "name",
+      header: "Name",
+      accessorFn: (r) => r.name,
+      cell: ({ row: { original: r } }) =>
+        provider ? (
+          <span className="font-medium whitespace-nowrap">{r.name}</span>
+        ) : (
+          <Link
+            href={`/loadbalancers/${encodeURIComponent(r.namespace)}/${encodeURIComponent(r.name)}`}
+            className={cn(linkClass, "whitespace-nowrap")}
+          >
+            {r.name}
+          </Link>
+        ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      // Failed first, then by how far provisioning got.
+      accessorFn: (r) => BUCKET_ORDER[bucketOf(r)],
+      cell: ({ row: { original: r } }) => <StatusCell row={r} />,
+    },
+    {
+      id: "namespace",
+      header: "Namespace",
+      accessorFn: (r) => r.namespace,
+      cell: ({ row: { original: r } }) => (
+        <>
+          {r.namespace}
+          {provider && r.clusterNamespace ? (
+            <span className="block text-xs text-muted">binding {r.clusterNamespace}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: "domain",
+      header: "Domain",
+      accessorFn: (r) => r.domain ?? "",
+      enableSorting: false,
+      cell: ({ row: { original: r } }) => <span className="whitespace-nowrap">{r.domain ?? "—"}</span>,
+    },
+    {
+      id: "address",
+      header: "Address",
+      accessorFn: (r) => r.address ?? "",
+      enableSorting: false,
+      cell: ({ row: { original: r } }) => <span className="font-mono text-xs">{r.address ?? "—"}</span>,
+    },
+    {
+      id: "age",
+      header: "Created",
+      // Newest first when sorted descending; the cell counts in the browser (SinceTime).
+      accessorFn: (r) => time(r.createdAt),
+      sortDescFirst: true,
+      cell: ({ row: { original: r } }) => <SinceTime iso={r.createdAt} />,
+    },
+  ];
+}
+
 /**
- * kubectl's columns (STATE, READY, ADDRESS, AGE) plus where provisioning stands, a page at a time.
- * Rows are memoized: a live update re-renders only the rows whose objects changed.
+ * The LoadBalancer list: sortable by name, namespace, status and creation, one status column, a
+ * page at a time. It scrolls sideways inside its own box on narrow screens, never the page.
  */
-export function LoadBalancerTable({ rows, caption, provider }: { rows: Row[]; caption: string; provider?: boolean }) {
+export function LoadBalancerTable({
+  rows,
+  caption,
+  provider = false,
+}: {
+  rows: Row[];
+  caption: string;
+  provider?: boolean;
+}) {
+  const [sorting, setSorting] = useState<SortingState>([]);
   const [wanted, setPage] = useState(0);
+  const [cols] = useState(() => columns(provider));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   // Filters and deletions can shrink the list under the current page.
   const page = Math.min(wanted, pages - 1);
-  const shown = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const table = useReactTable({
+    data: rows,
+    columns: cols,
+    state: { sorting, pagination: { pageIndex: page, pageSize: PAGE_SIZE } },
+    onSortingChange: setSorting,
+    getRowId: (r) => `${r.namespace}/${r.name}`,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getPaginationRowModel: getPaginationRowModel(),
+  });
   return (
     <div className="flex flex-col gap-2">
-      <ScrollArea label={caption}>
-        <table className="w-full text-left text-sm">
+      <ScrollArea label={caption} className="rounded-lg border border-border bg-surface-raised">
+        <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
           <caption className="sr-only">{caption}</caption>
-          <thead className="border-b border-slate-200 dark:border-slate-700">
-            <tr>
-              <th scope="col" className="py-2 pr-3">
-                Namespace
-              </th>
-              <th scope="col" className="pr-3">
-                Name
-              </th>
-              <th scope="col" className="pr-3">
-                Domain
-              </th>
-              <th scope="col" className="pr-3">
-                State
-              </th>
-              <th scope="col" className="pr-3">
-                Ready
-              </th>
-              <th scope="col" className="pr-3">
-                Address
-              </th>
-              <th scope="col" className="pr-3">
-                Age
-              </th>
-              <th scope="col">Stage</th>
-            </tr>
+          <thead className="border-b border-border bg-surface-sunken text-xs uppercase tracking-wide text-muted">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  return (
+                    <th
+                      key={h.id}
+                      scope="col"
+                      className="px-3 py-2 align-middle font-semibold whitespace-nowrap"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    >
+                      {h.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          onClick={h.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase hover:text-fg"
+                        >
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          {sorted === "asc" ? (
+                            <ArrowUp aria-hidden="true" className="size-3.5" />
+                          ) : sorted === "desc" ? (
+                            <ArrowDown aria-hidden="true" className="size-3.5" />
+                          ) : (
+                            <ArrowUpDown aria-hidden="true" className="size-3.5 opacity-50" />
+                          )}
+                        </button>
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
           </thead>
           <tbody>
-            {shown.map((r) => (
-              <LoadBalancerRow key={`${r.namespace}/${r.name}`} row={r} provider={provider} />
+            {table.getRowModel().rows.map((row) => (
+              <tr
+                key={row.id}
+                data-row={row.id}
+                data-stage={row.original.current.id}
+                data-bucket={bucketOf(row.original)}
+                className="border-b border-border last:border-b-0 hover:bg-surface-sunken/60"
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} data-col={cell.column.id} className="px-3 py-2 align-middle">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -66,51 +183,6 @@ export function LoadBalancerTable({ rows, caption, provider }: { rows: Row[]; ca
     </div>
   );
 }
-
-const LoadBalancerRow = memo(function LoadBalancerRow({ row: r, provider }: { row: Row; provider?: boolean }) {
-  return (
-    <tr
-      data-row={`${r.namespace}/${r.name}`}
-      data-stage={r.current.id}
-      className="border-b border-slate-100 align-top dark:border-slate-800"
-    >
-      <td className="py-2 pr-3">
-        {r.namespace}
-        {provider && r.clusterNamespace ? (
-          <span className="block text-xs text-slate-600 dark:text-slate-400">binding {r.clusterNamespace}</span>
-        ) : null}
-      </td>
-      <td className="pr-3">
-        {provider ? (
-          r.name
-        ) : (
-          <Link
-            href={`/loadbalancers/${encodeURIComponent(r.namespace)}/${encodeURIComponent(r.name)}`}
-            className={link}
-          >
-            {r.name}
-          </Link>
-        )}
-      </td>
-      <td className="pr-3">{r.domain ?? "—"}</td>
-      <td className="pr-3" data-col="state">
-        {r.state}
-      </td>
-      <td className="pr-3" data-col="ready">
-        {r.ready}
-      </td>
-      <td className="pr-3" data-col="address">
-        {r.address ?? "—"}
-      </td>
-      <td className="pr-3">
-        <Age since={r.createdAt} />
-      </td>
-      <td title={r.summary}>
-        <StageBadge state={r.current.state} label={r.current.label} />
-      </td>
-    </tr>
-  );
-});
 
 function Pager({
   page,
@@ -127,19 +199,17 @@ function Pager({
 }) {
   const first = page * PAGE_SIZE + 1;
   const last = Math.min(total, (page + 1) * PAGE_SIZE);
-  const button =
-    "rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-50 dark:border-slate-600 enabled:hover:bg-slate-100 dark:enabled:hover:bg-slate-800";
   return (
     <nav aria-label={`${label}: pages`} className="flex items-center gap-3 text-sm">
-      <button type="button" className={button} disabled={page === 0} onClick={() => onPage(page - 1)}>
+      <Button size="sm" disabled={page === 0} onClick={() => onPage(page - 1)}>
         Previous
-      </button>
+      </Button>
       <span data-testid="page-range">
         {first.toLocaleString("en")}–{last.toLocaleString("en")} of {total.toLocaleString("en")}
       </span>
-      <button type="button" className={button} disabled={page === pages - 1} onClick={() => onPage(page + 1)}>
+      <Button size="sm" disabled={page === pages - 1} onClick={() => onPage(page + 1)}>
         Next
-      </button>
+      </Button>
     </nav>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { streamId } from "../k8s/watch-types";
 import { liveSub } from "../query/live-protocol";
 import { attempt, type Result } from "../result";
+import { countBuckets } from "../status";
 import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";
 import type { LiveContext } from "./context";
 import { LiveEngine } from "./engine";
@@ -14,7 +15,7 @@ import type { DashboardView, Identity, LiveSubscription, LiveUpdate } from "./ty
 /**
  * Live dashboard for one user: a row per LoadBalancer in every consumer namespace where the user
  * may list+watch them (one cluster-wide stream if they may everywhere), each with its current
- * stage; members of the admin group also get `providerRows`, the whole provider side. Namespaces
+ * stage (and the rows counted by stage, failed ones apart); members of the admin group also get `providerRows`, the whole provider side. Namespaces
  * and rights are re-checked every `reauthorizeMs`. Fails with 404 NotBound before the binding.
  */
 export async function subscribeDashboard(
@@ -47,9 +48,8 @@ export async function subscribeDashboard(
     hub: ctx.hub,
     user: user.actor,
     mayJoin: (k) => joinable.has(streamId(k)),
-    compute: (need, now, providerSeenAt) => ({
-      namespaces: scope.listed,
-      ...resolveDashboard(need, {
+    compute: (need, now, providerSeenAt) => {
+      const view = resolveDashboard(need, {
         api,
         clusterIdentity: prepared.data?.clusterIdentity,
         now,
@@ -57,8 +57,10 @@ export async function subscribeDashboard(
         namespaces: scope.namespaces,
         configMapNamespaces: scope.configMapNamespaces,
         admin,
-      }),
-    }),
+      });
+      // Counted here, so the overview's numbers are the server's, whatever the page filters.
+      return { namespaces: scope.listed, ...view, counts: countBuckets(view.rows) };
+    },
     emit: onUpdate,
     tickMs: ctx.tickMs ?? 5_000,
   })

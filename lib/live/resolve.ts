@@ -93,7 +93,7 @@ export function resolveDashboard(
     configMapNamespaces: Set<string>;
     admin: boolean;
   },
-): Omit<DashboardView, "health" | "namespaces"> {
+): Omit<DashboardView, "health" | "namespaces" | "counts"> {
   const lbs = (scope.namespaces ?? [undefined]).flatMap((ns) => need(key("consumer", scope.api, ns), "user"));
   const konnector = selectKonnector(need);
   const health = konnectorHealth({
@@ -110,11 +110,13 @@ export function resolveDashboard(
       : undefined;
     const { tenancy, copy } = locate(need, scope, lb);
     const { provider } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: false });
+    // With the policy, a refused copy is explained in the list too, not reported as a stuck konnector.
     return dashboardRow({
       consumer: { loadBalancer: lb, configMap, konnector },
       provider,
       now: scope.now,
       providerSeenAt: scope.providerSeenAt,
+      policy: policyOf(need, tenancy.providerNamespace),
     });
   });
   if (!scope.admin) return { rows: sortRows(rows), konnector: health };

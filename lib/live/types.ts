@@ -4,7 +4,7 @@ import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamHealth } from "../k8s/watch-types";
 import type { EncodedView } from "../query/view-patch";
 import type { PortalError } from "../result";
-import type { DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
+import type { BucketCounts, DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
 
 /** The identity lib/auth/session's k8sIdentity() returns. */
 export interface Identity {
@@ -67,6 +67,8 @@ export interface DashboardView {
   /** the consumer namespaces whose LoadBalancers the user may watch */
   namespaces: string[];
   rows: DashboardRow[];
+  /** how many of `rows` are at each stage, failed ones apart (lib/status/buckets.ts) */
+  counts: BucketCounts;
   /** only for members of the admin group: the whole provider side */
   providerRows?: ProviderRow[];
   /** the consumer's konnector: its Deployment on the consumer and its binding's heartbeat */

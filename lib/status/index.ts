@@ -25,13 +25,24 @@
  *   routing    Gateway accepted (and programmed), HTTPRoute accepted with references resolved
  *   address    the Envoy proxy Service exists and the Gateway has an address
  *   ready      the status came back to the consumer: Ready=True, state ACTIVE
+ * Lists and counts use buckets (buckets.ts): the current stage, or Failed when it is blocked or failed.
  * "For a while" means GRACE_MS (30 s) measured from the relevant creation or transition time.
  */
+export {
+  BUCKET_IDS,
+  BUCKET_LABELS,
+  BUCKET_ORDER,
+  type Bucket,
+  type BucketCounts,
+  bucketOf,
+  countBuckets,
+  recentRows,
+} from "./buckets";
 export { GRACE_MS, SETTINGS_KEY } from "./context";
 export { DEFAULT_HEARTBEAT_MS, konnectorHealth } from "./konnector";
 export { STAGE_LABELS } from "./messages";
 export { dashboardRow, loadBalancerStatus } from "./model";
-export { formatAge } from "./time";
+export { formatAge, formatAgo } from "./time";
 export type {
   DashboardRow,
   KonnectorHealth,

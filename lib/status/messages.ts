@@ -16,8 +16,10 @@ const KONNECTOR_CHECK = "check that it runs (kubectl -n kube-bind get deployment
 
 export const say = {
   policyRefused: (problem: string, what: string) =>
-    `The provider refused ${what}: refused by the platform's policy: ${problem} The konnector keeps retrying; change it on your cluster (edit it here, or kubectl) and it syncs.`,
+    `The provider refused ${what}: refused by the platform's policy: ${problem} ${say.retrying}`,
+  retrying: "The konnector keeps retrying; change it on your cluster (edit it here, or kubectl) and it syncs.",
   pending: "Waits for the previous steps.",
+  notReached: (label: string) => `Not reached: it waits for the step "${label}", which needs attention first.`,
 
   requested: (ns: string) => `Created in namespace ${ns} on your cluster.`,
   deleting: "Deletion requested; waiting for the provider to remove what was made for it.",
@@ -67,6 +69,13 @@ export const say = {
   kroNotRunning: (age: string) =>
     `kro has not picked it up after ${age}, so kro may not be running on the provider; ask the platform team.`,
   kroError: (why: string) => `kro could not create its resources: ${why}`,
+  kroApplying: "kro is applying the ReferenceGrant, Gateway and HTTPRoute.",
+  targetNamespaceMissing: (ns: string) =>
+    `Target Service namespace ${ns} does not exist on the provider; set spec.targetServiceNamespace to a namespace that exists there.`,
+  namespaceMissing: (ns: string) =>
+    `Namespace ${ns} does not exist on the provider, so kro cannot create its resources there; ask the platform team.`,
+  targetRefused: (ns: string, svc: string, shared: string) =>
+    `The platform's policy refuses target Service namespace ${ns} (Service ${svc}): a LoadBalancer may route only to Services in its own namespace or to the platform's shared targets (${shared}); set spec.targetServiceNamespace and spec.targetService to one of them.`,
   specIncomplete: (field: string) => `Its spec has no ${field}; edit the load balancer and set it.`,
   waitingForSettings: "kro waits for the settings ConfigMap before it creates the route.",
   grantMissing: (ns: string) =>
@@ -117,6 +126,17 @@ export const say = {
   summaryDeleting: "Being deleted.",
   summaryStep: (label: string, message: string) => `${label}: ${message}`,
 };
+
+/**
+ * kro reports "cluster mutated" while its apply races other writers (its own children's status
+ * updates); it retries and it clears within seconds, so it is no failure unless it persists.
+ */
+export const KRO_TRANSIENT = /cluster mutated/;
+
+/** The namespace of kro's apply error "namespaces "x" not found", if that is the error. */
+export function missingNamespace(message: string | undefined): string | undefined {
+  return /namespaces "([^"]+)" not found/.exec(message ?? "")?.[1];
+}
 
 /** kro's apply errors, shortened to their first line without the wrapper prefixes and regexes. */
 export function kroMessage(message: string | undefined): string {

@@ -147,7 +147,7 @@ describe("status model: what blocks, and how to fix it", () => {
     expect(stageOf(loadBalancerStatus(input), "settings")).toMatchObject({
       state: "blocked",
       reason: "ConfigMapNotSynced",
-      message: expect.stringContaining("after 90s"),
+      message: expect.stringContaining("after 1m"),
     });
   });
 
@@ -233,7 +233,7 @@ describe("status model: what blocks, and how to fix it", () => {
     expect(stageOf(s, "synced")).toMatchObject({
       state: "blocked",
       reason: "KonnectorNotSyncing",
-      message: expect.stringContaining("after 2m30s"),
+      message: expect.stringContaining("after 2m"),
     });
     expect(s.summary).toContain("kubectl -n kube-bind get deployment konnector");
   });
@@ -313,6 +313,7 @@ describe("dashboard rows", () => {
       ready: "True",
       address: ADDRESS,
       createdAt: CREATED,
+      changedAt: expect.any(String),
       current: { id: "ready", label: "Ready", state: "done" },
       summary: `Ready: shop.example.com is served at ${ADDRESS}.`,
     });
@@ -352,12 +353,12 @@ describe("status model: a copy the provider's policy refuses (the konnector only
     ["the portal's namespace", "kube-bind-portal", "kube-bind-portal"],
     ["default, beside the apiserver", "default", "kubernetes"],
     ["kube-system", "kube-system", "kube-dns"],
-  ])("a target in %s: Synced failed, in plain words naming the rule", (_, namespace, service) => {
+  ])("a target in %s: Synced failed, in plain words naming the field to change", (_, namespace, service) => {
     const s = loadBalancerStatus(refusedInput({ targetServiceNamespace: namespace, targetService: service }));
     expect(stageOf(s, "synced")).toMatchObject({
       state: "failed",
       reason: "PolicyRefused",
-      message: `The provider refused this LoadBalancer: refused by the platform's policy: spec.targetServiceNamespace: ${namespace}/${service} is not a target this LoadBalancer may use; a LoadBalancer may route only to Services in its own namespace or to the platform's shared targets (default/backend). The konnector keeps retrying; change it on your cluster (edit it here, or kubectl) and it syncs.`,
+      message: `The platform's policy refuses target Service namespace ${namespace} (Service ${service}): a LoadBalancer may route only to Services in its own namespace or to the platform's shared targets (default/backend); set spec.targetServiceNamespace and spec.targetService to one of them. The konnector keeps retrying; change it on your cluster (edit it here, or kubectl) and it syncs.`,
     });
     expect(s.current).toBe("synced");
   });

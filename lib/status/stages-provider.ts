@@ -3,7 +3,7 @@
 // HTTPRoute's conditions as Envoy Gateway writes them; the Envoy Gateway failures are those of its
 // golden files (fixtures/eg-*.json).
 import { type Ctx, ENVOY_CONTROLLER, isFalse, isTrue } from "./context";
-import { kroMessage, say } from "./messages";
+import { KRO_TRANSIENT, kroMessage, missingNamespace, say } from "./messages";
 import { findCondition } from "./objects";
 import { stage } from "./stages-sync";
 import { firstKnown, latest } from "./time";
@@ -35,14 +35,31 @@ export function resources(ctx: Ctx): Stage {
   const ready = findCondition(conditions, "Ready");
   const rr = findCondition(conditions, "ResourcesReady");
   const since = firstKnown(rr?.lastTransitionTime, ready?.lastTransitionTime, copy.metadata.creationTimestamp);
-  if (copy.status?.state === "ERROR")
+  const kroMsg = `${rr?.message ?? ""} ${ready?.message ?? ""}`;
+  const { grant, gateway, route } = ctx.p;
+  // A missing namespace: kro cannot apply the ReferenceGrant (or anything) into it, whatever its state.
+  const absentNs = !grant && missingNamespace(kroMsg);
+  if (absentNs)
     return stage("resources", {
       state: "failed",
       since: ready?.lastTransitionTime ?? since,
+      message:
+        absentNs === copy.spec?.targetServiceNamespace
+          ? say.targetNamespaceMissing(absentNs)
+          : say.namespaceMissing(absentNs),
+      reason: "KroError",
+    });
+  if (copy.status?.state === "ERROR") {
+    const failedAt = ready?.lastTransitionTime ?? since;
+    if (KRO_TRANSIENT.test(kroMsg) && !ctx.overdue(failedAt))
+      return stage("resources", { state: "in-progress", since: failedAt, message: say.kroApplying });
+    return stage("resources", {
+      state: "failed",
+      since: failedAt,
       message: say.kroError(kroMessage(ready?.message || rr?.message)),
       reason: "KroError",
     });
-  const { grant, gateway, route } = ctx.p;
+  }
   if (grant && gateway && route)
     return stage("resources", {
       state: "done",
@@ -53,7 +70,6 @@ export function resources(ctx: Ctx): Stage {
       ),
       message: say.resourcesDone,
     });
-  const kroMsg = `${rr?.message ?? ""} ${ready?.message ?? ""}`;
   const field = missingField(kroMsg);
   if (field)
     return stage("resources", {

@@ -43,12 +43,13 @@ export function synced(ctx: Ctx): Stage {
   const copy = ctx.p.lb;
   const verdict = konnectorVerdict(ctx);
   const konnector = verdict.blocked && ({ state: "blocked", ...verdict.blocked } as const);
-  const refused = (!copy || !sameJson(copy.spec, ctx.lb.spec)) && lbRefusal(ctx);
+  const refused =
+    (!copy || !sameJson(copy.spec, ctx.lb.spec)) && lbRefusal(ctx, copy ? "this change" : "this LoadBalancer");
   if (refused && !konnector)
     return stage("synced", {
       state: "failed",
       since: created,
-      message: say.policyRefused(refused, copy ? "this change" : "this LoadBalancer"),
+      message: refused,
       reason: "PolicyRefused",
     });
   if (!copy) {

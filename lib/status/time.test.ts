@@ -1,16 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { kroMessage } from "./messages";
-import { formatAge, latest, ms, parseGoDuration } from "./time";
+import { formatAge, formatAgo, latest, ms, parseGoDuration } from "./time";
 
 describe("time helpers", () => {
-  it("formats ages like kubectl", () => {
+  it("formats every duration in one unit, so no two times on a page read differently", () => {
     expect(formatAge(0)).toBe("0s");
-    expect(formatAge(119_000)).toBe("119s");
-    expect(formatAge(150_000)).toBe("2m30s");
-    expect(formatAge(600_000)).toBe("10m");
-    expect(formatAge(3 * 3_600_000 + 5 * 60_000)).toBe("3h5m");
+    expect(formatAge(59_999)).toBe("59s");
+    expect(formatAge(119_000)).toBe("1m");
+    expect(formatAge(150_000)).toBe("2m");
+    expect(formatAge(3 * 3_600_000 + 5 * 60_000)).toBe("3h");
     expect(formatAge(30 * 3_600_000)).toBe("30h");
     expect(formatAge(5 * 86_400_000)).toBe("5d");
+  });
+
+  it("says how long ago in one format", () => {
+    expect(formatAgo(1_000)).toBe("just now");
+    expect(formatAgo(119_000)).toBe("1m ago");
+    expect(formatAgo(120_000)).toBe("2m ago");
+    expect(formatAgo(-3_000)).toBe("just now");
   });
 
   it("reads Go durations as kube-bind writes them", () => {

@@ -1,4 +1,4 @@
-// Time helpers of the status model: parsing, "how long ago", kubectl-style ages.
+// Time helpers of the status model: parsing, "how long ago" in one format.
 
 /** Epoch ms of an ISO time; undefined for absent, invalid or the CRD-default 1970 placeholder. */
 export function ms(iso: string | undefined): number | undefined {
@@ -22,17 +22,23 @@ export function firstKnown(...times: (string | undefined)[]): string | undefined
   return times.find((t) => ms(t) !== undefined);
 }
 
-/** kubectl's AGE format: 45s, 3m, 2h, 5d (with one extra unit while short, e.g. 3m20s, 2h5m). */
+/**
+ * The portal's one duration format: a single unit, rounded down (45s, 3m, 2h, 5d), so two times on
+ * a page never read differently ("119s" beside "2m").
+ */
 export function formatAge(millis: number): string {
   const s = Math.max(0, Math.floor(millis / 1000));
-  if (s < 120) return `${s}s`;
+  if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
-  if (m < 10) return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
-  if (m < 180) return `${m}m`;
+  if (m < 60) return `${m}m`;
   const h = Math.floor(m / 60);
-  if (h < 8) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
   if (h < 48) return `${h}h`;
   return `${Math.floor(h / 24)}d`;
+}
+
+/** The portal's one relative time: "just now" under 5 s, else "3m ago" (formatAge's units). */
+export function formatAgo(millis: number): string {
+  return millis < 5_000 ? "just now" : `${formatAge(millis)} ago`;
 }
 
 /** Go's time.Duration text as kube-bind writes it ("10s", "1m30s", "500ms"); undefined if unreadable. */

@@ -121,6 +121,8 @@ export interface DashboardRow {
   ready: string;
   address?: string;
   createdAt?: string;
+  /** ISO time of the latest known change: the newest stage transition, else the creation */
+  changedAt?: string;
   current: { id: StageId; label: string; state: StageState };
   summary: string;
 }

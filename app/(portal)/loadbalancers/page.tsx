@@ -1,9 +1,11 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { LiveDashboard } from "@/components/dashboard/live-dashboard";
-import { submitButton } from "@/components/form/input-styles";
-import { AppLink as Link } from "@/components/ui/app-link";
+import { parseBucketFilter } from "@/components/dashboard/filter-rows";
+import { LiveLoadBalancerList } from "@/components/dashboard/live-loadbalancer-list";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
-import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser, type SignedInUser } from "@/lib/auth/session";
 import { firstDashboardView } from "@/lib/live/dashboard";
 import { listUserLoadBalancers } from "@/lib/loadbalancer/list";
@@ -12,35 +14,49 @@ import { attempt } from "@/lib/result";
 export const metadata: Metadata = { title: "LoadBalancers" };
 export const dynamic = "force-dynamic";
 
-export default async function LoadBalancersPage() {
+export default async function LoadBalancersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("/loadbalancers");
+  const { stage } = await searchParams;
   const result = await attempt(() => listUserLoadBalancers(k8sIdentity(user)));
   const initial = result.ok && result.data.bound ? await initialView(user) : undefined;
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">LoadBalancers</h1>
-        {result.ok && result.data.bound && result.data.namespaces.length > 0 ? (
-          <Link href="/loadbalancers/new" className={submitButton}>
-            New LoadBalancer
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title="LoadBalancers"
+        description="Every LoadBalancer in the namespaces you can use, live. Hover or focus a status for what it waits for or what to fix."
+        actions={
+          result.ok && result.data.bound && result.data.namespaces.length > 0 ? (
+            <ButtonLink href="/loadbalancers/new" variant="primary">
+              <Plus aria-hidden="true" className="size-4" />
+              New LoadBalancer
+            </ButtonLink>
+          ) : null
+        }
+      />
       {!result.ok ? (
         <PortalErrorPanel error={result.error} action="Listing LoadBalancers" />
       ) : !result.data.bound ? (
-        <EmptyState title="The LoadBalancer API is not bound to your cluster">
-          <p>
-            Bind it from the{" "}
-            <Link href="/catalog" className="text-sky-700 underline dark:text-sky-400">
-              catalog
-            </Link>{" "}
-            first; then you can create LoadBalancers here.
-          </p>
+        <EmptyState
+          title="The LoadBalancer API is not bound to your cluster"
+          actions={
+            <ButtonLink href="/catalog" variant="primary">
+              Open the catalog
+            </ButtonLink>
+          }
+        >
+          <p>Bind it from the catalog first; then you can create LoadBalancers here.</p>
         </EmptyState>
       ) : (
-        // The same live table as the dashboard (first paint from the server, then the SSE stream).
-        <LiveDashboard initial={initial?.view} resume={initial?.resume} provider={false} />
+        // First paint from the server, then the page's one live stream.
+        <LiveLoadBalancerList
+          initial={initial?.view}
+          resume={initial?.resume}
+          initialBucket={parseBucketFilter(stage)}
+        />
       )}
     </div>
   );

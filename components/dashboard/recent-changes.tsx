@@ -1,0 +1,46 @@
+"use client";
+
+import { SinceTime } from "@/components/status/since-time";
+import { AppLink as Link } from "@/components/ui/app-link";
+import { Card } from "@/components/ui/card";
+import { linkClass } from "@/components/ui/text-link";
+import { type DashboardRow, recentRows } from "@/lib/status";
+import { StatusCell } from "./status-cell";
+
+/** How many LoadBalancers the overview lists as recently changed. */
+export const RECENT = 5;
+
+/** The few most recently changed LoadBalancers, each linking to its page. */
+export function RecentChanges({ rows }: { rows: DashboardRow[] }) {
+  return (
+    <Card title="Recent changes" description="The LoadBalancers that changed last.">
+      {rows.length === 0 ? (
+        <p className="text-sm text-muted">Nothing yet.</p>
+      ) : (
+        <ul aria-label="Recent changes" className="flex flex-col divide-y divide-border">
+          {recentRows(rows, RECENT).map((r) => (
+            <li
+              key={`${r.namespace}/${r.name}`}
+              data-recent={`${r.namespace}/${r.name}`}
+              className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-2"
+            >
+              <span className="min-w-0">
+                <Link
+                  href={`/loadbalancers/${encodeURIComponent(r.namespace)}/${encodeURIComponent(r.name)}`}
+                  className={linkClass}
+                >
+                  {r.name}
+                </Link>
+                <span className="ml-2 text-xs text-muted">{r.namespace}</span>
+              </span>
+              <span className="flex items-center gap-3 text-xs text-muted">
+                <StatusCell row={r} />
+                <SinceTime iso={r.changedAt ?? r.createdAt} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
