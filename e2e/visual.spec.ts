@@ -5,6 +5,7 @@
 // stage counts) is hidden by e2e/support/visual.css, not tolerated by a looser threshold.
 import { expect, type Page, test } from "@playwright/test";
 import { expectAllStagesDone, loadBalancerSpec } from "./support/live";
+import { formReady } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 import { signIn } from "./support/sign-in";
 import { VISUAL_LB, visualScreenshot } from "./support/visual";
@@ -29,10 +30,15 @@ interface Shot {
 }
 
 const heading = (page: Page) => expect(page.locator("main h1").first()).toBeVisible();
-/** Live pages: the stream is open and the konnector healthy, so the notes say the usual thing. */
+/**
+ * Live pages: the stream is open, both clusters' watches connected (no "Connecting to your
+ * cluster…" or outage note) and the konnector running, so the notes say the usual thing.
+ */
 const live = async (page: Page) => {
   await heading(page);
   await expect(page.locator('[data-connection="open"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator("[data-health]")).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId("konnector-health").first()).toHaveAttribute("data-state", "healthy");
 };
 const ownRow = (page: Page) =>
   expect(page.locator(`tr[data-row="default/${VISUAL_LB}"]`).first()).toHaveAttribute("data-stage", "ready", {
@@ -46,7 +52,6 @@ const SIGNED_IN: Shot[] = [
     fullPage: true,
     ready: async (p) => {
       await live(p);
-      await expect(p.getByTestId("konnector-health")).toHaveAttribute("data-state", "healthy");
       await ownRow(p);
     },
   },
@@ -55,7 +60,7 @@ const SIGNED_IN: Shot[] = [
     path: "/loadbalancers",
     fullPage: true,
     ready: async (p) => {
-      await heading(p);
+      await live(p);
       await ownRow(p);
     },
   },
@@ -74,11 +79,21 @@ const SIGNED_IN: Shot[] = [
     fullPage: false,
     ready: async (p) => {
       await heading(p);
-      await expect(p.locator("form").first()).toBeVisible();
+      await formReady(p, "Review");
     },
   },
-  { name: "catalog", path: "/catalog", fullPage: true, ready: heading },
-  { name: "catalog-entry", path: "/catalog/loadbalancer", fullPage: true, ready: heading },
+  {
+    name: "catalog",
+    path: "/catalog",
+    fullPage: true,
+    ready: (p) => expect(p.locator('[data-export="loadbalancer"] [data-bind-state]')).toBeVisible(),
+  },
+  {
+    name: "catalog-entry",
+    path: "/catalog/loadbalancer",
+    fullPage: true,
+    ready: (p) => expect(p.locator("[data-bind-state]").first()).toBeVisible(),
+  },
 ];
 
 /** Every width and theme of one page. */
