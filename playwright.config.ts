@@ -12,6 +12,10 @@ const state = process.env.SANDBOX_STATE ? readSandboxState() : undefined;
 
 export default defineConfig({
   testDir: "./e2e",
+  // The README's screenshots (e2e/readme-screenshots.ts) are taken only by `npm run screenshots`.
+  testMatch: process.env.PORTAL_README_SCREENSHOTS ? "readme-screenshots.ts" : "**/*.spec.ts",
+  // One baseline set, named without platform or browser: every run uses the same /usr/bin/chromium.
+  snapshotPathTemplate: "{testDir}/__screenshots__/{testFileName}/{arg}{ext}",
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,

@@ -1,5 +1,5 @@
 // The shell and its design system across pages, widths and themes: no sideways scrolling at
-// 360 px, no console errors, axe clean, a header that folds into a keyboard menu below 768 px,
+// 360, 768 (where the header folds) and 1440 px, no console errors, axe clean, a header that folds into a keyboard menu below 768 px,
 // 404s with navigation, errors that stay beside their button, and the catalog's bind state.
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
@@ -10,7 +10,7 @@ import { user } from "./support/sandbox";
 import { signIn } from "./support/sign-in";
 
 const NAME = "ui-shell-e2e";
-const WIDTHS = [360, 1440];
+const WIDTHS = [360, 768, 1440];
 const THEMES = ["light", "dark"] as const;
 const NOT_FOUND = new Set(["/no-such-page"]);
 loadBalancerSpec(NAME, { create: true });
@@ -47,13 +47,13 @@ async function sweep(page: Page, paths: string[], ready: (page: Page) => Promise
 }
 
 test("public pages fit 360 px, log no errors and are accessible in both themes", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await page.goto("/signin");
   await sweep(page, ["/signin", "/signout", "/auth/error?error=access_denied", "/no-such-page"]);
 });
 
 test("every signed-in page fits 360 px, logs no errors and is accessible in both themes", async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(450_000);
   await signIn(page, user("alice"));
   await sweep(page, [
     "/",
@@ -68,7 +68,7 @@ test("every signed-in page fits 360 px, logs no errors and is accessible in both
 });
 
 test("the provider console fits 360 px, logs no errors and is accessible for the admin", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await signIn(page, user("admin"));
   const namespace = await localBindingNamespace();
   await sweep(page, ["/provider", `/provider/consumers/${namespace}`], async (p) => {

@@ -1,4 +1,5 @@
-// `npm test`: lint, typecheck, unit and cluster tests, production build, end-to-end tests.
+// `npm test`: lint, typecheck, unit and cluster tests, production build, end-to-end tests; with
+// step names only those (`npm run test:visual`, `npm run screenshots` use it too).
 // It builds the sandbox's binaries if needed, starts ONE sandbox for the whole run and stops it
 // (and only what it started) at the end, whatever happens.
 import { spawn } from "node:child_process";
@@ -22,9 +23,18 @@ function run(title: string, cmd: string, args: string[], env: Record<string, str
   });
 }
 
+/**
+ * Step names choose what runs (all but `screenshots` when none is named); every other argument
+ * goes to Playwright, e.g. `e2e e2e/visual.spec.ts --update-snapshots` runs that one spec.
+ */
+const STEPS = ["lint", "typecheck", "build", "unit", "e2e", "screenshots"];
+
 async function main() {
-  const only = process.argv.slice(2);
-  const want = (step: string) => only.length === 0 || only.includes(step);
+  const args = process.argv.slice(2).filter((a) => a !== "--");
+  const only = args.filter((a) => STEPS.includes(a));
+  const playwrightArgs = args.filter((a) => !STEPS.includes(a));
+  // The README's screenshots are written only when asked for by name.
+  const want = (step: string) => only.includes(step) || (only.length === 0 && step !== "screenshots");
   const npx = (bin: string) => `node_modules/.bin/${bin}`;
 
   if (want("lint")) await run("lint (biome)", npx("biome"), ["check", "."]);
@@ -33,7 +43,7 @@ async function main() {
     await run("typecheck (tsc)", npx("tsc"), ["--noEmit"]);
   }
   if (want("build")) await run("next build", npx("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
-  if (!want("unit") && !want("e2e")) return;
+  if (!want("unit") && !want("e2e") && !want("screenshots")) return;
 
   await run("sandbox binaries", "bash", ["sandbox/bin/build-binaries.sh"]);
   // The e2e suite runs the portal on one URL and, for misconfiguration tests, a second portal on
@@ -57,9 +67,20 @@ async function main() {
       );
     }
     if (want("e2e")) {
-      await run("end-to-end tests (playwright)", npx("playwright"), ["test", "--reporter=list,json"], {
+      await run(
+        "end-to-end tests (playwright)",
+        npx("playwright"),
+        ["test", "--reporter=list,json", ...playwrightArgs],
+        {
+          ...env,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/playwright.json`,
+        },
+      );
+    }
+    if (want("screenshots")) {
+      await run("README screenshots (docs/screenshots/)", npx("playwright"), ["test", ...playwrightArgs], {
         ...env,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/playwright.json`,
+        PORTAL_README_SCREENSHOTS: "1",
       });
     }
   } finally {

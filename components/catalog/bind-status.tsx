@@ -21,7 +21,10 @@ export function BindStatus({ binding }: { binding: ExportBinding }) {
             {s.since ? (
               <>
                 {" "}
-                on <time dateTime={s.since}>{DATE.format(new Date(s.since))} UTC</time>
+                on{" "}
+                <time dateTime={s.since} data-volatile>
+                  {DATE.format(new Date(s.since))} UTC
+                </time>
               </>
             ) : null}
             .
