@@ -26,6 +26,15 @@ export class KubeClient {
     return this.conn.name;
   }
 
+  /** A GET of a path no ResourceRef names: /readyz, /version, /apis. */
+  getPath<T>(path: string): Promise<T> {
+    return kubeRequest<T>(this.conn, this.actor, {
+      verb: "get",
+      ref: { group: "", version: "", resource: path },
+      path,
+    });
+  }
+
   get<T extends KubeObject = KubeObject>(ref: ResourceRef & { name: string }): Promise<T> {
     return kubeRequest<T>(this.conn, this.actor, { verb: "get", ref });
   }

@@ -2,7 +2,6 @@
 // list everything in a namespace before deleting it, and where a manifest's object lives.
 import type { KubeClient } from "./client";
 import { KubeError } from "./errors";
-import { kubeRequest } from "./request";
 import type { ResourceRef } from "./types";
 
 export interface ServedResource {
@@ -22,11 +21,7 @@ interface GroupList {
  * answer (an aggregated API that is down) is skipped.
  */
 export async function namespacedResources(client: KubeClient): Promise<ServedResource[]> {
-  const groups = await kubeRequest<GroupList>(client.conn, client.actor, {
-    verb: "get",
-    ref: { group: "", version: "", resource: "" },
-    path: "/apis",
-  });
+  const groups = await client.getPath<GroupList>("/apis");
   const versions = [
     { group: "", version: "v1" },
     ...groups.groups
