@@ -25,7 +25,7 @@ export class ClusterConnection {
   readonly server: string;
   /** the cluster's CA bundle (PEM), for kubeconfigs the portal hands out */
   readonly caPem?: string;
-  private readonly dispatcher: Agent;
+  readonly dispatcher: Agent;
   private token?: { value: string; at: number };
 
   constructor(
@@ -57,10 +57,6 @@ export class ClusterConnection {
   /** From a kubeconfig's text (e.g. one the kube-bind backend answered with). */
   static fromKubeconfig(name: ClusterName, text: string, log?: KubeLogger): ClusterConnection {
     return new ClusterConnection(name, parseKubeconfig(text), log);
-  }
-
-  getDispatcher(): Agent {
-    return this.dispatcher;
   }
 
   /** The Authorization header when the credential is a bearer token. */

@@ -58,7 +58,7 @@ export async function openRequest(conn: ClusterConnection, actor: Actor, req: Ku
       method: METHOD[req.verb],
       headers,
       body,
-      dispatcher: conn.getDispatcher(),
+      dispatcher: conn.dispatcher,
       signal: req.signal,
       headersTimeout: 30_000,
       bodyTimeout: req.verb === "watch" ? 0 : 60_000,

@@ -17,16 +17,34 @@ import {
 
 const GW = "gateway.networking.k8s.io";
 
-const SOURCES: Record<keyof Snapshot, { group: string; version: string; resource: string; schema: z.ZodType }> = {
-  classes: { group: GW, version: "v1", resource: "gatewayclasses", schema: GatewayClass },
-  gateways: { group: GW, version: "v1", resource: "gateways", schema: Gateway },
-  routes: { group: GW, version: "v1", resource: "httproutes", schema: HTTPRoute },
+/** Where each Snapshot list comes from, its kind and its schema (also the fixture loader's table). */
+export const SOURCES: Record<
+  keyof Snapshot,
+  { kind: string; group: string; version: string; resource: string; schema: z.ZodType }
+> = {
+  classes: { kind: "GatewayClass", group: GW, version: "v1", resource: "gatewayclasses", schema: GatewayClass },
+  gateways: { kind: "Gateway", group: GW, version: "v1", resource: "gateways", schema: Gateway },
+  routes: { kind: "HTTPRoute", group: GW, version: "v1", resource: "httproutes", schema: HTTPRoute },
   // Envoy Gateway reads ReferenceGrants as v1beta1.
-  grants: { group: GW, version: "v1beta1", resource: "referencegrants", schema: ReferenceGrant },
-  services: { group: "", version: "v1", resource: "services", schema: Service },
-  slices: { group: "discovery.k8s.io", version: "v1", resource: "endpointslices", schema: EndpointSlice },
-  namespaces: { group: "", version: "v1", resource: "namespaces", schema: Namespace },
+  grants: {
+    kind: "ReferenceGrant",
+    group: GW,
+    version: "v1beta1",
+    resource: "referencegrants",
+    schema: ReferenceGrant,
+  },
+  services: { kind: "Service", group: "", version: "v1", resource: "services", schema: Service },
+  slices: {
+    kind: "EndpointSlice",
+    group: "discovery.k8s.io",
+    version: "v1",
+    resource: "endpointslices",
+    schema: EndpointSlice,
+  },
+  namespaces: { kind: "Namespace", group: "", version: "v1", resource: "namespaces", schema: Namespace },
 };
+
+export const SNAPSHOT_KEYS = Object.keys(SOURCES) as (keyof Snapshot)[];
 
 export class Caches {
   private readonly informers = new Map<keyof Snapshot, Informer>();
@@ -38,11 +56,9 @@ export class Caches {
     onChange: () => void,
     private readonly log: (line: string) => void,
   ) {
-    for (const [kind, { schema: _schema, ...ref }] of Object.entries(SOURCES) as [
-      keyof Snapshot,
-      (typeof SOURCES)[keyof Snapshot],
-    ][]) {
-      const informer = new Informer(conn, ref).on(() => {
+    for (const kind of SNAPSHOT_KEYS) {
+      const { group, version, resource } = SOURCES[kind];
+      const informer = new Informer(conn, { group, version, resource }).on(() => {
         this.cached = undefined;
         onChange();
       });

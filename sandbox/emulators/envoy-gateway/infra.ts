@@ -3,6 +3,8 @@
 // the sandbox and the Deployment's only observable effect (availableReplicas) is stood in for by
 // the data plane's own listeners. The emulator then plays the cloud load balancer and writes the
 // Service's status.loadBalancer.ingress itself.
+
+import { applyObject } from "../../../lib/k8s/apply";
 import type { KubeClient } from "../../../lib/k8s/client";
 import { isAlreadyExists, isNotFound } from "../../../lib/k8s/errors";
 import type { KubeObject } from "../../../lib/k8s/types";
@@ -20,20 +22,11 @@ import type { Gateway, GatewayAddress, GatewayClass, Service } from "./types";
 /** The proxy Service as written: the fields the emulator reads, with apiVersion and kind. */
 export type ProxyService = Service & Pick<KubeObject, "apiVersion" | "kind">;
 
-const NAMESPACES = { group: "", version: "v1", resource: "namespaces" };
+const APPLY = { fieldManager: "envoy-gateway-emulator" };
 const SERVICES = { group: "", version: "v1", resource: "services", namespace: CONTROLLER_NAMESPACE };
 
 export async function ensureNamespace(client: KubeClient): Promise<void> {
-  try {
-    await client.get({ ...NAMESPACES, name: CONTROLLER_NAMESPACE });
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-    try {
-      await client.create(NAMESPACES, { metadata: { name: CONTROLLER_NAMESPACE } });
-    } catch (e) {
-      if (!isAlreadyExists(e)) throw e;
-    }
-  }
+  await applyObject(client, { apiVersion: "v1", kind: "Namespace", metadata: { name: CONTROLLER_NAMESPACE } }, APPLY);
 }
 
 /**
