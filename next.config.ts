@@ -5,8 +5,8 @@ const config: NextConfig = {
   // The container image is built from the standalone output (Dockerfile sets NEXT_OUTPUT);
   // `next start` (demo, e2e) needs the regular one.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
-  // The Kubernetes client is large and Node-only; keeping it external halves compile time.
-  serverExternalPackages: ["@kubernetes/client-node", "pino"],
+  // pino finds its worker files at run time, which bundling would break.
+  serverExternalPackages: ["pino"],
   poweredByHeader: false,
   // The build checks the application only; `npm run typecheck` checks everything (tests, sandbox).
   typescript: { tsconfigPath: "tsconfig.app.json" },

@@ -14,7 +14,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadKubeConfig, RawClient } from "./lib/kube";
+import { kubeconfigClient } from "./lib/kube";
 import { startProcess, waitFor } from "./lib/process";
 import type { SandboxState } from "./state";
 
@@ -90,8 +90,8 @@ export async function stopKubeApiserver(state: SandboxState, cluster: ClusterNam
     argv,
     async start() {
       const proc = startProcess({ name, command, args: argv.slice(1), runDir: state.runDir, env, cwd, unref: true });
-      const admin = new RawClient(loadKubeConfig(state.clusters[cluster].kubeconfigs.admin));
-      await waitFor(`${name} /readyz`, () => admin.request("GET", "/readyz").then(() => true), {
+      const admin = await kubeconfigClient(state.clusters[cluster].kubeconfigs.admin, cluster);
+      await waitFor(`${name} /readyz`, () => admin.getPath("/readyz").then(() => true), {
         process: proc,
         timeoutMs: 120_000,
       });

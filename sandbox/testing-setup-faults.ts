@@ -9,9 +9,13 @@
 // restore() waits until the step is as the sandbox set it up. Conditions are polled, never slept.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { KubernetesObject } from "@kubernetes/client-node";
+import { applyAll, deleteObject, getObject, mergePatchObject, parseManifests } from "../lib/k8s/apply";
+import type { KubeClient } from "../lib/k8s/client";
+import { type Condition, findCondition } from "../lib/k8s/condition";
+import type { TypedObject } from "../lib/k8s/discovery";
+import type { KubeObject } from "../lib/k8s/types";
 import { KONNECTOR } from "./kube-bind/konnector-runner";
-import { loadKubeConfig, parseManifests, RawClient } from "./lib/kube";
+import { kubeconfigClient, SANDBOX_APPLY } from "./lib/kube";
 import { waitFor } from "./lib/process";
 import { readSandboxState, type SandboxState } from "./state";
 
@@ -30,8 +34,7 @@ export interface BrokenStep {
   restore(): Promise<void>;
 }
 
-type Condition = { type: string; status: string; observedGeneration?: number; message?: string };
-type Obj = KubernetesObject & {
+type Obj = KubeObject & {
   metadata: { name: string; generation?: number; labels?: Record<string, string> };
   spec?: { replicas?: number };
   status?: {
@@ -47,38 +50,39 @@ const TIMEOUT_MS = 120_000;
 const HEARTBEAT_MS = 5 * 60_000;
 
 function admin(state: SandboxState, cluster: "provider" | "consumer") {
-  return new RawClient(loadKubeConfig(state.clusters[cluster].kubeconfigs.admin));
+  return kubeconfigClient(state.clusters[cluster].kubeconfigs.admin, cluster);
 }
 
-const RGD: KubernetesObject = {
+const RGD: TypedObject = {
   apiVersion: "kro.run/v1alpha1",
   kind: "ResourceGraphDefinition",
   metadata: { name: "loadbalancers" },
 };
-const CRD: KubernetesObject = {
+const CRD: TypedObject = {
   apiVersion: "apiextensions.k8s.io/v1",
   kind: "CustomResourceDefinition",
   metadata: { name: LOADBALANCER_CRD },
 };
-const GATEWAY_CLASS: KubernetesObject = {
+const GATEWAY_CLASS: TypedObject = {
   apiVersion: "gateway.networking.k8s.io/v1",
   kind: "GatewayClass",
   metadata: { name: "eg" },
 };
-const KONNECTOR_DEPLOYMENT: KubernetesObject = {
+const KONNECTOR_DEPLOYMENT: TypedObject = {
   apiVersion: "apps/v1",
   kind: "Deployment",
   metadata: { name: KONNECTOR.name, namespace: KONNECTOR.namespace },
 };
 
-const conditionOf = (o: Obj | undefined, type: string) => o?.status?.conditions?.find((c) => c.type === type);
+const conditionOf = (o: Obj | undefined, type: string) => findCondition(o?.status?.conditions, type);
+const BINDINGS = { group: "kube-bind.io", version: "v1alpha2", resource: "clusterbindings" };
 
 /** kro processed the RGD's current generation: accepted (`true`) or rejected (`false`). */
-async function rgdSettled(client: RawClient, accepted: boolean): Promise<Obj> {
+async function rgdSettled(client: KubeClient, accepted: boolean): Promise<Obj> {
   return waitFor(
     `kro to ${accepted ? "accept" : "reject"} RGD loadbalancers`,
     async () => {
-      const rgd = await client.get<Obj>(RGD);
+      const rgd = await getObject<Obj>(client, RGD);
       const c = conditionOf(rgd, "GraphAccepted");
       if (!rgd || !c || c.observedGeneration !== rgd.metadata.generation) return undefined;
       if (accepted) return c.status === "True" && rgd.status?.state === "Active" ? rgd : undefined;
@@ -93,16 +97,16 @@ async function rgdSettled(client: RawClient, accepted: boolean): Promise<Obj> {
  * applies the sandbox's RGD again and waits until kro has it Active (and the CRD still exported).
  */
 export async function applyGuideRgd(state = readSandboxState()): Promise<BrokenStep> {
-  const client = admin(state, "provider");
-  await client.applyAll(await sandboxManifest("guide-loadbalancer-rgd.yaml"));
+  const client = await admin(state, "provider");
+  await applyAll(client, await sandboxManifest("guide-loadbalancer-rgd.yaml"), SANDBOX_APPLY);
   await rgdSettled(client, false);
   return {
     what: "the guide's original LoadBalancer RGD",
     async restore() {
-      await client.applyAll(await sandboxManifest("loadbalancer-rgd.yaml"));
+      await applyAll(client, await sandboxManifest("loadbalancer-rgd.yaml"), SANDBOX_APPLY);
       await rgdSettled(client, true);
       await waitFor("the LoadBalancer CRD to stay exported", async () => {
-        const crd = await client.get<Obj>(CRD);
+        const crd = await getObject<Obj>(client, CRD);
         return crd?.metadata.labels?.[EXPORTED_LABEL] === "true";
       });
     },
@@ -111,19 +115,19 @@ export async function applyGuideRgd(state = readSandboxState()): Promise<BrokenS
 
 /** Deletes GatewayClass eg; restore creates it as the sandbox does and waits until it is Accepted. */
 export async function deleteGatewayClass(state = readSandboxState()): Promise<BrokenStep> {
-  const client = admin(state, "provider");
-  await client.request("DELETE", await client.path(GATEWAY_CLASS));
-  await waitFor("GatewayClass eg to be gone", async () => (await client.get(GATEWAY_CLASS)) === undefined, {
+  const client = await admin(state, "provider");
+  await deleteObject(client, GATEWAY_CLASS);
+  await waitFor("GatewayClass eg to be gone", async () => (await getObject(client, GATEWAY_CLASS)) === undefined, {
     timeoutMs: TIMEOUT_MS,
   });
   return {
     what: "GatewayClass eg deleted",
     async restore() {
       const manifest = (await sandboxManifest("provider-base.yaml")).filter((o) => o.kind === "GatewayClass");
-      await client.applyAll(manifest);
+      await applyAll(client, manifest, SANDBOX_APPLY);
       await waitFor(
         "GatewayClass eg Accepted",
-        async () => conditionOf(await client.get<Obj>(GATEWAY_CLASS), "Accepted")?.status === "True",
+        async () => conditionOf(await getObject<Obj>(client, GATEWAY_CLASS), "Accepted")?.status === "True",
         { timeoutMs: TIMEOUT_MS },
       );
     },
@@ -132,19 +136,19 @@ export async function deleteGatewayClass(state = readSandboxState()): Promise<Br
 
 /** Removes kube-bind.io/exported=true from the LoadBalancer CRD; restore puts it back. */
 export async function removeExportLabel(state = readSandboxState()): Promise<BrokenStep> {
-  const client = admin(state, "provider");
-  await client.mergePatch(CRD, { metadata: { labels: { [EXPORTED_LABEL]: null } } });
+  const client = await admin(state, "provider");
+  await mergePatchObject(client, CRD, { metadata: { labels: { [EXPORTED_LABEL]: null } } });
   await waitFor(
     "the export label to be gone",
-    async () => (await client.get<Obj>(CRD))?.metadata.labels?.[EXPORTED_LABEL] === undefined,
+    async () => (await getObject<Obj>(client, CRD))?.metadata.labels?.[EXPORTED_LABEL] === undefined,
   );
   return {
     what: "export label removed",
     async restore() {
-      await client.mergePatch(CRD, { metadata: { labels: { [EXPORTED_LABEL]: "true" } } });
+      await mergePatchObject(client, CRD, { metadata: { labels: { [EXPORTED_LABEL]: "true" } } });
       await waitFor(
         "the export label to be back",
-        async () => (await client.get<Obj>(CRD))?.metadata.labels?.[EXPORTED_LABEL] === "true",
+        async () => (await getObject<Obj>(client, CRD))?.metadata.labels?.[EXPORTED_LABEL] === "true",
       );
     },
   };
@@ -156,16 +160,16 @@ export async function removeExportLabel(state = readSandboxState()): Promise<Bro
  * heart-beaten into its ClusterBinding again (the konnector does so when it starts).
  */
 export async function stopKonnector(state = readSandboxState()): Promise<BrokenStep> {
-  const consumer = admin(state, "consumer");
-  const provider = admin(state, "provider");
-  const before = await consumer.get<Obj>(KONNECTOR_DEPLOYMENT);
+  const consumer = await admin(state, "consumer");
+  const provider = await admin(state, "provider");
+  const before = await getObject<Obj>(consumer, KONNECTOR_DEPLOYMENT);
   if (!before) throw new Error("the consumer has no konnector Deployment: bind it first");
   const replicas = before.spec?.replicas || 2;
-  const scale = (n: number) => consumer.mergePatch(KONNECTOR_DEPLOYMENT, { spec: { replicas: n } });
+  const scale = (n: number) => mergePatchObject(consumer, KONNECTOR_DEPLOYMENT, { spec: { replicas: n } });
   await scale(0);
   await waitFor(
     "the konnector to stop",
-    async () => ((await consumer.get<Obj>(KONNECTOR_DEPLOYMENT))?.status?.readyReplicas ?? 0) === 0,
+    async () => ((await getObject<Obj>(consumer, KONNECTOR_DEPLOYMENT))?.status?.readyReplicas ?? 0) === 0,
     { timeoutMs: TIMEOUT_MS },
   );
   return {
@@ -174,7 +178,7 @@ export async function stopKonnector(state = readSandboxState()): Promise<BrokenS
       await scale(replicas);
       await waitFor(
         "the konnector to be ready",
-        async () => ((await consumer.get<Obj>(KONNECTOR_DEPLOYMENT))?.status?.readyReplicas ?? 0) > 0,
+        async () => ((await getObject<Obj>(consumer, KONNECTOR_DEPLOYMENT))?.status?.readyReplicas ?? 0) > 0,
         { timeoutMs: TIMEOUT_MS },
       );
       // A starting konnector heart-beats at once when its last heartbeat is overdue (else on its
@@ -182,10 +186,7 @@ export async function stopKonnector(state = readSandboxState()): Promise<BrokenS
       await waitFor(
         "a current konnector heartbeat",
         async () => {
-          const bindings = await provider.request<{ items: Obj[] }>(
-            "GET",
-            "/apis/kube-bind.io/v1alpha2/clusterbindings",
-          );
+          const bindings = await provider.list<Obj>(BINDINGS);
           return bindings.items
             .filter((b) => b.status?.lastHeartbeatTime)
             .every((b) => Date.now() - Date.parse(b.status?.lastHeartbeatTime ?? "") < HEARTBEAT_MS);
@@ -201,18 +202,13 @@ export async function stopKonnector(state = readSandboxState()): Promise<BrokenS
  * had stopped that long ago (the konnector, while running, writes a fresh one every 5 minutes).
  */
 export async function ageHeartbeat(ageMs: number, state = readSandboxState()): Promise<void> {
-  const provider = admin(state, "provider");
-  const bindings = await provider.request<{ items: (Obj & { metadata: { namespace: string } })[] }>(
-    "GET",
-    "/apis/kube-bind.io/v1alpha2/clusterbindings",
-  );
+  const provider = await admin(state, "provider");
+  const bindings = await provider.list<Obj>(BINDINGS);
   const at = new Date(Date.now() - ageMs).toISOString().replace(/\.\d+Z$/, "Z");
   for (const b of bindings.items.filter((x) => x.status?.lastHeartbeatTime)) {
-    await provider.request(
-      "PATCH",
-      `/apis/kube-bind.io/v1alpha2/namespaces/${b.metadata.namespace}/clusterbindings/${b.metadata.name}/status`,
+    await provider.mergePatch(
+      { ...BINDINGS, namespace: b.metadata.namespace, name: b.metadata.name, subresource: "status" },
       { status: { lastHeartbeatTime: at } },
-      "application/merge-patch+json",
     );
   }
 }

@@ -4,6 +4,7 @@
 import { KubeClient } from "../lib/k8s/client";
 import { ClusterConnection } from "../lib/k8s/connection";
 import { type Actor, type ClusterName, PORTAL } from "../lib/k8s/types";
+import { log } from "../lib/log";
 import { readSandboxState } from "../sandbox/state";
 
 /** A client with the credentials of one of the sandbox's kubeconfigs (admin, portal, alice, …). */
@@ -11,7 +12,7 @@ export async function sandboxClient(cluster: ClusterName, kubeconfig: string, ac
   const state = readSandboxState();
   const path = state.clusters[cluster].kubeconfigs[kubeconfig];
   if (!path) throw new Error(`the sandbox has no ${kubeconfig} kubeconfig for ${cluster}`);
-  return new KubeClient(await ClusterConnection.open({ name: cluster, kubeconfig: path }), actor);
+  return new KubeClient(await ClusterConnection.open({ name: cluster, kubeconfig: path, log }), actor);
 }
 
 export function randomSuffix() {

@@ -1,7 +1,4 @@
 import "server-only";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { KubeClient } from "../k8s/client";
 import { ClusterConnection } from "../k8s/connection";
 import { KubeError } from "../k8s/errors";
@@ -26,18 +23,11 @@ interface Request {
 async function binderClient(
   kubeconfig: string,
 ): Promise<{ client: KubeClient; namespace: string; cleanup(): Promise<void> }> {
-  const namespace = kubeconfigNamespace(kubeconfig);
-  const dir = await mkdtemp(join(tmpdir(), "kube-binder-"));
-  const file = join(dir, "kubeconfig");
-  await writeFile(file, kubeconfig, { mode: 0o600 });
-  const conn = await ClusterConnection.open({ name: "provider", kubeconfig: file });
+  const conn = ClusterConnection.fromKubeconfig("provider", kubeconfig, log);
   return {
     client: new KubeClient(conn, PORTAL),
-    namespace,
-    cleanup: async () => {
-      await conn.close();
-      await rm(dir, { recursive: true, force: true });
-    },
+    namespace: kubeconfigNamespace(kubeconfig),
+    cleanup: () => conn.close(),
   };
 }
 

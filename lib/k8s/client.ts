@@ -8,6 +8,11 @@ export interface WriteOptions {
   fieldManager?: string;
 }
 
+export interface ApplyOptions extends WriteOptions {
+  /** take over fields another manager owns (for tools that are the source of truth) */
+  force?: boolean;
+}
+
 const FIELD_MANAGER = "kube-bind-portal";
 
 /** A typed client for one cluster, acting as one actor. Obtain it from lib/k8s/clusters. */
@@ -19,6 +24,15 @@ export class KubeClient {
 
   get cluster() {
     return this.conn.name;
+  }
+
+  /** A GET of a path no ResourceRef names: /readyz, /version, /apis. */
+  getPath<T>(path: string): Promise<T> {
+    return kubeRequest<T>(this.conn, this.actor, {
+      verb: "get",
+      ref: { group: "", version: "", resource: path },
+      path,
+    });
   }
 
   get<T extends KubeObject = KubeObject>(ref: ResourceRef & { name: string }): Promise<T> {
@@ -44,18 +58,18 @@ export class KubeClient {
     return kubeRequest<T>(this.conn, this.actor, { verb: "update", ref, body, query: writeQuery(opts) });
   }
 
-  /** Server-side apply: the portal owns the fields it sets and conflicts are reported, not forced. */
+  /** Server-side apply: the caller owns the fields it sets; conflicts are reported unless forced. */
   apply<T extends KubeObject = KubeObject>(
     ref: ResourceRef & { name: string },
     body: unknown,
-    opts: WriteOptions = {},
+    opts: ApplyOptions = {},
   ): Promise<T> {
     return kubeRequest<T>(this.conn, this.actor, {
       verb: "patch",
       ref,
       body,
       contentType: "application/apply-patch+yaml",
-      query: writeQuery(opts),
+      query: { ...writeQuery(opts), force: opts.force || undefined },
     });
   }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { log } from "../log";
 import { KubeClient } from "./client";
 import { type ClusterAccess, ClusterConnection } from "./connection";
 import { type Actor, asUser, type ClusterName, PORTAL } from "./types";
@@ -16,7 +17,7 @@ export function clusterAccess(name: ClusterName): ClusterAccess {
 export function connection(name: ClusterName): Promise<ClusterConnection> {
   let conn = connections.get(name);
   if (!conn) {
-    conn = ClusterConnection.open(clusterAccess(name));
+    conn = ClusterConnection.open({ ...clusterAccess(name), log });
     connections.set(name, conn);
     conn.catch(() => connections.delete(name));
   }

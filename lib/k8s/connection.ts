@@ -1,5 +1,7 @@
-import { KubeConfig } from "@kubernetes/client-node";
+import { readFile } from "node:fs/promises";
 import { Agent } from "undici";
+import { type ClusterEndpoint, inClusterEndpoint, parseKubeconfig, readKubeconfig } from "./kubeconfig";
+import { type KubeLogger, SILENT } from "./logger";
 import type { ClusterName } from "./types";
 
 export interface ClusterAccess {
@@ -9,34 +11,37 @@ export interface ClusterAccess {
   context?: string;
   /** use the pod's ServiceAccount (only meaningful for the provider cluster) */
   inCluster?: boolean;
+  log?: KubeLogger;
 }
 
-// Credentials from exec plugins and projected ServiceAccount tokens rotate: re-read them often.
-const CREDENTIAL_TTL_MS = 30_000;
+// Projected ServiceAccount tokens rotate: re-read a token file this often.
+const TOKEN_FILE_TTL_MS = 30_000;
 
 /**
- * How to reach one cluster as the portal's own identity. client-node parses kubeconfigs
- * (contexts, exec plugins, in-cluster files); requests go through undici directly because the
- * generated clients cannot send one Impersonate-Group header per group.
+ * How to reach one cluster with one credential. Requests go through undici (lib/k8s/request.ts),
+ * which lets the portal send one Impersonate-Group header per group.
  */
 export class ClusterConnection {
   readonly server: string;
   /** the cluster's CA bundle (PEM), for kubeconfigs the portal hands out */
   readonly caPem?: string;
-  private readonly dispatcher: Agent;
-  private credentials?: { headers: Record<string, string>; at: number };
+  readonly dispatcher: Agent;
+  private token?: { value: string; at: number };
 
   constructor(
     readonly name: ClusterName,
-    private readonly kc: KubeConfig,
-    tls: { ca?: Buffer; cert?: Buffer; key?: Buffer; rejectUnauthorized?: boolean },
+    private readonly endpoint: ClusterEndpoint,
+    readonly log: KubeLogger = SILENT,
   ) {
-    const cluster = kc.getCurrentCluster();
-    if (!cluster) throw new Error(`the ${name} kubeconfig has no current cluster`);
-    this.server = cluster.server.replace(/\/+$/, "");
-    this.caPem = tls.ca?.toString("utf8");
+    this.server = endpoint.server;
+    this.caPem = endpoint.caPem;
     this.dispatcher = new Agent({
-      connect: { ...tls, rejectUnauthorized: tls.rejectUnauthorized ?? true },
+      connect: {
+        ca: endpoint.caPem,
+        cert: endpoint.certPem,
+        key: endpoint.keyPem,
+        rejectUnauthorized: !endpoint.insecureSkipTlsVerify,
+      },
       keepAliveTimeout: 30_000,
       // Watches hold connections open; leave room for plain requests beside them.
       connections: 256,
@@ -44,37 +49,24 @@ export class ClusterConnection {
   }
 
   static async open(access: ClusterAccess): Promise<ClusterConnection> {
-    const kc = new KubeConfig();
-    if (access.inCluster) kc.loadFromCluster();
-    else {
-      if (!access.kubeconfig) throw new Error(`no kubeconfig configured for the ${access.name} cluster`);
-      kc.loadFromFile(access.kubeconfig);
-      if (access.context) kc.setCurrentContext(access.context);
-    }
-    const opts: { ca?: Buffer; cert?: Buffer; key?: Buffer; rejectUnauthorized?: boolean } = {};
-    await kc.applyToHTTPSOptions(opts as never);
-    return new ClusterConnection(access.name, kc, {
-      ca: opts.ca,
-      cert: opts.cert,
-      key: opts.key,
-      rejectUnauthorized: opts.rejectUnauthorized,
-    });
+    if (access.inCluster) return new ClusterConnection(access.name, inClusterEndpoint(), access.log);
+    if (!access.kubeconfig) throw new Error(`no kubeconfig configured for the ${access.name} cluster`);
+    return new ClusterConnection(access.name, await readKubeconfig(access.kubeconfig, access.context), access.log);
   }
 
-  getDispatcher(): Agent {
-    return this.dispatcher;
+  /** From a kubeconfig's text (e.g. one the kube-bind backend answered with). */
+  static fromKubeconfig(name: ClusterName, text: string, log?: KubeLogger): ClusterConnection {
+    return new ClusterConnection(name, parseKubeconfig(text), log);
   }
 
-  /** The Authorization header (if the kubeconfig uses a token), refreshed periodically. */
+  /** The Authorization header when the credential is a bearer token. */
   async authHeaders(): Promise<Record<string, string>> {
-    if (this.credentials && Date.now() - this.credentials.at < CREDENTIAL_TTL_MS) return this.credentials.headers;
-    const opts: { headers?: Record<string, string> } = {};
-    await this.kc.applyToHTTPSOptions(opts as never);
-    const headers: Record<string, string> = {};
-    const auth = opts.headers?.Authorization;
-    if (auth) headers.authorization = auth;
-    this.credentials = { headers, at: Date.now() };
-    return headers;
+    const { token, tokenFile } = this.endpoint;
+    if (token) return { authorization: `Bearer ${token}` };
+    if (!tokenFile) return {};
+    if (!this.token || Date.now() - this.token.at > TOKEN_FILE_TTL_MS)
+      this.token = { value: (await readFile(tokenFile, "utf8")).trim(), at: Date.now() };
+    return { authorization: `Bearer ${this.token.value}` };
   }
 
   async close(): Promise<void> {

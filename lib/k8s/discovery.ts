@@ -1,8 +1,8 @@
 // API discovery: which namespaced resources a cluster serves (as the client's actor), e.g. to
-// list everything in a namespace before deleting it.
+// list everything in a namespace before deleting it, and where a manifest's object lives.
 import type { KubeClient } from "./client";
 import { KubeError } from "./errors";
-import { kubeRequest } from "./request";
+import type { ResourceRef } from "./types";
 
 export interface ServedResource {
   group: string;
@@ -21,11 +21,7 @@ interface GroupList {
  * answer (an aggregated API that is down) is skipped.
  */
 export async function namespacedResources(client: KubeClient): Promise<ServedResource[]> {
-  const groups = await kubeRequest<GroupList>(client.conn, client.actor, {
-    verb: "get",
-    ref: { group: "", version: "", resource: "" },
-    path: "/apis",
-  });
+  const groups = await client.getPath<GroupList>("/apis");
   const versions = [
     { group: "", version: "v1" },
     ...groups.groups
@@ -46,4 +42,41 @@ export async function namespacedResources(client: KubeClient): Promise<ServedRes
     }),
   );
   return served.flat();
+}
+
+/** What a manifest names: enough to find its resource by discovery. */
+export interface TypedObject {
+  apiVersion: string;
+  kind: string;
+  metadata?: { name?: string; namespace?: string };
+}
+
+type Served = Map<string, { name: string; namespaced: boolean }>;
+const servedByConnection = new WeakMap<object, Map<string, Served>>();
+
+/**
+ * Where an object lives in the API (its collection when it has no name), found by discovery of
+ * its group version. The answer is cached per connection; a kind not found is asked once more,
+ * since a CRD applied a moment ago may not be served yet.
+ */
+export async function refFor(client: KubeClient, obj: TypedObject): Promise<ResourceRef> {
+  const [group, version] = obj.apiVersion.includes("/") ? obj.apiVersion.split("/") : ["", obj.apiVersion];
+  const cache = servedByConnection.get(client.conn) ?? new Map<string, Served>();
+  servedByConnection.set(client.conn, cache);
+  for (const refresh of [false, true]) {
+    if (refresh || !cache.has(obj.apiVersion)) {
+      const resources = (await client.served(group, version)) ?? [];
+      cache.set(obj.apiVersion, new Map(resources.filter((r) => !r.name.includes("/")).map((r) => [r.kind, r])));
+    }
+    const found = cache.get(obj.apiVersion)?.get(obj.kind);
+    if (found)
+      return {
+        group,
+        version,
+        resource: found.name,
+        namespace: found.namespaced ? (obj.metadata?.namespace ?? "default") : undefined,
+        name: obj.metadata?.name,
+      };
+  }
+  throw new Error(`the ${client.cluster} cluster does not serve ${obj.kind} in ${obj.apiVersion} (yet)`);
 }

@@ -36,6 +36,14 @@ export class KubeError extends Error {
   }
 }
 
+const hasStatus = (status: number) => (e: unknown) => e instanceof KubeError && e.status === status;
+export const isNotFound = hasStatus(404);
+export const isForbidden = hasStatus(403);
+/** Any 409: a stale resourceVersion, or an object that already exists. */
+export const isConflict = hasStatus(409);
+export const isGone = hasStatus(410);
+export const isAlreadyExists = (e: unknown) => isConflict(e) && (e as KubeError).reason === "AlreadyExists";
+
 export interface KubeStatusDetails {
   name?: string;
   group?: string;

@@ -1,5 +1,4 @@
 import { request } from "undici";
-import { log } from "../log";
 import type { ClusterConnection } from "./connection";
 import { KubeError, kubeErrorFromResponse, unreachable } from "./errors";
 import { type Actor, actorName, type ResourceRef, resourcePath } from "./types";
@@ -59,7 +58,7 @@ export async function openRequest(conn: ClusterConnection, actor: Actor, req: Ku
       method: METHOD[req.verb],
       headers,
       body,
-      dispatcher: conn.getDispatcher(),
+      dispatcher: conn.dispatcher,
       signal: req.signal,
       headersTimeout: 30_000,
       bodyTimeout: req.verb === "watch" ? 0 : 60_000,
@@ -88,7 +87,7 @@ export async function kubeRequest<T>(conn: ClusterConnection, actor: Actor, req:
     if (e instanceof KubeError) status = e.status;
     throw e;
   } finally {
-    log.info(
+    conn.log.info(
       {
         k8s: {
           verb: req.verb,

@@ -26,7 +26,6 @@
  * authorize: callers must (lib/live does, with a SelfSubjectAccessReview per subscriber).
  * Provider-side streams run as PORTAL, and lib/live filters their objects per user.
  */
-import { log } from "../log";
 import type { ClusterConnection } from "./connection";
 import type { KubeError } from "./errors";
 import type { Actor, ClusterName } from "./types";
@@ -143,7 +142,7 @@ class SharedStream {
     try {
       sub.listener(event);
     } catch (error) {
-      log.error({ err: error, stream: streamId(this.key) }, "watch subscriber failed");
+      this.stream.log.error({ err: error, stream: streamId(this.key) }, "watch subscriber failed");
     }
   }
 }

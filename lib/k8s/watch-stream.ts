@@ -6,9 +6,9 @@
 // line per call, does not hand a stream over to another identity, and reports no health. The loop
 // below is small: list (paged) → watch with bookmarks → on 410 relist and emit the differences
 // → on failure back off and retry, forever, until the hub stops it.
-import { log } from "../log";
 import type { ClusterConnection } from "./connection";
 import { KubeError, kubeErrorFromResponse } from "./errors";
+import { type KubeLogger, SILENT } from "./logger";
 import { kubeRequest, openRequest } from "./request";
 import { type Actor, actorName, type KubeList, type KubeObject, type ResourceRef } from "./types";
 import { watchLines } from "./watch-lines";
@@ -48,6 +48,8 @@ export class WatchStream {
   private inFlight?: AbortController;
   private wake?: () => void;
   private failures = 0;
+  /** the logger of the connection last used */
+  log: KubeLogger = SILENT;
 
   constructor(
     readonly key: StreamKey,
@@ -90,6 +92,7 @@ export class WatchStream {
       this.inFlight = ctrl;
       try {
         const conn = await this.connect();
+        this.log = conn.log;
         if (this.resourceVersion === undefined) await this.list(conn, actor, ctrl.signal);
         await this.watch(conn, actor, ctrl);
       } catch (e) {
@@ -189,7 +192,7 @@ export class WatchStream {
     this.failures = 0;
     if (this.health.state === "connected") return;
     if (this.health.state === "reconnecting")
-      log.info(
+      this.log.info(
         { k8s: { stream: this.key, cluster: this.key.cluster, since: this.health.since } },
         "watch stream recovered",
       );
@@ -202,7 +205,7 @@ export class WatchStream {
     this.setHealth({ state: "reconnecting", since, lastError: error.toJSON(), attempt: this.failures });
     // One warning when an outage starts (and a reminder every 20 attempts), not one per retry.
     const level = this.failures === 1 || this.failures % 20 === 0 ? "warn" : "debug";
-    log[level](
+    this.log[level](
       { k8s: { stream: this.key, cluster: this.key.cluster, attempt: this.failures, error: error.toJSON() } },
       "watch stream failed; retrying",
     );
@@ -233,7 +236,7 @@ export class WatchStream {
   /** The same line kubeRequest writes for every call, for the watch request itself. */
   private logCall(actor: Actor, status: number, started: number) {
     const { group, resource, namespace, cluster } = this.key;
-    log.info(
+    this.log.info(
       {
         k8s: {
           verb: "watch",

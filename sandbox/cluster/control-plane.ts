@@ -5,8 +5,9 @@ import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { KubeClient } from "../../lib/k8s/client";
 import { resolveBinary } from "../lib/binaries";
-import { loadKubeConfig, RawClient } from "../lib/kube";
+import { kubeconfigClient } from "../lib/kube";
 import { writeKubeconfig } from "../lib/kubeconfig";
 import { createClusterPki } from "../lib/pki";
 import { freePort } from "../lib/ports";
@@ -27,8 +28,8 @@ export interface Cluster {
   etcdUrl: string;
   /** kubeconfig file per identity key (admin, alice, bob, admin-user; `portal` is added by setup) */
   kubeconfigs: Record<string, string>;
-  /** raw client acting as the cluster admin (system:masters) */
-  admin: RawClient;
+  /** client acting as the cluster admin (system:masters) */
+  admin: KubeClient;
   processes: ManagedProcess[];
   stop(): Promise<void>;
 }
@@ -109,15 +110,19 @@ export async function startCluster({ name, runDir, log = () => {} }: StartCluste
         credentials: { token: t.token },
       });
     }
-    const admin = new RawClient(loadKubeConfig(kubeconfigs.admin));
-    await waitFor(`${name} kube-apiserver /readyz`, () => admin.request("GET", "/readyz").then(() => true), {
+    const admin = await kubeconfigClient(kubeconfigs.admin, name);
+    await waitFor(`${name} kube-apiserver /readyz`, () => admin.getPath("/readyz").then(() => true), {
       process: apiserver,
       timeoutMs: READY_TIMEOUT_MS,
     });
-    await waitFor(`${name} namespace default`, () => admin.request("GET", "/api/v1/namespaces/default"), {
-      process: apiserver,
-      timeoutMs: READY_TIMEOUT_MS,
-    });
+    await waitFor(
+      `${name} namespace default`,
+      () => admin.get({ group: "", version: "v1", resource: "namespaces", name: "default" }),
+      {
+        process: apiserver,
+        timeoutMs: READY_TIMEOUT_MS,
+      },
+    );
     log(`${name}: kube-apiserver ready at ${server}`);
 
     const kcm = startProcess({
@@ -140,7 +145,7 @@ export async function startCluster({ name, runDir, log = () => {} }: StartCluste
     // The serviceaccount controller creating default/default proves the controllers are running.
     await waitFor(
       `${name} kube-controller-manager (ServiceAccount default/default)`,
-      () => admin.request("GET", "/api/v1/namespaces/default/serviceaccounts/default"),
+      () => admin.get({ group: "", version: "v1", resource: "serviceaccounts", namespace: "default", name: "default" }),
       { process: kcm, timeoutMs: READY_TIMEOUT_MS },
     );
     log(`${name}: kube-controller-manager running`);

@@ -1,8 +1,10 @@
 // kube-bind's real backend against the provider, with its front end disabled: the portal is the
 // front end. It runs every controller (ClusterBindings, APIServiceExportRequests, namespaces,
 // export RBAC) plus the BindableResourcesRequest handshake the portal asks for bindings with.
+import { applyAll } from "../../lib/k8s/apply";
 import type { Cluster } from "../cluster/control-plane";
 import type { KubeBindAssets } from "../lib/binaries";
+import { SANDBOX_APPLY } from "../lib/kube";
 import { freePort } from "../lib/ports";
 import { type ManagedProcess, startProcess, waitFor } from "../lib/process";
 import { sandboxManifest } from "../setup/manifests";
@@ -22,7 +24,7 @@ export async function startKubeBindBackend(
   provider: Cluster,
   opts: { kubeBind: KubeBindAssets; runDir: string },
 ): Promise<KubeBindBackend> {
-  await provider.admin.applyAll(await sandboxManifest("kube-bind-backend.yaml"));
+  await applyAll(provider.admin, await sandboxManifest("kube-bind-backend.yaml"), SANDBOX_APPLY);
   const kubeconfig = await serviceAccountKubeconfig(provider, BACKEND_SERVICE_ACCOUNT, "kube-bind-backend");
   // Its listen address defaults to a fixed port (8080, the demo portal's): always a free one.
   const port = await freePort();

@@ -8,7 +8,10 @@
 //
 // Like the konnector runner it polls (namespaces, every second) instead of watching: a poll
 // survives apiserver restarts without resume logic, and the list is small.
+import { applyObject } from "../../lib/k8s/apply";
+import type { KubeObject } from "../../lib/k8s/types";
 import type { Cluster } from "../cluster/control-plane";
+import { SANDBOX_APPLY } from "../lib/kube";
 import type { Log } from "../lib/process";
 
 const IDENTITY_ANNOTATION = "backend.kube-bind.io/identity";
@@ -40,12 +43,16 @@ export function startBinderRbac(provider: Cluster, log: Log = () => {}): { stop(
   let timer: NodeJS.Timeout | undefined;
 
   async function reconcile(): Promise<void> {
-    const list = await provider.admin.request<{ items: Namespace[] }>("GET", "/api/v1/namespaces");
+    const list = await provider.admin.list<KubeObject & Namespace>({
+      group: "",
+      version: "v1",
+      resource: "namespaces",
+    });
     for (const ns of list.items) {
       const { metadata } = ns;
       if (!metadata.annotations?.[IDENTITY_ANNOTATION] || metadata.deletionTimestamp || done.has(metadata.uid))
         continue;
-      await provider.admin.apply(binderRoleBinding(metadata));
+      await applyObject(provider.admin, binderRoleBinding(metadata), SANDBOX_APPLY);
       done.add(metadata.uid);
       log(`kube-binder of ${metadata.name} bound to ClusterRole ${EXPORTS_ROLE}`);
     }

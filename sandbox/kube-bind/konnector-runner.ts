@@ -9,9 +9,10 @@
 // be polled anyway, and a poll survives apiserver restarts without any resume logic.
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { isNotFound } from "../../lib/k8s/errors";
+import type { KubeObject } from "../../lib/k8s/types";
 import type { Cluster } from "../cluster/control-plane";
 import type { KubeBindAssets } from "../lib/binaries";
-import { KubeError } from "../lib/kube";
 import { writeKubeconfig } from "../lib/kubeconfig";
 import { freePort } from "../lib/ports";
 import { type Log, type ManagedProcess, startProcess } from "../lib/process";
@@ -47,7 +48,7 @@ export interface KonnectorRunner {
   stop(): Promise<void>;
 }
 
-const deploymentPath = `/apis/apps/v1/namespaces/${KONNECTOR.namespace}/deployments/${KONNECTOR.name}`;
+const DEPLOYMENT = { group: "apps", version: "v1", resource: "deployments", ...KONNECTOR };
 
 export function startKonnectorRunner(
   consumer: Cluster,
@@ -62,9 +63,15 @@ export function startKonnectorRunner(
   let busy: Promise<void> = Promise.resolve();
 
   async function token(account: string): Promise<string> {
-    const review = await consumer.admin.request<{ status: { token: string } }>(
-      "POST",
-      `/api/v1/namespaces/${KONNECTOR.namespace}/serviceaccounts/${account}/token`,
+    const review = await consumer.admin.create<KubeObject & { status: { token: string } }>(
+      {
+        group: "",
+        version: "v1",
+        resource: "serviceaccounts",
+        namespace: KONNECTOR.namespace,
+        name: account,
+        subresource: "token",
+      },
       { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: TOKEN_SECONDS } },
     );
     return review.status.token;
@@ -156,21 +163,16 @@ export function startKonnectorRunner(
       ...status,
       conditions: status.conditions.map((c) => ({ ...c, lastUpdateTime: now, lastTransitionTime: now })),
     };
-    await consumer.admin.request(
-      "PATCH",
-      `${deploymentPath}/status`,
-      { status: withTimes },
-      "application/merge-patch+json",
-    );
+    await consumer.admin.mergePatch({ ...DEPLOYMENT, subresource: "status" }, { status: withTimes });
     lastStatus = key;
   }
 
   async function reconcile(): Promise<void> {
     let deployment: Deployment | undefined;
     try {
-      deployment = await consumer.admin.request<Deployment>("GET", deploymentPath);
+      deployment = await consumer.admin.get<KubeObject & Deployment>(DEPLOYMENT);
     } catch (error) {
-      if (!(error instanceof KubeError && error.status === 404)) throw error;
+      if (!isNotFound(error)) throw error;
     }
     if (!deployment || deployment.metadata.deletionTimestamp) {
       retire(replicas.splice(0));

@@ -7,12 +7,14 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isNotFound } from "../lib/kube";
+import { applyObject } from "../../lib/k8s/apply";
+import { isNotFound } from "../../lib/k8s/errors";
+import type { KubeObject, ResourceRef } from "../../lib/k8s/types";
+import { SANDBOX_APPLY } from "../lib/kube";
 import { freshNamespace, kubeClient, sandboxState, waitFor } from "../testing";
 import { KONNECTOR } from "./konnector-runner";
 
-type Obj = {
-  metadata: { name: string; namespace?: string; uid?: string; annotations?: Record<string, string> };
+type Obj = KubeObject & {
   spec?: Record<string, unknown> & { replicas?: number };
   status?: Record<string, unknown> & {
     phase?: string;
@@ -24,13 +26,34 @@ type Obj = {
   data?: Record<string, string>;
 };
 
-const KB = "/apis/kube-bind.io/v1alpha2";
+type Named = ResourceRef & { name: string };
+const kb = (resource: string, name: string, namespace?: string): Named => ({
+  group: "kube-bind.io",
+  version: "v1alpha2",
+  resource,
+  namespace,
+  name,
+});
+const core = (resource: string, name: string, namespace?: string): Named => ({
+  group: "",
+  version: "v1",
+  resource,
+  namespace,
+  name,
+});
+const loadBalancers = (namespace: string): Named => ({
+  group: "networking.kro.run",
+  version: "v1alpha1",
+  resource: "loadbalancers",
+  namespace,
+  name: "sync",
+});
 const ready = (o: Obj | undefined) => o?.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
-const DEPLOYMENT = `/apis/apps/v1/namespaces/${KONNECTOR.namespace}/deployments/${KONNECTOR.name}`;
+const DEPLOYMENT: Named = { group: "apps", version: "v1", resource: "deployments", ...KONNECTOR };
 
-async function get(cluster: "provider" | "consumer", path: string): Promise<Obj | undefined> {
+async function get(cluster: "provider" | "consumer", ref: Named): Promise<Obj | undefined> {
   try {
-    return await kubeClient(cluster).raw.request<Obj>("GET", path);
+    return await (await kubeClient(cluster)).get<Obj>(ref);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
@@ -43,9 +66,8 @@ async function requestBinding(
   name: string,
   clusterIdentity: { identity: string; prettyName: string },
 ) {
-  const brr = await kubeClient("provider").raw.request<Obj>(
-    "POST",
-    `${KB}/namespaces/${namespace}/bindableresourcesrequests`,
+  const brr = await (await kubeClient("provider")).create<Obj>(
+    { ...kb("bindableresourcesrequests", "", namespace) },
     {
       apiVersion: "kube-bind.io/v1alpha2",
       kind: "BindableResourcesRequest",
@@ -61,7 +83,7 @@ async function requestBinding(
   const done = await waitFor(
     `BindableResourcesRequest ${name} Succeeded`,
     async () => {
-      const r = await get("provider", `${KB}/namespaces/${namespace}/bindableresourcesrequests/${name}`);
+      const r = await get("provider", kb("bindableresourcesrequests", name, namespace));
       return r?.status?.phase === "Succeeded" ? r : undefined;
     },
     { timeoutMs: 60_000 },
@@ -71,16 +93,18 @@ async function requestBinding(
 
 describe("real kube-bind: backend, kubectl-bind and konnector", () => {
   it("the backend runs its controllers: Cluster default exists and the export template is there", async () => {
-    await waitFor("Cluster default", () => get("provider", `${KB}/clusters/default`), { timeoutMs: 30_000 });
-    expect((await get("provider", `${KB}/apiserviceexporttemplates/loadbalancer`))?.metadata.name).toBe("loadbalancer");
+    await waitFor("Cluster default", () => get("provider", kb("clusters", "default")), { timeoutMs: 30_000 });
+    expect((await get("provider", kb("apiserviceexporttemplates", "loadbalancer")))?.metadata.name).toBe(
+      "loadbalancer",
+    );
   });
 
   it("binds the consumer: handshake by the backend, konnector deployed by the CLI, LoadBalancers synced both ways", {
     timeout: 300_000,
   }, async () => {
-    const provider = kubeClient("provider").raw;
-    const consumer = kubeClient("consumer").raw;
-    const kubeSystem = await consumer.request<Obj>("GET", "/api/v1/namespaces/kube-system");
+    const provider = await kubeClient("provider");
+    const consumer = await kubeClient("consumer");
+    const kubeSystem = await consumer.get<Obj>(core("namespaces", "kube-system"));
     const identity = kubeSystem.metadata.uid ?? "";
 
     // 1. The backend's handshake, asked for as a front end does.
@@ -88,19 +112,16 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
     try {
       const { brr, done } = await requestBinding(requests.name, "sandbox-bind", { identity, prettyName: "consumer" });
       const namespace = done.status?.namespace ?? "";
-      const ns = await provider.request<Obj>("GET", `/api/v1/namespaces/${namespace}`);
+      const ns = await provider.get<Obj>(core("namespaces", namespace));
       expect(namespace).toMatch(/^kube-bind-[a-z0-9]+$/);
       expect(ns.metadata.annotations?.["backend.kube-bind.io/identity"]).toBe(identity);
       expect(ns.metadata.annotations?.["backend.kube-bind.io/author"]).toBe("admin@example.com");
-      const secret = await provider.request<Obj>(
-        "GET",
-        `/api/v1/namespaces/${requests.name}/secrets/${brr.metadata.name}-binding-response`,
-      );
+      const secret = await provider.get<Obj>(core("secrets", `${brr.metadata.name}-binding-response`, requests.name));
       const response = JSON.parse(Buffer.from(secret.data?.["binding-response"] ?? "", "base64").toString("utf8"));
       expect(typeof response.kubeconfig).toBe("string");
 
       // 2. The real CLI on the consumer, with the requests a front end adds from the template.
-      const template = await provider.request<Obj>("GET", `${KB}/apiserviceexporttemplates/loadbalancer`);
+      const template = await provider.get<Obj>(kb("apiserviceexporttemplates", "loadbalancer"));
       const full = {
         ...response,
         authentication: { oauth2CodeGrant: { sid: "sandbox", id: "sandbox/admin@example.com" } },
@@ -147,12 +168,12 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
       expect(deployment.status?.conditions?.find((c) => c.type === "Available")?.status).toBe("True");
       await waitFor(
         "APIServiceBinding loadbalancer Ready",
-        async () => ready(await get("consumer", `${KB}/apiservicebindings/loadbalancer`)),
+        async () => ready(await get("consumer", kb("apiservicebindings", "loadbalancer"))),
         {
           timeoutMs: 90_000,
         },
       );
-      const binding = await get("provider", `${KB}/namespaces/${namespace}/clusterbindings/cluster`);
+      const binding = await get("provider", kb("clusterbindings", "cluster", namespace));
       expect(binding?.status?.konnectorVersion).toBe("v0.8.1");
       expect(binding?.status?.lastHeartbeatTime).toBeTruthy();
 
@@ -177,24 +198,22 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
             configMapRef: "settings",
           },
         };
-        await consumer.apply(configMap);
-        await waitFor("the consumer to serve LoadBalancers", () => consumer.apply(loadBalancer));
+        await applyObject(consumer, configMap, SANDBOX_APPLY);
+        await waitFor("the consumer to serve LoadBalancers", () => applyObject(consumer, loadBalancer, SANDBOX_APPLY));
         const providerNs = `${namespace}-${team.name}`;
         const copy = await waitFor(
           "the provider copy of the LoadBalancer",
-          () => get("provider", `/apis/networking.kro.run/v1alpha1/namespaces/${providerNs}/loadbalancers/sync`),
+          () => get("provider", loadBalancers(providerNs)),
           { timeoutMs: 60_000 },
         );
         expect(copy.spec?.domain).toBe("sync.example.com");
         const settings = await waitFor("the claimed ConfigMap on the provider", () =>
-          get("provider", `/api/v1/namespaces/${providerNs}/configmaps/settings`),
+          get("provider", core("configmaps", "settings", providerNs)),
         );
         expect(settings.data?.["custom-header"]).toBe("from the sandbox test");
         await waitFor(
           "the LoadBalancer's status back on the consumer (ACTIVE)",
-          async () =>
-            (await get("consumer", `/apis/networking.kro.run/v1alpha1/namespaces/${team.name}/loadbalancers/sync`))
-              ?.status?.state === "ACTIVE",
+          async () => (await get("consumer", loadBalancers(team.name)))?.status?.state === "ACTIVE",
           { timeoutMs: 90_000 },
         );
       } finally {
@@ -208,9 +227,8 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
   it("the konnector Deployment's status follows its processes: scaled to 0 and back", {
     timeout: 120_000,
   }, async () => {
-    const consumer = kubeClient("consumer").raw;
-    const scale = (replicas: number) =>
-      consumer.request("PATCH", DEPLOYMENT, { spec: { replicas } }, "application/merge-patch+json");
+    const consumer = await kubeClient("consumer");
+    const scale = (replicas: number) => consumer.mergePatch(DEPLOYMENT, { spec: { replicas } });
     await scale(0);
     try {
       await waitFor(
@@ -268,9 +286,9 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
   });
 
   it("two bindings on one provider both keep the rights to write their objects", { timeout: 120_000 }, async () => {
-    const provider = kubeClient("provider").raw;
-    const uid = (await kubeClient("consumer").raw.request<Obj>("GET", "/api/v1/namespaces/kube-system")).metadata.uid;
-    const namespaces = await provider.request<{ items: Obj[] }>("GET", "/api/v1/namespaces");
+    const provider = await kubeClient("provider");
+    const uid = (await (await kubeClient("consumer")).get(core("namespaces", "kube-system"))).metadata.uid;
+    const namespaces = await provider.list({ group: "", version: "v1", resource: "namespaces" });
     const first = namespaces.items.find((n) => n.metadata.annotations?.["backend.kube-bind.io/identity"] === uid);
     expect(first).toBeTruthy();
 
@@ -284,8 +302,8 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
         prettyName: "second",
       });
       second = done.status?.namespace ?? "";
-      const template = await provider.request<Obj>("GET", `${KB}/apiserviceexporttemplates/loadbalancer`);
-      await provider.request("POST", `${KB}/namespaces/${second}/apiserviceexportrequests`, {
+      const template = await provider.get<Obj>(kb("apiserviceexporttemplates", "loadbalancer"));
+      await provider.create(kb("apiserviceexportrequests", "", second), {
         apiVersion: "kube-bind.io/v1alpha2",
         kind: "APIServiceExportRequest",
         metadata: { name: "loadbalancer" },
@@ -294,19 +312,20 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
       await waitFor(
         "the backend to bind kube-binder-exports to the second binding only",
         async () => {
-          const crb = await get(
-            "provider",
-            "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/kube-binder-exports",
-          );
+          const crb = await get("provider", {
+            group: "rbac.authorization.k8s.io",
+            version: "v1",
+            resource: "clusterrolebindings",
+            name: "kube-binder-exports",
+          });
           const subjects = (crb as { subjects?: { namespace?: string }[] } | undefined)?.subjects ?? [];
           return subjects.length === 1 && subjects[0].namespace === second;
         },
         { timeoutMs: 60_000 },
       );
       for (const ns of [first?.metadata.name ?? "", second]) {
-        const review = await provider.request<{ status: { allowed: boolean } }>(
-          "POST",
-          "/apis/authorization.k8s.io/v1/subjectaccessreviews",
+        const review = await provider.create<KubeObject & { status: { allowed: boolean } }>(
+          { group: "authorization.k8s.io", version: "v1", resource: "subjectaccessreviews" },
           {
             apiVersion: "authorization.k8s.io/v1",
             kind: "SubjectAccessReview",
@@ -325,7 +344,7 @@ describe("real kube-bind: backend, kubectl-bind and konnector", () => {
         expect(review.status.allowed, `kube-binder of ${ns}`).toBe(true);
       }
     } finally {
-      if (second) await provider.request("DELETE", `/api/v1/namespaces/${second}`).catch(() => undefined);
+      if (second) await provider.delete(core("namespaces", second)).catch(() => undefined);
       await requests.cleanup();
     }
   });

@@ -1,5 +1,5 @@
 // Minimal kubeconfig files (one cluster, one user, one context), readable by kubectl and by
-// @kubernetes/client-node. Written 0600 because they hold bearer tokens.
+// lib/k8s. Written 0600 because they hold bearer tokens.
 import { writeFile } from "node:fs/promises";
 import { stringify } from "yaml";
 

@@ -5,8 +5,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import type { KubernetesObject } from "@kubernetes/client-node";
-import { parseManifests } from "../lib/kube";
+import { parseManifests } from "../../lib/k8s/apply";
+import type { KubeObject } from "../../lib/k8s/types";
 
 const run = promisify(execFile);
 const SANDBOX_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -16,16 +16,16 @@ export const MANIFESTS_DIR = join(SANDBOX_DIR, "manifests");
 export const GATEWAY_API_MODULE = { path: "sigs.k8s.io/gateway-api", version: "v1.4.1" };
 export const KRO_MODULE = { path: "github.com/kubernetes-sigs/kro", version: "v0.9.4" };
 
-export async function readManifests(file: string): Promise<KubernetesObject[]> {
+export async function readManifests(file: string): Promise<KubeObject[]> {
   return parseManifests(await readFile(file, "utf8"));
 }
 
-export function sandboxManifest(name: string): Promise<KubernetesObject[]> {
+export function sandboxManifest(name: string): Promise<KubeObject[]> {
   return readManifests(join(MANIFESTS_DIR, name));
 }
 
 /** Every *.yaml in a folder, in name order. */
-export async function manifestsIn(dir: string): Promise<KubernetesObject[]> {
+export async function manifestsIn(dir: string): Promise<KubeObject[]> {
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   return (await Promise.all(files.map((f) => readManifests(join(dir, f))))).flat();
 }

@@ -1,44 +1,39 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isNotFound } from "../lib/kube";
+import { isNotFound } from "../../lib/k8s/errors";
+import type { KubeObject } from "../../lib/k8s/types";
 import { CONSUMER_NODE_ADDRESS, dialAddress } from "../lib/network";
 import { freshNamespace, kubeClient, sandboxState, waitFor } from "../testing";
 import { EXPORTED_LABEL, LOADBALANCER_CRD } from "./provider";
 
-type Obj = {
-  metadata: { name: string; namespace?: string; uid?: string; labels?: Record<string, string> };
+type Obj = KubeObject & {
   spec?: Record<string, unknown>;
   status?: Record<string, unknown>;
 };
 
-const LB = { group: "networking.kro.run", version: "v1alpha1", plural: "loadbalancers" };
+const LB = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
+const CRDS = { group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" };
 const GATEWAY_API = { group: "gateway.networking.k8s.io" };
 
 describe(`provider setup`, () => {
   it("has kro serving the LoadBalancer RGD, exported to kube-bind", async () => {
-    const { custom, raw } = kubeClient("provider");
-    const rgd = (await custom.getClusterCustomObject({
+    const admin = await kubeClient("provider");
+    const rgd = await admin.get<Obj>({
       group: "kro.run",
       version: "v1alpha1",
-      plural: "resourcegraphdefinitions",
+      resource: "resourcegraphdefinitions",
       name: "loadbalancers",
-    })) as Obj;
+    });
     expect(rgd.status?.state).toBe("Active");
-    const crd = await raw.request<Obj>(
-      "GET",
-      `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${LOADBALANCER_CRD}`,
-    );
+    const crd = await admin.get<Obj>({ ...CRDS, name: LOADBALANCER_CRD });
     expect(crd.metadata.labels?.[EXPORTED_LABEL]).toBe("true");
     expect(crd.metadata.labels?.["kro.run/owned"]).toBe("true");
   });
 
   it("has the kube-bind CRDs, the guide's export template and GatewayClass eg", async () => {
-    const { custom, raw } = kubeClient("provider");
+    const admin = await kubeClient("provider");
     const scopes: Record<string, string> = {};
-    const crds = await raw.request<{ items: (Obj & { spec: { names: { plural: string }; scope: string } })[] }>(
-      "GET",
-      "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
-    );
+    const crds = await admin.list<Obj & { spec: { names: { plural: string }; scope: string } }>(CRDS);
     for (const crd of crds.items)
       if (crd.metadata.name.endsWith(".kube-bind.io")) scopes[crd.spec.names.plural] = crd.spec.scope;
     expect(scopes).toMatchObject({
@@ -50,33 +45,32 @@ describe(`provider setup`, () => {
       clusterbindings: "Namespaced",
       boundschemas: "Namespaced",
     });
-    const template = (await custom.getClusterCustomObject({
+    const template = await admin.get<Obj>({
       group: "kube-bind.io",
       version: "v1alpha2",
-      plural: "apiserviceexporttemplates",
+      resource: "apiserviceexporttemplates",
       name: "loadbalancer",
-    })) as Obj;
+    });
     expect(template.spec).toMatchObject({
       scope: "Namespaced",
       resources: [{ group: "networking.kro.run", resource: "loadbalancers", versions: ["v1alpha1"] }],
       permissionClaims: [{ group: "", resource: "configmaps" }],
     });
-    const gatewayClass = (await custom.getClusterCustomObject({
+    const gatewayClass = await admin.get<Obj>({
       ...GATEWAY_API,
       version: "v1",
-      plural: "gatewayclasses",
+      resource: "gatewayclasses",
       name: "eg",
-    })) as Obj;
+    });
     expect(gatewayClass.spec?.controllerName).toBe("gateway.envoyproxy.io/gatewayclass-controller");
   });
 
   it("points the backend Service's EndpointSlice at the echo server on the emulated consumer node", async () => {
-    const { raw } = kubeClient("provider");
+    const admin = await kubeClient("provider");
     const echo = new URL(sandboxState().echo.url);
-    const slice = await raw.request<{ endpoints: { addresses: string[] }[]; ports: { name: string; port: number }[] }>(
-      "GET",
-      "/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/backend",
-    );
+    const slice = await admin.get<
+      KubeObject & { endpoints: { addresses: string[] }[]; ports: { name: string; port: number }[] }
+    >({ group: "discovery.k8s.io", version: "v1", resource: "endpointslices", namespace: "default", name: "backend" });
     expect(slice.endpoints[0]?.addresses).toEqual([CONSUMER_NODE_ADDRESS]);
     expect(slice.ports).toEqual([expect.objectContaining({ name: "http", port: Number(echo.port) })]);
     // The emulated network delivers the node's address to loopback, where the echo listens.
@@ -90,16 +84,15 @@ describe(`provider setup`, () => {
 
 /** Creates ConfigMap + LoadBalancer in a fresh namespace; returns it and a cleanup that waits for kro. */
 async function createLoadBalancer(configData: Record<string, string>, name = `lb-${randomBytes(3).toString("hex")}`) {
-  const { core, custom } = kubeClient("provider");
+  const admin = await kubeClient("provider");
   const ns = await freshNamespace("provider", "lb");
-  await core.createNamespacedConfigMap({
-    namespace: ns.name,
-    body: { metadata: { name: "lb-config" }, data: configData },
-  });
-  const lb = (await custom.createNamespacedCustomObject({
-    ...LB,
-    namespace: ns.name,
-    body: {
+  await admin.create(
+    { group: "", version: "v1", resource: "configmaps", namespace: ns.name },
+    { metadata: { name: "lb-config" }, data: configData },
+  );
+  const lb = await admin.create<Obj>(
+    { ...LB, namespace: ns.name },
+    {
       apiVersion: "networking.kro.run/v1alpha1",
       kind: "LoadBalancer",
       metadata: { name },
@@ -111,12 +104,12 @@ async function createLoadBalancer(configData: Record<string, string>, name = `lb
         targetPort: 30080,
       },
     },
-  })) as Obj;
+  );
   const cleanup = async () => {
-    await custom.deleteNamespacedCustomObject({ ...LB, namespace: ns.name, name }).catch(() => undefined);
+    await admin.delete({ ...LB, namespace: ns.name, name }).catch(() => undefined);
     // kro's finalizer removes the children (including the grant in `default`) before the instance goes.
     await waitFor(`LoadBalancer ${name} to be deleted by kro`, () =>
-      custom.getNamespacedCustomObject({ ...LB, namespace: ns.name, name }).then(
+      admin.get({ ...LB, namespace: ns.name, name }).then(
         () => false,
         (error: unknown) => isNotFound(error),
       ),
@@ -126,14 +119,11 @@ async function createLoadBalancer(configData: Record<string, string>, name = `lb
   return { ns: ns.name, name, uid: lb.metadata.uid ?? "", cleanup };
 }
 
-async function childrenOf(uid: string, plural: string, version: string, namespace: string): Promise<Obj[]> {
-  const list = (await kubeClient("provider").custom.listNamespacedCustomObject({
-    ...GATEWAY_API,
-    version,
-    plural,
-    namespace,
-    labelSelector: `kro.run/instance-id=${uid}`,
-  })) as { items: Obj[] };
+async function childrenOf(uid: string, resource: string, version: string, namespace: string): Promise<Obj[]> {
+  const list = await (await kubeClient("provider")).list<Obj>(
+    { ...GATEWAY_API, version, resource, namespace },
+    { labelSelector: `kro.run/instance-id=${uid}` },
+  );
   return list.items;
 }
 
@@ -171,9 +161,9 @@ describe(`real kro reconciling a LoadBalancer`, () => {
       expect(route.metadata.labels?.["kro.run/node-id"]).toBe("route");
       expect(JSON.stringify(route.spec)).toContain('"value":"hello-kube-bind"');
 
-      const { custom } = kubeClient("provider");
+      const admin = await kubeClient("provider");
       await waitFor("LoadBalancer state ACTIVE", async () => {
-        const obj = (await custom.getNamespacedCustomObject({ ...LB, namespace: lb.ns, name: lb.name })) as Obj;
+        const obj = await admin.get<Obj>({ ...LB, namespace: lb.ns, name: lb.name });
         return obj.status?.state === "ACTIVE";
       });
     } finally {
@@ -189,7 +179,7 @@ describe(`real kro reconciling a LoadBalancer`, () => {
     const a = await createLoadBalancer({ "custom-header": "a" }, name);
     const b = await createLoadBalancer({ "custom-header": "b" }, name);
     try {
-      const { custom } = kubeClient("provider");
+      const admin = await kubeClient("provider");
       for (const lb of [a, b]) {
         const [grant] = await waitFor(`ReferenceGrant of ${lb.ns}/${lb.name}`, async () => {
           const items = await childrenOf(lb.uid, "referencegrants", "v1beta1", "default");
@@ -197,7 +187,7 @@ describe(`real kro reconciling a LoadBalancer`, () => {
         });
         expect(grant?.spec?.from).toEqual([expect.objectContaining({ kind: "HTTPRoute", namespace: lb.ns })]);
         await waitFor(`${lb.ns}/${lb.name} ACTIVE`, async () => {
-          const obj = (await custom.getNamespacedCustomObject({ ...LB, namespace: lb.ns, name: lb.name })) as Obj;
+          const obj = await admin.get<Obj>({ ...LB, namespace: lb.ns, name: lb.name });
           return obj.status?.state === "ACTIVE";
         });
       }
@@ -217,8 +207,8 @@ describe(`real kro reconciling a LoadBalancer`, () => {
     try {
       const route = await waitFor("HTTPRoute", async () => (await childrenOf(lb.uid, "httproutes", "v1", lb.ns))[0]);
       expect(JSON.stringify(route.spec)).toContain('"name":"X-Custom-Message","value":"none"');
-      const { custom } = kubeClient("provider");
-      const obj = (await custom.getNamespacedCustomObject({ ...LB, namespace: lb.ns, name: lb.name })) as Obj;
+      const admin = await kubeClient("provider");
+      const obj = await admin.get<Obj>({ ...LB, namespace: lb.ns, name: lb.name });
       expect(obj.status?.state).not.toBe("ERROR");
     } finally {
       await lb.cleanup();

@@ -3,9 +3,11 @@
 // CRDs (from its release) and the export template, and the guide's `backend` Service whose EndpointSlice points at the
 // echo server (the sandbox's "multi-cluster networking"; see lib/network.ts for its address).
 import { join } from "node:path";
-import type { KubernetesObject } from "@kubernetes/client-node";
+import { applyAll, getObject, mergePatchObject } from "../../lib/k8s/apply";
+import { type Condition, isConditionTrue } from "../../lib/k8s/condition";
+import type { KubeObject } from "../../lib/k8s/types";
 import type { Cluster } from "../cluster/control-plane";
-import { isEstablished } from "../lib/kube";
+import { SANDBOX_APPLY } from "../lib/kube";
 import { type Log, type ManagedProcess, waitFor } from "../lib/process";
 import { startKro } from "./kro";
 import { GATEWAY_API_MODULE, goModuleDir, KRO_MODULE, manifestsIn, sandboxManifest } from "./manifests";
@@ -13,7 +15,7 @@ import { GATEWAY_API_MODULE, goModuleDir, KRO_MODULE, manifestsIn, sandboxManife
 export const LOADBALANCER_CRD = "loadbalancers.networking.kro.run";
 export const EXPORTED_LABEL = "kube-bind.io/exported";
 
-async function upstreamCrds(): Promise<KubernetesObject[]> {
+async function upstreamCrds(): Promise<KubeObject[]> {
   const [gatewayDir, kroDir] = await Promise.all([goModuleDir(GATEWAY_API_MODULE), goModuleDir(KRO_MODULE)]);
   const [gateway, kro] = await Promise.all([
     manifestsIn(join(gatewayDir, "config", "crd", "standard")),
@@ -22,7 +24,7 @@ async function upstreamCrds(): Promise<KubernetesObject[]> {
   return [...gateway, ...kro];
 }
 
-function backendObjects(echo: { address: string; port: number }): KubernetesObject[] {
+function backendObjects(echo: { address: string; port: number }): KubeObject[] {
   const metadata = { name: "backend", namespace: "default" };
   const service = {
     apiVersion: "v1",
@@ -41,17 +43,22 @@ function backendObjects(echo: { address: string; port: number }): KubernetesObje
   return [service, slice];
 }
 
-async function waitForCrds(cluster: Cluster, crds: KubernetesObject[]): Promise<void> {
+async function waitForCrds(cluster: Cluster, crds: KubeObject[]): Promise<void> {
   await Promise.all(
     crds.map((crd) =>
-      waitFor(`CRD ${crd.metadata?.name} Established`, async () => isEstablished(await cluster.admin.get(crd)), {
+      waitFor(`CRD ${crd.metadata?.name} Established`, async () => established(cluster, crd), {
         timeoutMs: 60_000,
       }),
     ),
   );
 }
 
-type RgdStatus = { state?: string; conditions?: { type: string; status: string; reason?: string; message?: string }[] };
+type RgdStatus = { state?: string; conditions?: Condition[] };
+
+async function established(cluster: Cluster, crd: KubeObject): Promise<boolean> {
+  const found = await getObject<KubeObject & { status?: { conditions?: Condition[] } }>(cluster.admin, crd);
+  return isConditionTrue(found?.status?.conditions, "Established");
+}
 
 export async function setupProvider(
   cluster: Cluster,
@@ -59,18 +66,22 @@ export async function setupProvider(
 ): Promise<{ kro: ManagedProcess }> {
   const log = opts.log ?? (() => {});
   const crds = [...(await upstreamCrds()), ...(await manifestsIn(opts.kubeBindCrds))];
-  await cluster.admin.applyAll(crds);
+  await applyAll(cluster.admin, crds, SANDBOX_APPLY);
   await waitForCrds(cluster, crds);
   log("provider: Gateway API, kro and kube-bind CRDs established");
 
   const kroStart = startKro({ kubeconfig: cluster.kubeconfigs.admin, runDir: opts.runDir });
   try {
-    await cluster.admin.applyAll([
-      ...(await sandboxManifest("provider-base.yaml")),
-      ...(await sandboxManifest("loadbalancer-export-template.yaml")),
-      ...backendObjects(opts.echo),
-    ]);
-    await cluster.admin.applyAll(await sandboxManifest("loadbalancer-rgd.yaml"));
+    await applyAll(
+      cluster.admin,
+      [
+        ...(await sandboxManifest("provider-base.yaml")),
+        ...(await sandboxManifest("loadbalancer-export-template.yaml")),
+        ...backendObjects(opts.echo),
+      ],
+      SANDBOX_APPLY,
+    );
+    await applyAll(cluster.admin, await sandboxManifest("loadbalancer-rgd.yaml"), SANDBOX_APPLY);
   } catch (error) {
     await kroStart.then((kro) => kro.stop()).catch(() => undefined);
     throw error;
@@ -85,7 +96,7 @@ export async function setupProvider(
     await waitFor(
       "kro to report RGD loadbalancers Active",
       async () => {
-        const status = (await cluster.admin.get<{ status?: RgdStatus }>(rgd))?.status;
+        const status = (await getObject<KubeObject & { status?: RgdStatus }>(cluster.admin, rgd))?.status;
         if (status?.state === "Active") return true;
         const notReady = status?.conditions?.filter((c) => c.status !== "True").map((c) => `${c.type}: ${c.message}`);
         throw new Error(`state ${status?.state ?? "unset"}; ${notReady?.join("; ") ?? "no conditions"}`);
@@ -97,11 +108,11 @@ export async function setupProvider(
       kind: "CustomResourceDefinition",
       metadata: { name: LOADBALANCER_CRD },
     };
-    await waitFor(`CRD ${LOADBALANCER_CRD} Established`, async () => isEstablished(await cluster.admin.get(crd)), {
+    await waitFor(`CRD ${LOADBALANCER_CRD} Established`, async () => established(cluster, crd), {
       process: kro,
     });
     // The guide's export label: kube-bind only offers CRDs that carry it.
-    await cluster.admin.mergePatch(crd, { metadata: { labels: { [EXPORTED_LABEL]: "true" } } });
+    await mergePatchObject(cluster.admin, crd, { metadata: { labels: { [EXPORTED_LABEL]: "true" } } });
     log("provider: kro is serving LoadBalancer (RGD Active, CRD labelled for export)");
   } catch (error) {
     await kro.stop();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { KubeObject } from "../../lib/k8s/types";
 import { kubeClient, type SandboxCluster, statusOf } from "../testing";
 import { PORTAL_SERVICE_ACCOUNT } from "./rbac";
 
@@ -10,21 +11,20 @@ async function attempt(call: () => Promise<unknown>): Promise<"ok" | number | un
   );
 }
 
-function configMapCalls(cluster: SandboxCluster, identity: string) {
-  const { core } = kubeClient(cluster, identity);
+async function configMapCalls(cluster: SandboxCluster, identity: string) {
+  const client = await kubeClient(cluster, identity);
+  const configMaps = (namespace: string) => ({ group: "", version: "v1", resource: "configmaps", namespace });
   return {
     // dryRun still runs authentication, authorization and admission, and leaves nothing behind.
     create: (namespace: string) =>
-      attempt(() =>
-        core.createNamespacedConfigMap({ namespace, dryRun: "All", body: { metadata: { name: "rbac-probe" } } }),
-      ),
-    list: (namespace: string) => attempt(() => core.listNamespacedConfigMap({ namespace })),
+      attempt(() => client.create(configMaps(namespace), { metadata: { name: "rbac-probe" } }, { dryRun: true })),
+    list: (namespace: string) => attempt(() => client.list(configMaps(namespace))),
   };
 }
 
 describe(`consumer RBAC for sandbox users`, () => {
   it("lets alice (team-a) write in team-a and default, but not read team-b", async () => {
-    const alice = configMapCalls("consumer", "alice");
+    const alice = await configMapCalls("consumer", "alice");
     expect(await alice.create("team-a")).toBe("ok");
     expect(await alice.create("default")).toBe("ok");
     expect(await alice.list("team-a")).toBe("ok");
@@ -34,7 +34,7 @@ describe(`consumer RBAC for sandbox users`, () => {
   });
 
   it("lets bob (team-b) write in team-b only", async () => {
-    const bob = configMapCalls("consumer", "bob");
+    const bob = await configMapCalls("consumer", "bob");
     expect(await bob.create("team-b")).toBe("ok");
     expect(await bob.list("team-b")).toBe("ok");
     expect(await bob.list("team-a")).toBe(403);
@@ -43,32 +43,26 @@ describe(`consumer RBAC for sandbox users`, () => {
   });
 
   it("gives alice nothing on the provider", async () => {
-    const alice = configMapCalls("provider", "alice");
+    const alice = await configMapCalls("provider", "alice");
     expect(await alice.list("default")).toBe(403);
   });
 });
 
 describe.each(["provider", "consumer"] as const)(`%s RBAC`, (cluster) => {
   it("makes platform-admins (admin@example.com) cluster admins", async () => {
-    const { authz } = kubeClient(cluster, "admin-user");
-    const review = await authz.createSelfSubjectAccessReview({
-      body: { spec: { resourceAttributes: { verb: "*", group: "*", resource: "*" } } },
-    });
-    expect(review.status?.allowed).toBe(true);
+    const adminUser = await kubeClient(cluster, "admin-user");
+    expect(await adminUser.can({ verb: "*", group: "*", resource: "*" })).toBe(true);
   });
 
   it("authenticates the portal as its ServiceAccount, with impersonation but not cluster-admin", async () => {
-    const { raw, authz } = kubeClient(cluster, "portal");
-    const review = await raw.request<{ status: { userInfo: { username: string } } }>(
-      "POST",
-      "/apis/authentication.k8s.io/v1/selfsubjectreviews",
+    const portal = await kubeClient(cluster, "portal");
+    const review = await portal.create<KubeObject & { status: { userInfo: { username: string } } }>(
+      { group: "authentication.k8s.io", version: "v1", resource: "selfsubjectreviews" },
       { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" },
     );
     const { namespace, name } = PORTAL_SERVICE_ACCOUNT;
     expect(review.status.userInfo.username).toBe(`system:serviceaccount:${namespace}:${name}`);
-    const can = async (verb: string, resource: string) =>
-      (await authz.createSelfSubjectAccessReview({ body: { spec: { resourceAttributes: { verb, resource } } } })).status
-        ?.allowed;
+    const can = (verb: string, resource: string) => portal.can({ verb, resource });
     expect(await can("impersonate", "users")).toBe(true);
     expect(await can("delete", "nodes")).toBe(false);
   });

@@ -2,7 +2,10 @@
 // defined by deploy/<role>/ and used through a short-lived TokenRequest token.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { applyAll } from "../../lib/k8s/apply";
+import type { KubeObject } from "../../lib/k8s/types";
 import type { Cluster } from "../cluster/control-plane";
+import { SANDBOX_APPLY } from "../lib/kube";
 import { writeKubeconfig } from "../lib/kubeconfig";
 import { manifestsIn, REPO_DIR, sandboxManifest } from "./manifests";
 
@@ -13,18 +16,19 @@ export const PORTAL_SERVICE_ACCOUNT = { namespace: "kube-bind-portal", name: "ku
 const TOKEN_SECONDS = 172_800;
 
 export async function setupUserRbac(cluster: Cluster, role: ClusterName): Promise<void> {
-  await cluster.admin.applyAll(await sandboxManifest("rbac.yaml"));
+  await applyAll(cluster.admin, await sandboxManifest("rbac.yaml"), SANDBOX_APPLY);
   if (role === "consumer") {
-    await cluster.admin.applyAll([
-      ...(await sandboxManifest("consumer-base.yaml")),
-      ...(await sandboxManifest("consumer-rbac.yaml")),
-    ]);
+    await applyAll(
+      cluster.admin,
+      [...(await sandboxManifest("consumer-base.yaml")), ...(await sandboxManifest("consumer-rbac.yaml"))],
+      SANDBOX_APPLY,
+    );
   }
 }
 
 /** Applies deploy/<role>/*.yaml and writes kubeconfig key `portal` with a TokenRequest token. */
 export async function setupPortalIdentity(cluster: Cluster, role: ClusterName): Promise<string> {
-  await cluster.admin.applyAll(await manifestsIn(join(REPO_DIR, "deploy", role)));
+  await applyAll(cluster.admin, await manifestsIn(join(REPO_DIR, "deploy", role)), SANDBOX_APPLY);
   return serviceAccountKubeconfig(cluster, PORTAL_SERVICE_ACCOUNT, "portal");
 }
 
@@ -38,9 +42,8 @@ export async function serviceAccountKubeconfig(
   key: string,
   opts: { namespace?: string } = {},
 ): Promise<string> {
-  const review = await cluster.admin.request<{ status: { token: string } }>(
-    "POST",
-    `/api/v1/namespaces/${account.namespace}/serviceaccounts/${account.name}/token`,
+  const review = await cluster.admin.create<KubeObject & { status: { token: string } }>(
+    { group: "", version: "v1", resource: "serviceaccounts", ...account, subresource: "token" },
     { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: TOKEN_SECONDS } },
   );
   const file = join(cluster.dir, `kubeconfig-${key}.yaml`);

@@ -2,8 +2,8 @@
 // their status, and requests through the emulated data plane. Cleanups run via runCleanups().
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
+import { findCondition } from "../../../lib/k8s/condition";
 import { type FreshNamespace, freshNamespace, kubeClient, waitFor } from "../../testing";
-import { findCondition } from "./conditions";
 import { CONTROLLER_NAME, CONTROLLER_NAMESPACE, DATA_PLANE_URL_ANNOTATION, envoyInfraName } from "./naming";
 import { Gateway, HTTPRoute, Service } from "./types";
 
@@ -23,36 +23,36 @@ export function client() {
   return kubeClient("provider");
 }
 
+/** Where a Gateway API object lives (the Services and namespaces are core). */
+export const gwRef = (resource: string, namespace: string, name = "", version = "v1") => ({
+  group: GROUP,
+  version,
+  resource,
+  namespace,
+  name,
+});
+const serviceRef = (namespace: string, name: string) => ({
+  group: "",
+  version: "v1",
+  resource: "services",
+  namespace,
+  name,
+});
+
 export async function namespace(prefix: string): Promise<FreshNamespace> {
   const ns = await freshNamespace("provider", prefix);
   onCleanup(ns.cleanup);
   return ns;
 }
 
-export async function create(namespace: string, plural: string, body: Record<string, unknown>, version = "v1") {
-  await client().custom.createNamespacedCustomObject({ group: GROUP, version, namespace, plural, body });
+export async function create(namespace: string, resource: string, body: Record<string, unknown>, version = "v1") {
+  await (await client()).create(gwRef(resource, namespace, "", version), body);
 }
 
 export const getGateway = async (ns: string, name: string) =>
-  Gateway.parse(
-    await client().custom.getNamespacedCustomObject({
-      group: GROUP,
-      version: "v1",
-      namespace: ns,
-      plural: "gateways",
-      name,
-    }),
-  );
+  Gateway.parse(await (await client()).get(gwRef("gateways", ns, name)));
 export const getRoute = async (ns: string, name: string) =>
-  HTTPRoute.parse(
-    await client().custom.getNamespacedCustomObject({
-      group: GROUP,
-      version: "v1",
-      namespace: ns,
-      plural: "httproutes",
-      name,
-    }),
-  );
+  HTTPRoute.parse(await (await client()).get(gwRef("httproutes", ns, name)));
 
 /** Parent-status conditions written by our controller for the route, once there are any. */
 export async function routeConditions(ns: string, name: string) {
@@ -61,7 +61,7 @@ export async function routeConditions(ns: string, name: string) {
 }
 
 export async function backendPort(): Promise<number> {
-  const svc = await client().core.readNamespacedService({ name: "backend", namespace: "default" });
+  const svc = Service.parse(await (await client()).get(serviceRef("default", "backend")));
   return svc.spec?.ports?.[0]?.port ?? 30080;
 }
 
@@ -110,14 +110,7 @@ export async function grantFrom(fromNs: string) {
     },
     "v1beta1",
   );
-  const remove = () =>
-    client().custom.deleteNamespacedCustomObject({
-      group: GROUP,
-      version: "v1beta1",
-      namespace: "default",
-      plural: "referencegrants",
-      name,
-    });
+  const remove = async () => (await client()).delete(gwRef("referencegrants", "default", name, "v1beta1"));
   onCleanup(remove);
   return remove;
 }
@@ -134,9 +127,7 @@ export async function programmed(ns: string, gw: string) {
     },
     { timeoutMs: 60_000 },
   );
-  const svc = Service.parse(
-    await client().core.readNamespacedService({ name: envoyInfraName(ns, gw), namespace: CONTROLLER_NAMESPACE }),
-  );
+  const svc = Service.parse(await (await client()).get(serviceRef(CONTROLLER_NAMESPACE, envoyInfraName(ns, gw))));
   return { gateway, svc, url: svc.metadata.annotations?.[DATA_PLANE_URL_ANNOTATION] ?? "" };
 }
 

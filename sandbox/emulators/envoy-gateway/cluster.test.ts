@@ -1,17 +1,20 @@
 // The emulator inside a running sandbox (SANDBOX_STATE): status contract, proxy Service and data
 // plane, directly and through a kro LoadBalancer. Polls with deadlines; never sleeps to sync.
 import { afterAll, describe, expect, it } from "vitest";
+import { type Condition, findCondition } from "../../../lib/k8s/condition";
+import { isNotFound } from "../../../lib/k8s/errors";
+import type { KubeObject } from "../../../lib/k8s/types";
 import { waitFor } from "../../testing";
 import {
   backendPort,
   client,
   create,
   echoThrough,
-  GROUP,
   gatewayBody,
   get,
   getGateway,
   grantFrom,
+  gwRef,
   namespace,
   onCleanup,
   programmed,
@@ -20,7 +23,6 @@ import {
   routeConditions,
   runCleanups,
 } from "./cluster-helpers";
-import { findCondition } from "./conditions";
 import { CONTROLLER_NAMESPACE, envoyInfraName } from "./naming";
 
 afterAll(runCleanups);
@@ -30,14 +32,9 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
     const gc = await waitFor(
       "GatewayClass eg Accepted",
       async () => {
-        const obj = (await client().custom.getClusterCustomObject({
-          group: GROUP,
-          version: "v1",
-          plural: "gatewayclasses",
-          name: "eg",
-        })) as {
-          status?: { conditions?: { type: string; status: string; reason: string }[] };
-        };
+        const obj = await (await client()).get<KubeObject & { status?: { conditions?: Condition[] } }>(
+          gwRef("gatewayclasses", "", "eg"),
+        );
         return obj.status?.conditions?.find((c) => c.type === "Accepted" && c.status === "True");
       },
       { timeoutMs: 30_000 },
@@ -88,24 +85,21 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
     expect((await get(url, `nope-${host}`)).status).toBe(404);
 
     // The proxy Service goes with the Gateway.
-    await client().custom.deleteNamespacedCustomObject({
-      group: GROUP,
-      version: "v1",
-      namespace: ns,
-      plural: "gateways",
-      name: "gw",
-    });
+    await (await client()).delete(gwRef("gateways", ns, "gw"));
     await waitFor(
       "proxy Service deleted",
       async () => {
         try {
-          await client().core.readNamespacedService({
-            name: envoyInfraName(ns, "gw"),
+          await (await client()).get({
+            group: "",
+            version: "v1",
+            resource: "services",
             namespace: CONTROLLER_NAMESPACE,
+            name: envoyInfraName(ns, "gw"),
           });
           return false;
         } catch (err) {
-          return (err as { code?: number }).code === 404;
+          return isNotFound(err);
         }
       },
       { timeoutMs: 30_000 },
@@ -140,13 +134,10 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
     expect(answer.body).toContain(`a filter of HTTPRoute ${ns}/route is invalid`);
 
     // The emulator still serves: the same route with a valid value goes through to the echo backend.
-    const ref = { group: GROUP, version: "v1", namespace: ns, plural: "httproutes", name: "route" };
-    const current = (await client().custom.getNamespacedCustomObject(ref)) as { metadata: object };
+    const ref = gwRef("httproutes", ns, "route");
+    const current = await (await client()).get(ref);
     const fixed = routeBody("route", "gw", host, port, "fixed");
-    await client().custom.replaceNamespacedCustomObject({
-      ...ref,
-      body: { ...fixed, metadata: current.metadata },
-    });
+    await (await client()).update(ref, { ...fixed, metadata: current.metadata });
     expect((await echoThrough(url, host)).headers["X-Custom-Message"]).toEqual(["fixed"]);
   });
 
@@ -181,41 +172,39 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
   it("serves a kro LoadBalancer end to end", async () => {
     const { name: ns } = await namespace("lb");
     const domain = `www.example-${rand()}.com`;
-    await client().core.createNamespacedConfigMap({
-      namespace: ns,
-      body: { metadata: { name: "my-lb-config" }, data: { "custom-header": "hello-kube-bind" } },
-    });
+    const admin = await client();
+    await admin.create(
+      { group: "", version: "v1", resource: "configmaps", namespace: ns },
+      { metadata: { name: "my-lb-config" }, data: { "custom-header": "hello-kube-bind" } },
+    );
     const lb = {
       group: "networking.kro.run",
       version: "v1alpha1",
       namespace: ns,
-      plural: "loadbalancers",
+      resource: "loadbalancers",
       name: "my-lb",
     };
-    await client().custom.createNamespacedCustomObject({
-      ...lb,
-      body: {
-        apiVersion: "networking.kro.run/v1alpha1",
-        kind: "LoadBalancer",
-        metadata: { name: "my-lb" },
-        spec: {
-          domain,
-          configMapRef: "my-lb-config",
-          targetService: "backend",
-          targetServiceNamespace: "default",
-          targetPort: 30080,
-        },
+    await admin.create(lb, {
+      apiVersion: "networking.kro.run/v1alpha1",
+      kind: "LoadBalancer",
+      metadata: { name: "my-lb" },
+      spec: {
+        domain,
+        configMapRef: "my-lb-config",
+        targetService: "backend",
+        targetServiceNamespace: "default",
+        targetPort: 30080,
       },
     });
     // Delete the instance first so that kro removes its ReferenceGrant in `default`.
-    onCleanup(() => client().custom.deleteNamespacedCustomObject(lb));
+    onCleanup(() => admin.delete(lb));
 
     const status = await waitFor(
       "LoadBalancer ACTIVE with an address",
       async () => {
-        const obj = (await client().custom.getNamespacedCustomObject(lb)) as {
-          status?: { state?: string; address?: string; conditions?: { type: string; status: string }[] };
-        };
+        const obj = await admin.get<
+          KubeObject & { status?: { state?: string; address?: string; conditions?: Condition[] } }
+        >(lb);
         const ready = obj.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
         return obj.status?.state === "ACTIVE" && ready && obj.status.address ? obj.status : undefined;
       },

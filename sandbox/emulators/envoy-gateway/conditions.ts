@@ -58,6 +58,3 @@ export function equalIgnoringTimes(a: unknown, b: unknown): boolean {
   };
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
-
-export const findCondition = (conditions: Condition[] | undefined, type: string) =>
-  conditions?.find((c) => c.type === type);

@@ -1,18 +1,12 @@
 // The emulated Envoy Gateway control plane: every change to a watched object schedules one
 // level-triggered pass over all objects (the sandbox holds a handful), which writes statuses
 // through the status subresource only when they differ apart from timestamps.
-import type { CoreV1Api, CustomObjectsApi } from "@kubernetes/client-node";
+import type { KubeClient } from "../../../lib/k8s/client";
+import { isConflict } from "../../../lib/k8s/errors";
 import { equalIgnoringTimes } from "./conditions";
 import { type DataPlane, type GatewayProxy, gatewayKey } from "./data-plane";
 import { type Caches, describeError } from "./informers";
-import {
-  deleteProxyService,
-  desiredService,
-  ensureNamespace,
-  ensureProxyService,
-  isConflict,
-  serviceAddresses,
-} from "./infra";
+import { deleteProxyService, desiredService, ensureNamespace, ensureProxyService, serviceAddresses } from "./infra";
 import { programmedPorts } from "./listeners";
 import { CONTROLLER_NAMESPACE, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from "./naming";
 import { gatewayClassStatus, gatewayStatusFrom, isOurClass, ourGateways, routeParentsFrom } from "./status";
@@ -27,8 +21,7 @@ const MAX_BACKOFF_MS = 10_000;
 const nowRfc3339 = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
 
 export interface ControllerDeps {
-  core: CoreV1Api;
-  custom: CustomObjectsApi;
+  client: KubeClient;
   caches: Caches;
   dataPlane: DataPlane;
   log(line: string): void;
@@ -114,7 +107,7 @@ export class Controller {
 
     if (gateways.length > 0 && !this.namespaceReady) {
       await attempt("namespace", async () => {
-        await ensureNamespace(this.d.core);
+        await ensureNamespace(this.d.client);
         this.namespaceReady = true;
       });
     }
@@ -128,7 +121,7 @@ export class Controller {
     const live = new Set(gateways.map(gatewayKey));
     for (const svc of proxies.filter((s) => !live.has(ownerKey(s)))) {
       await attempt(`delete Service ${svc.metadata.name}`, async () => {
-        await deleteProxyService(this.d.core, svc.metadata.name);
+        await deleteProxyService(this.d.client, svc.metadata.name);
         this.d.log(`deleted proxy Service ${svc.metadata.name} of ${ownerKey(svc)}`);
       });
     }
@@ -174,42 +167,32 @@ export class Controller {
     if (proxy && ports.length > 0) {
       const want = desiredService(gw, gc, proxy, ports);
       const existing = proxies.find((s) => s.metadata.name === want.metadata?.name);
-      const svc = await ensureProxyService(this.d.core, existing, want, proxy.address);
+      const svc = await ensureProxyService(this.d.client, existing, want, proxy.address);
       addresses = serviceAddresses(svc);
     }
     const proxyReady = !!proxy && proxy.ports.size === ports.length;
     const status = gatewayStatusFrom(translation, gw, { addresses, proxyReady, now });
     if (equalIgnoringTimes(gw.status, status)) return;
-    await this.d.custom.replaceNamespacedCustomObjectStatus({
-      group: GROUP,
-      version: "v1",
-      namespace: gw.metadata.namespace ?? "",
-      plural: "gateways",
-      name: gw.metadata.name,
-      body: { ...gw, apiVersion: `${GROUP}/v1`, kind: "Gateway", status },
-    });
+    await this.writeStatus("gateways", { ...gw, apiVersion: `${GROUP}/v1`, kind: "Gateway", status });
   }
 
   private async writeClass(gc: GatewayClass, now: string): Promise<void> {
     const status = gatewayClassStatus(gc, now);
     if (equalIgnoringTimes(gc.status, status)) return;
-    await this.d.custom.replaceClusterCustomObjectStatus({
-      group: GROUP,
-      version: "v1",
-      plural: "gatewayclasses",
-      name: gc.metadata.name,
-      body: { ...gc, apiVersion: `${GROUP}/v1`, kind: "GatewayClass", status },
-    });
+    await this.writeStatus("gatewayclasses", { ...gc, apiVersion: `${GROUP}/v1`, kind: "GatewayClass", status });
   }
 
   private async writeRoute(route: HTTPRoute, parents: NonNullable<HTTPRoute["status"]>["parents"]): Promise<void> {
-    await this.d.custom.replaceNamespacedCustomObjectStatus({
-      group: GROUP,
-      version: "v1",
-      namespace: route.metadata.namespace ?? "",
-      plural: "httproutes",
-      name: route.metadata.name,
-      body: { ...route, apiVersion: `${GROUP}/v1`, kind: "HTTPRoute", status: { ...route.status, parents } },
-    });
+    const status = { ...route.status, parents };
+    await this.writeStatus("httproutes", { ...route, apiVersion: `${GROUP}/v1`, kind: "HTTPRoute", status });
+  }
+
+  /** Replaces the status subresource: the resourceVersion sent makes a stale write a conflict. */
+  private async writeStatus(
+    resource: string,
+    body: { metadata: { name: string; namespace?: string }; [field: string]: unknown },
+  ) {
+    const { name, namespace } = body.metadata;
+    await this.d.client.update({ group: GROUP, version: "v1", resource, namespace, name, subresource: "status" }, body);
   }
 }

@@ -3,7 +3,11 @@
 // the sandbox and the Deployment's only observable effect (availableReplicas) is stood in for by
 // the data plane's own listeners. The emulator then plays the cloud load balancer and writes the
 // Service's status.loadBalancer.ingress itself.
-import type { CoreV1Api, V1Service } from "@kubernetes/client-node";
+
+import { applyObject } from "../../../lib/k8s/apply";
+import type { KubeClient } from "../../../lib/k8s/client";
+import { isAlreadyExists, isNotFound } from "../../../lib/k8s/errors";
+import type { KubeObject } from "../../../lib/k8s/types";
 import type { GatewayProxy } from "./data-plane";
 import {
   CONTROLLER_NAMESPACE,
@@ -15,20 +19,14 @@ import {
 } from "./naming";
 import type { Gateway, GatewayAddress, GatewayClass, Service } from "./types";
 
-export const isNotFound = (err: unknown) => (err as { code?: number })?.code === 404;
-export const isConflict = (err: unknown) => (err as { code?: number })?.code === 409;
+/** The proxy Service as written: the fields the emulator reads, with apiVersion and kind. */
+export type ProxyService = Service & Pick<KubeObject, "apiVersion" | "kind">;
 
-export async function ensureNamespace(core: CoreV1Api): Promise<void> {
-  try {
-    await core.readNamespace({ name: CONTROLLER_NAMESPACE });
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
-    try {
-      await core.createNamespace({ body: { metadata: { name: CONTROLLER_NAMESPACE } } });
-    } catch (e) {
-      if (!isConflict(e)) throw e;
-    }
-  }
+const APPLY = { fieldManager: "envoy-gateway-emulator" };
+const SERVICES = { group: "", version: "v1", resource: "services", namespace: CONTROLLER_NAMESPACE };
+
+export async function ensureNamespace(client: KubeClient): Promise<void> {
+  await applyObject(client, { apiVersion: "v1", kind: "Namespace", metadata: { name: CONTROLLER_NAMESPACE } }, APPLY);
 }
 
 /**
@@ -40,7 +38,7 @@ export function desiredService(
   gc: GatewayClass,
   proxy: Pick<GatewayProxy, "url">,
   ports: number[],
-): V1Service {
+): ProxyService {
   const ns = gw.metadata.namespace ?? "";
   const labels = proxyLabels(ns, gw.metadata.name);
   return {
@@ -82,24 +80,23 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * address. Returns the Service as last written (the cache may lag behind).
  */
 export async function ensureProxyService(
-  core: CoreV1Api,
+  client: KubeClient,
   existing: Service | undefined,
-  want: V1Service,
+  want: ProxyService,
   address: string,
-): Promise<V1Service> {
-  const name = want.metadata?.name ?? "";
-  const namespace = CONTROLLER_NAMESPACE;
-  let svc: V1Service;
+): Promise<ProxyService> {
+  const ref = { ...SERVICES, name: want.metadata.name };
+  let svc: ProxyService;
   if (!existing) {
     try {
-      svc = await core.createNamespacedService({ namespace, body: want });
+      svc = await client.create<KubeObject & ProxyService>(SERVICES, want);
     } catch (err) {
       // Created by an earlier pass the cache has not seen yet.
-      if (!isConflict(err)) throw err;
-      svc = await core.readNamespacedService({ name, namespace });
+      if (!isAlreadyExists(err)) throw err;
+      svc = await client.get<KubeObject & ProxyService>(ref);
     }
   } else {
-    svc = existing as V1Service;
+    svc = { ...existing, apiVersion: "v1", kind: "Service" };
     const current = {
       labels: svc.metadata?.labels,
       annotations: svc.metadata?.annotations?.[DATA_PLANE_URL_ANNOTATION],
@@ -116,7 +113,7 @@ export async function ensureProxyService(
       ports: want.spec?.ports,
     };
     if (!sameJson(current, desired)) {
-      const body: V1Service = { ...structuredClone(svc), apiVersion: "v1", kind: "Service" };
+      const body: ProxyService = structuredClone(svc);
       body.metadata = {
         ...body.metadata,
         labels: want.metadata?.labels,
@@ -130,7 +127,7 @@ export async function ensureProxyService(
           nodePort: svc.spec?.ports?.find((q) => q.port === p.port)?.nodePort,
         })),
       };
-      svc = await core.replaceNamespacedService({ name, namespace, body });
+      svc = await client.update<KubeObject & ProxyService>(ref, body);
     }
   }
   const ingress = [{ ip: address, ipMode: "VIP" }];
@@ -140,15 +137,15 @@ export async function ensureProxyService(
       ingress,
     )
   ) {
-    const body: V1Service = { ...structuredClone(svc), apiVersion: "v1", kind: "Service" };
+    const body: ProxyService = { ...structuredClone(svc), apiVersion: "v1", kind: "Service" };
     body.status = { ...body.status, loadBalancer: { ingress } };
-    svc = await core.replaceNamespacedServiceStatus({ name, namespace, body });
+    svc = await client.update<KubeObject & ProxyService>({ ...ref, subresource: "status" }, body);
   }
   return svc;
 }
 
 /** Gateway addresses from the proxy Service: ingress IPs and hostnames, else externalIPs. */
-export function serviceAddresses(svc: V1Service | Service | undefined): GatewayAddress[] {
+export function serviceAddresses(svc: Service | undefined): GatewayAddress[] {
   const ingress = (svc?.status?.loadBalancer?.ingress ?? []) as { ip?: string; hostname?: string }[];
   const out: GatewayAddress[] = [];
   for (const i of ingress) {
@@ -160,9 +157,9 @@ export function serviceAddresses(svc: V1Service | Service | undefined): GatewayA
   return external.map((value) => ({ type: "IPAddress", value }));
 }
 
-export async function deleteProxyService(core: CoreV1Api, name: string): Promise<void> {
+export async function deleteProxyService(client: KubeClient, name: string): Promise<void> {
   try {
-    await core.deleteNamespacedService({ name, namespace: CONTROLLER_NAMESPACE });
+    await client.delete({ ...SERVICES, name });
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { equalIgnoringTimes, findCondition } from "./conditions";
+import { findCondition } from "../../../lib/k8s/condition";
+import { equalIgnoringTimes } from "./conditions";
 import { loadSnapshot, loadYaml } from "./fixtures/load";
 import { CONTROLLER_NAME } from "./naming";
 import { gatewayClassStatus, gatewayStatus, httpRouteParents, ourGateways } from "./status";

@@ -1,6 +1,7 @@
 // The fields of Gateway API and core objects the emulator reads, validated at the boundary.
 // Loose objects keep every other field, because status writes send the whole object back.
 import { z } from "zod";
+import { Condition as KubeCondition } from "../../../lib/k8s/condition";
 
 const Labels = z.record(z.string(), z.string());
 
@@ -15,14 +16,11 @@ export const ObjectMeta = z.looseObject({
   deletionTimestamp: z.string().optional(),
 });
 
-export const Condition = z.looseObject({
-  type: z.string(),
+// Gateway API requires status, reason and message, and the emulator writes all three.
+export const Condition = KubeCondition.extend({
   status: z.enum(["True", "False", "Unknown"]),
   reason: z.string(),
   message: z.string(),
-  // Required by the CRD, but a foreign or stale status without it must not hide the object.
-  lastTransitionTime: z.string().optional(),
-  observedGeneration: z.number().optional(),
 });
 export type Condition = z.infer<typeof Condition>;
 
