@@ -65,3 +65,27 @@ describe("requestPath", () => {
     expect(states(nodes)).toMatchObject({ gateway: "in-progress", route: "in-progress", backend: "absent" });
   });
 });
+
+describe("requestPath: a copy the provider's policy refuses", () => {
+  const policy = { sharedTargets: [{ namespace: "default", service: "backend" }] };
+  const refused = (spec: Record<string, unknown>): PathNode[] => {
+    const input = inputFrom(frame("healthy"), { drop: ["loadBalancer", "configMap", "gateway", "httpRoute"] });
+    const lb = input.consumer.loadBalancer as { spec: Record<string, unknown> };
+    lb.spec = { ...lb.spec, ...spec };
+    return pathOf({ ...input, policy });
+  };
+
+  it("a target namespace that does not exist: the backend fails with the policy's words; nothing else is red", () => {
+    const nodes = refused({ targetServiceNamespace: "no-such-namespace" });
+    const red = nodes.filter((n) => n.state === "failed" || n.state === "blocked");
+    expect(red.map((n) => n.id)).toEqual(["backend"]);
+    expect(red[0]).toMatchObject({ state: "failed", name: "no-such-namespace/backend:30080" });
+    expect(red[0].detail).toContain("spec.targetServiceNamespace: no-such-namespace/backend is not a target");
+  });
+
+  it("a bad domain: the client's side fails, the backend does not", () => {
+    const nodes = refused({ domain: "Bad_Host" });
+    expect(states(nodes)).toMatchObject({ client: "failed", backend: "absent" });
+    expect(nodes[0].detail).toContain("spec.domain must be a DNS host name");
+  });
+});

@@ -4,6 +4,7 @@
 // and reads only what it needs of the provider's objects (parsed, never trusted).
 import { z } from "zod";
 import type { LoadBalancerStatus, Stage, StageReason } from "@/lib/status";
+import { domainProblem } from "./policy";
 
 /** `blocked` and `failed` both stop traffic; `absent`: the object does not exist (yet). */
 export type PathNodeState = "done" | "in-progress" | "blocked" | "failed" | "absent";
@@ -74,9 +75,20 @@ const isTrue = (conditions: { type: string; status: string }[], type: string) =>
 
 const nameOf = (o: unknown) => Named.safeParse(o).data?.metadata.name;
 
+/**
+ * Which hop a blocked or failed stage is about. A copy the provider's policy refuses is about its
+ * domain (the client's side) or else its target (the backend): the only two rules it applies.
+ */
+function nodeOf(stage: Stage, domain: string | undefined): PathNodeId | undefined {
+  if (!stage.reason) return undefined;
+  if (stage.reason === "PolicyRefused" && stage.id === "synced")
+    return domain !== undefined && domainProblem(domain) ? "client" : "backend";
+  return NODE_OF[stage.reason];
+}
+
 /** The stage whose blocked or failed verdict is about `id`, if any. */
-function verdictFor(stages: Stage[], id: PathNodeId): Stage | undefined {
-  return stages.find((s) => (s.state === "blocked" || s.state === "failed") && s.reason && NODE_OF[s.reason] === id);
+function verdictFor(stages: Stage[], id: PathNodeId, domain: string | undefined): Stage | undefined {
+  return stages.find((s) => (s.state === "blocked" || s.state === "failed") && nodeOf(s, domain) === id);
 }
 
 export function requestPath({ status, spec, provider }: RequestPathInput): PathNode[] {
@@ -96,7 +108,7 @@ export function requestPath({ status, spec, provider }: RequestPathInput): PathN
     ok: boolean,
     text: { absent: string; done: string; waiting: string },
   ): PathNode => {
-    const verdict = verdictFor(stages, id);
+    const verdict = verdictFor(stages, id, s.domain);
     if (verdict) return { id, ...base, state: verdict.state as "blocked" | "failed", detail: verdict.message };
     if (!present) return { id, ...base, state: "absent", detail: text.absent };
     return { id, ...base, state: ok ? "done" : "in-progress", detail: ok ? text.done : text.waiting };
@@ -106,16 +118,20 @@ export function requestPath({ status, spec, provider }: RequestPathInput): PathN
   const backendName = s.targetService
     ? `${s.targetServiceNamespace ?? "?"}/${s.targetService}${s.targetPort ? `:${s.targetPort}` : ""}`
     : undefined;
+  const refused = verdictFor(stages, "client", s.domain);
+  const client: PathNode = refused
+    ? { id: "client", kind: "Client", name: s.domain, state: refused.state as "failed", detail: refused.message }
+    : {
+        id: "client",
+        kind: "Client",
+        name: s.domain,
+        state: address ? "done" : "absent",
+        detail: address
+          ? `Requests for ${s.domain ?? "the domain"} go to ${address}.`
+          : "There is no address to send requests to yet.",
+      };
   return [
-    {
-      id: "client",
-      kind: "Client",
-      name: s.domain,
-      state: address ? "done" : "absent",
-      detail: address
-        ? `Requests for ${s.domain ?? "the domain"} go to ${address}.`
-        : "There is no address to send requests to yet.",
-    },
+    client,
     node(
       "envoy",
       { kind: "Envoy proxy Service", name: nameOf(provider.envoyService) },
