@@ -31,7 +31,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function LoadBalancerPage({ params, searchParams }: Params) {
   const { namespace, name } = await params;
-  const user = await requireUser(`/loadbalancers/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`);
+  const tab = DetailTabParam.parse((await searchParams).tab);
+  // The tab comes back after sign-in too: a shared link to ?tab=objects opens Objects.
+  const user = await requireUser(
+    `/loadbalancers/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}${tab === "overview" ? "" : `?tab=${tab}`}`,
+  );
   // Not a namespace and LoadBalancer name by Kubernetes' rules: there is nothing to show.
   if (!RouteParams.safeParse({ namespace, name }).success) notFound();
   const result = await attempt(() => loadBalancerDetail(k8sIdentity(user), { namespace, name }));
@@ -61,12 +65,11 @@ export default async function LoadBalancerPage({ params, searchParams }: Params)
     : undefined;
   const header = configMap?.state === "found" ? configMap.data[CUSTOM_HEADER_KEY] : undefined;
   const deleting = Boolean(lb.metadata.deletionTimestamp);
-  const { tab } = await searchParams;
   return (
     <LoadBalancerDetail
       namespace={namespace}
       name={name}
-      initialTab={DetailTabParam.parse(tab)}
+      initialTab={tab}
       testTraffic={testTrafficAction}
       summary={<LoadBalancerSummary model={model} lb={lb} configMap={configMap} />}
       settings={
