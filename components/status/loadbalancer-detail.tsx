@@ -3,6 +3,7 @@
 import { type ReactNode, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { fieldId } from "@/components/form/field-ids";
+import { Callout } from "@/components/ui/callout";
 import { LoadingPanel } from "@/components/ui/state-panels";
 import { Tabs } from "@/components/ui/tabs";
 import { DetailHeader } from "./detail-header";
@@ -73,13 +74,8 @@ export function LoadBalancerDetail({
   const gone = view && !view.found;
   const deleting = view?.status?.deleting;
   const found = view?.found && view.status ? { ...view, status: view.status } : undefined;
-  const waiting = !view ? (
-    problem ? null : (
-      <LoadingPanel label={say.loading} />
-    )
-  ) : (
-    <p className="text-sm">{say.notFound(namespace, name)}</p>
-  );
+  // Before the first view: one loading note per panel. Gone: said once, above the tabs.
+  const waiting = !view && !problem ? <LoadingPanel label={say.loading} /> : null;
   const domain = (view?.objects.consumer.loadBalancer?.spec as { domain?: string } | undefined)?.domain;
 
   return (
@@ -95,6 +91,11 @@ export function LoadBalancerDetail({
       />
       {problem ? <ProblemPanel error={problem} revoked={revoked} /> : null}
       {view ? <HealthBanner health={view.health} /> : null}
+      {gone ? (
+        <Callout tone="warning" data-testid="lb-gone">
+          <p>{say.notFound(namespace, name)}</p>
+        </Callout>
+      ) : null}
       {traffic.shown ? (
         <TestTrafficPanel traffic={traffic} domain={domain} hasAddress={Boolean(view?.status?.address)} />
       ) : null}
