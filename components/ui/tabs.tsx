@@ -40,7 +40,12 @@ export function Tabs({
         onValueChange?.(v);
       }}
     >
-      <RadixTabs.List aria-label={label} className="flex gap-1 overflow-x-auto border-b border-border">
+      <RadixTabs.List
+        aria-label={label}
+        // Cancels the focus group's inline outline style: the list itself never takes focus.
+        style={{ outline: undefined }}
+        className="flex gap-1 overflow-x-auto border-b border-border"
+      >
         {tabs.map((t) => (
           <RadixTabs.Trigger
             key={t.value}
