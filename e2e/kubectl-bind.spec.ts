@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { type Browser, expect, test } from "@playwright/test";
 import type { KubeObject } from "../lib/k8s/types";
 import { consumerAdmin, ensureConsumerBound, secondConsumerAdmin, unbindConsumer } from "./support/bind-consumer";
+import { testTrafficButton } from "./support/detail-page";
 import { kubectlBind, kubectlBindLogin, savedToken } from "./support/kubectl-bind";
 import { providerAdmin } from "./support/provider";
 import {
@@ -162,7 +163,7 @@ data:
     try {
       await signIn(page, user("alice"), "/loadbalancers/team-a/my-lb");
       await expect(page.getByTestId("status-summary")).toHaveAttribute("data-ready", "true", { timeout: 180_000 });
-      await page.getByRole("button", { name: "Send test request" }).click();
+      await testTrafficButton(page).click();
       const response = page.getByRole("region", { name: "Test traffic response" });
       await expect(response.getByTestId("traffic-status")).toHaveText("200 OK", { timeout: 20_000 });
       await expect(response.getByTestId("header-check")).toHaveAttribute("data-state", "match");

@@ -5,6 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { type StoppedApiserver, stopKubeApiserver } from "../sandbox/testing-faults";
 import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { openTab } from "./support/detail-page";
 import {
   consumerAsAlice,
   createLoadBalancer,
@@ -37,6 +38,7 @@ test.afterAll(async () => {
 
 /** Each message appears in exactly one row of the Events table. */
 async function expectEventsOnce(page: Page, messages: string[]) {
+  await openTab(page, "Events");
   const rows = page
     .getByRole("table", { name: "Events from your cluster and the provider cluster" })
     .locator("tbody tr");
@@ -61,6 +63,7 @@ test("a provider apiserver restart is shown while it lasts and the page recovers
   const outage = page.getByRole("alert", { name: "Outage: the provider cluster" });
   await expect(outage).toContainText("Lost contact with the provider cluster", { timeout: 60_000 });
   // What the page knew stays on screen, and the consumer side keeps flowing.
+  await openTab(page, "Overview");
   await expect(page.getByRole("list", { name: "Provisioning stages" }).getByRole("listitem")).toHaveCount(7);
   await expect(page.locator('[data-stage="requested"]')).toHaveAttribute("data-state", "done");
   const during = `during the outage ${Date.now()}`;
@@ -84,6 +87,7 @@ test("a provider apiserver restart is shown while it lasts and the page recovers
   await expect(outage).toHaveCount(0, { timeout: 120_000 });
   await expectAllStagesDone(page);
   // The change made while the provider was down arrived there afterwards (konnector → provider → page).
+  await openTab(page, "Objects");
   const providerSide = page.getByRole("heading", { name: "On the provider cluster" }).locator("..");
   await providerSide.getByText(`YAML of ConfigMap ${NAME}-config`).click();
   await expect(

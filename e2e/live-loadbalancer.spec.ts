@@ -3,6 +3,7 @@
 // sees the list's row appear, change and vanish live.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { openTab, testTrafficButton } from "./support/detail-page";
 import { expectAllStagesDone, loadBalancerSpec, markDocument, signInLive } from "./support/live";
 import { createThroughForm, LB } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
@@ -39,6 +40,7 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await expect(status).toHaveAttribute("data-ready", "true", { timeout: 120_000 });
   await expectAllStagesDone(page);
   await expect(page.locator('[data-stage="ready"]')).toContainText("Done");
+  await openTab(page, "Objects");
   const provider = page.getByRole("heading", { name: "On the provider cluster" }).locator("..");
   for (const kind of ["LoadBalancer", "ConfigMap", "ReferenceGrant", "Gateway", "Service", "HTTPRoute"]) {
     await expect(provider.locator(`[data-object="${kind}"][data-present="true"]`).first()).toBeVisible();
@@ -56,7 +58,7 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await expect(row.getByTestId("status-pill")).toHaveText(/^Ready/);
 
   // Test traffic: through the gateway with the domain as Host; the echo shows the ConfigMap's header.
-  await page.getByRole("button", { name: "Send test request" }).click();
+  await testTrafficButton(page).click();
   const response = page.getByRole("region", { name: "Test traffic response" });
   await expect(response.getByTestId("traffic-status")).toHaveText("200 OK", { timeout: 20_000 });
   // A check, not a dump: the header received against the ConfigMap's value; the raw exchange folded.
@@ -78,7 +80,7 @@ test("created through the form, a LoadBalancer goes live to Ready on both pages,
   await dark.goto(`/loadbalancers/default/${NAME}`);
   await expect(dark.locator("html")).toHaveClass(/dark/);
   await expect(dark.getByTestId("status-summary")).toHaveAttribute("data-ready", "true");
-  await dark.getByRole("button", { name: "Send test request" }).click();
+  await testTrafficButton(dark).click();
   await expect(dark.getByRole("region", { name: "Test traffic response" }).getByTestId("header-check")).toHaveAttribute(
     "data-state",
     "match",

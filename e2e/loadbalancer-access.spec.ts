@@ -117,7 +117,7 @@ test("bob's create action refuses alice's namespace", async ({ page }) => {
 });
 
 test("bob's edit and delete actions, aimed at alice's LoadBalancer, are refused", async ({ page }) => {
-  await signInTo(page, user("bob"), `/loadbalancers/team-b/${BOB_LB}`);
+  await signInTo(page, user("bob"), `/loadbalancers/team-b/${BOB_LB}?tab=settings`);
   await expect(page.getByRole("heading", { name: `LoadBalancer ${BOB_LB}` })).toBeVisible();
   await retargetActionsToAlice(page);
   await formReady(page, "Review changes");

@@ -73,7 +73,7 @@ test("alice creates my-lb as in the guide, through the form generated from the s
 });
 
 test("editing the header value updates the ConfigMap", async ({ page }) => {
-  await signInTo(page, user("alice"), "/loadbalancers/default/my-lb");
+  await signInTo(page, user("alice"), "/loadbalancers/default/my-lb?tab=settings");
   await formReady(page, "Review changes");
   await page.getByLabel("Header value (custom-header)").fill("hello-again");
   await page.getByRole("button", { name: "Review changes" }).click();
@@ -100,7 +100,7 @@ test("deleting asks for the name, lists the provider side, and removes the LoadB
   // kro builds the children within seconds of the sync; reload until the page lists them.
   await expect(async () => {
     await page.reload();
-    await page.getByRole("button", { name: "Delete…" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
     const form = page.getByRole("form", { name: "Delete LoadBalancer my-lb" });
     for (const text of [
       "Gateway my-lb-gw",

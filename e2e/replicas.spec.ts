@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { freePort } from "../sandbox/lib/ports";
 import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { openTab } from "./support/detail-page";
 import { kubectlBindLogin, savedToken } from "./support/kubectl-bind";
 import { markDocument } from "./support/live";
 import { CM, createThroughForm, formReady, removeLoadBalancer } from "./support/loadbalancer";
@@ -114,6 +115,7 @@ test("alice creates, edits and deletes a LoadBalancer; a page streaming from one
     proxy.avoidForActions(stream?.replica);
 
     // The edit: its action goes to some replica; the ConfigMap changes.
+    await openTab(page, "Settings");
     await formReady(page, "Review changes");
     await page.getByLabel("Header value (custom-header)").fill("changed-on-another-replica");
     await page.getByRole("button", { name: "Review changes" }).click();

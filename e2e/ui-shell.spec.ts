@@ -3,6 +3,7 @@
 // 404s with navigation, errors that stay beside their button, and the catalog's bind state.
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { testTrafficButton } from "./support/detail-page";
 import { loadBalancerSpec } from "./support/live";
 import { expectNoHorizontalScroll, watchConsole } from "./support/page-health";
 import { localBindingNamespace } from "./support/provider-console";
@@ -171,7 +172,7 @@ test("a failed Test traffic call is shown beside the button and the page stays",
   await signIn(page, user("alice"), `/loadbalancers/default/${NAME}`);
   const heading = page.getByRole("heading", { level: 1, name: `LoadBalancer ${NAME}` });
   await expect(heading).toBeVisible();
-  const button = page.getByRole("button", { name: "Send test request" });
+  const button = testTrafficButton(page);
   await expect(button).toBeEnabled();
   // Server actions are POSTs with a Next-Action header: cut those, then make them fail on the server.
   const isAction = (r: { method(): string; headers(): Record<string, string> }) =>

@@ -17,7 +17,7 @@ export function LoadBalancerSummary({
 }) {
   const spec = lb.spec as Record<string, unknown>;
   return (
-    <div className="grid gap-6 md:grid-cols-2">
+    <div className="flex flex-col gap-6">
       <section aria-labelledby="spec-heading">
         <h2 id="spec-heading" className="text-lg font-semibold">
           Specification

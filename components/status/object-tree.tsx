@@ -38,7 +38,7 @@ export function ObjectTree({ view }: { view: LoadBalancerView }) {
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <div>
-        <h4 className="mb-2 font-medium">On your cluster</h4>
+        <h3 className="mb-2 font-medium">On your cluster</h3>
         <ul className="flex flex-col gap-2">
           <ObjectNode
             obj={consumer.loadBalancer}
@@ -50,7 +50,7 @@ export function ObjectTree({ view }: { view: LoadBalancerView }) {
         </ul>
       </div>
       <div>
-        <h4 className="mb-2 font-medium">On the provider cluster</h4>
+        <h3 className="mb-2 font-medium">On the provider cluster</h3>
         <ul className="flex flex-col gap-2">
           <ObjectNode
             obj={provider.loadBalancer}

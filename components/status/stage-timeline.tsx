@@ -26,7 +26,7 @@ export function StageTimeline({ stages, current }: { stages: Stage[]; current: S
           </span>
           <div className="flex min-w-0 flex-col gap-1">
             <div className="flex flex-wrap items-center gap-2">
-              <h4 className="font-medium">{s.label}</h4>
+              <h3 className="font-medium">{s.label}</h3>
               <StageBadge state={s.state} />
               {s.since ? (
                 <span className="text-xs text-slate-600 dark:text-slate-400">

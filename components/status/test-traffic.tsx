@@ -1,60 +1,58 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { X } from "lucide-react";
 import { StatusPill } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { settleAction } from "@/components/ui/settle-action";
+import { Card } from "@/components/ui/card";
 import { CUSTOM_HEADER, CUSTOM_HEADER_KEY, type HeaderCheck } from "@/lib/live/header-check";
-import type { TrafficOutcome } from "@/lib/live/test-traffic";
 import { say } from "./text";
 import { uniqueKeys } from "./unique-keys";
+import type { TestTrafficState } from "./use-test-traffic";
 
-export type TestTrafficAction = (input: { namespace: string; name: string }) => Promise<TrafficOutcome>;
+export type { TestTrafficAction } from "./use-test-traffic";
 
 /**
- * Sends one request through the gateway (server action) and shows what came back. A call that
- * fails on the way (network down, server error) is reported beside the button; the page stays.
+ * What one request through the gateway (server action) brought back, shown under the page's
+ * header where its "Test traffic" button is. A call that failed on the way is reported here too;
+ * the page stays.
  */
-export function TestTraffic({
-  namespace,
-  name,
+export function TestTrafficPanel({
+  traffic,
   domain,
   hasAddress,
-  action,
 }: {
-  namespace: string;
-  name: string;
+  traffic: TestTrafficState;
   domain?: string;
   hasAddress: boolean;
-  action: TestTrafficAction;
 }) {
-  const [outcome, setOutcome] = useState<TrafficOutcome>();
-  const [pending, start] = useTransition();
-  const resultId = useId();
-  const send = () =>
-    start(async () => {
-      const r = await settleAction(() => action({ namespace, name }));
-      setOutcome(r.settled ? r.value : { ok: false, message: r.message });
-    });
+  const { outcome, pending, close } = traffic;
   return (
-    <div className="flex flex-col gap-3">
-      <p className="text-sm text-muted">
-        Sends <code>GET /</code> to the gateway&apos;s address with <code>Host: {domain ?? "(no domain)"}</code>, as a
-        client of your domain would.
-      </p>
-      {!hasAddress ? <p className="text-sm">{say.trafficNoAddress}</p> : null}
-      <div>
-        <Button onClick={send} pending={pending} aria-describedby={resultId}>
-          {pending ? "Sending…" : "Send test request"}
+    <Card
+      as="section"
+      title="Test traffic"
+      description={
+        <>
+          <code>GET /</code> to the gateway&apos;s address with <code>Host: {domain ?? "(no domain)"}</code>, as a
+          client of your domain would send it.
+        </>
+      }
+      actions={
+        <Button variant="ghost" size="sm" onClick={close}>
+          <X aria-hidden="true" className="size-4" />
+          Close
         </Button>
-      </div>
-      <div id={resultId} aria-live="polite">
-        {outcome && !outcome.ok ? (
+      }
+      data-testid="test-traffic"
+    >
+      {!hasAddress ? <p className="text-sm">{say.trafficNoAddress}</p> : null}
+      <div id={TRAFFIC_RESULT_ID} aria-live="polite">
+        {pending ? <p className="text-sm text-muted">Sending…</p> : null}
+        {!pending && outcome && !outcome.ok ? (
           <p role="alert" className="text-sm text-danger" data-testid="traffic-error">
             Test request failed: {outcome.message}
           </p>
         ) : null}
-        {outcome?.ok ? (
+        {!pending && outcome?.ok ? (
           <section aria-label="Test traffic response" className="flex flex-col gap-2 text-sm">
             <p>
               <strong data-testid="traffic-status">
@@ -93,9 +91,12 @@ export function TestTraffic({
           </section>
         ) : null}
       </div>
-    </div>
+    </Card>
   );
 }
+
+/** The id of the panel's result, for the button's aria-describedby. */
+export const TRAFFIC_RESULT_ID = "test-traffic-result";
 
 const VERDICT: Record<HeaderCheck["state"], { tone: "success" | "danger" | "warning" | "neutral"; word: string }> = {
   match: { tone: "success", word: "Matches" },

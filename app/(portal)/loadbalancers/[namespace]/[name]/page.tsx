@@ -5,7 +5,8 @@ import { EditLoadBalancerForm } from "@/components/loadbalancer/edit-loadbalance
 import { LoadBalancerSummary } from "@/components/loadbalancer/loadbalancer-summary";
 import { NotBoundPanel } from "@/components/loadbalancer/not-bound-panel";
 import { ProviderObjects } from "@/components/loadbalancer/provider-objects";
-import { LiveLoadBalancerStatus } from "@/components/status/live-loadbalancer-status";
+import { DetailTabParam } from "@/components/status/detail-tabs";
+import { LoadBalancerDetail } from "@/components/status/loadbalancer-detail";
 import { AppLink as Link } from "@/components/ui/app-link";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { ErrorPanel } from "@/components/ui/state-panels";
@@ -18,16 +19,23 @@ import { testTrafficAction } from "./traffic-action";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ namespace: string; name: string }> };
+type Params = {
+  params: Promise<{ namespace: string; name: string }>;
+  searchParams: Promise<{ tab?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { name } = await params;
   return { title: `LoadBalancer ${name}` };
 }
 
-export default async function LoadBalancerPage({ params }: Params) {
+export default async function LoadBalancerPage({ params, searchParams }: Params) {
   const { namespace, name } = await params;
-  const user = await requireUser(`/loadbalancers/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`);
+  const tab = DetailTabParam.parse((await searchParams).tab);
+  // The tab comes back after sign-in too: a shared link to ?tab=objects opens Objects.
+  const user = await requireUser(
+    `/loadbalancers/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}${tab === "overview" ? "" : `?tab=${tab}`}`,
+  );
   // Not a namespace and LoadBalancer name by Kubernetes' rules: there is nothing to show.
   if (!RouteParams.safeParse({ namespace, name }).success) notFound();
   const result = await attempt(() => loadBalancerDetail(k8sIdentity(user), { namespace, name }));
@@ -56,29 +64,16 @@ export default async function LoadBalancerPage({ params }: Params) {
     ? await providerCounterparts({ namespace, name, spec: lb.spec, configMapRef: lb.spec.configMapRef })
     : undefined;
   const header = configMap?.state === "found" ? configMap.data[CUSTOM_HEADER_KEY] : undefined;
+  const deleting = Boolean(lb.metadata.deletionTimestamp);
   return (
-    <div className="flex flex-col gap-8">
-      <div>
-        <p className="text-sm">{back}</p>
-        <h1 className="mt-2 text-2xl font-semibold">LoadBalancer {name}</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          In namespace {namespace} of your cluster (the consumer cluster)
-          {lb.metadata.deletionTimestamp ? " — being deleted" : ""}.
-        </p>
-      </div>
-      {/* STATUS SLOT — live status (components/status/, added by the status work) renders here. */}
-      <section aria-labelledby="status-heading" data-slot="loadbalancer-status">
-        <h2 id="status-heading" className="text-lg font-semibold">
-          Status
-        </h2>
-        <LiveLoadBalancerStatus namespace={namespace} name={name} testTraffic={testTrafficAction} />
-      </section>
-      <LoadBalancerSummary model={model} lb={lb} configMap={configMap} />
-      {can.update && !lb.metadata.deletionTimestamp ? (
-        <section aria-labelledby="edit-heading" className="flex flex-col gap-3">
-          <h2 id="edit-heading" className="text-lg font-semibold">
-            Change
-          </h2>
+    <LoadBalancerDetail
+      namespace={namespace}
+      name={name}
+      initialTab={tab}
+      testTraffic={testTrafficAction}
+      summary={<LoadBalancerSummary model={model} lb={lb} configMap={configMap} />}
+      settings={
+        can.update && !deleting ? (
           <EditLoadBalancerForm
             model={model}
             namespace={namespace}
@@ -93,21 +88,24 @@ export default async function LoadBalancerPage({ params }: Params) {
                   : `The ConfigMap ${configMap.name} cannot be read, so the header cannot be changed here.`,
             }}
           />
-        </section>
-      ) : null}
-      {can.delete && provider && !lb.metadata.deletionTimestamp ? (
-        <section aria-labelledby="delete-heading" className="flex flex-col gap-3">
-          <h2 id="delete-heading" className="text-lg font-semibold">
-            Delete
-          </h2>
+        ) : (
+          <p className="text-sm">
+            {deleting
+              ? "It is being deleted, so it cannot be changed any more."
+              : "You may read this LoadBalancer but not change it; ask the namespace's owners for access."}
+          </p>
+        )
+      }
+      dangerZone={
+        can.delete && provider && !deleting ? (
           <DeleteLoadBalancer
             namespace={namespace}
             name={name}
             configMapName={configMap?.state === "found" ? configMap.name : undefined}
             providerObjects={<ProviderObjects side={provider} />}
           />
-        </section>
-      ) : null}
-    </div>
+        ) : undefined
+      }
+    />
   );
 }
