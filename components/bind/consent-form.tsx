@@ -7,7 +7,7 @@ import { describedBy, Field, Input } from "@/components/ui/field";
 import { settleAction } from "@/components/ui/settle-action";
 import { linkClass } from "@/components/ui/text-link";
 import { bindForCli, type CliBindResult, cancelCliBind } from "@/lib/bind/cli-bind-actions";
-import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
+import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name-rule";
 
 interface Props {
   template: string;

@@ -6,7 +6,7 @@ import { Callout } from "@/components/ui/callout";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import { settleAction } from "@/components/ui/settle-action";
 import { type BrowserBindResult, bindInBrowser } from "@/lib/catalog/bind-actions";
-import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
+import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name-rule";
 
 /**
  * The browser bind's consent: name the binding, then "Allow and bind to my cluster" or Cancel.

@@ -1,4 +1,5 @@
-import { BUCKET_IDS, type Bucket, bucketOf, type DashboardRow } from "@/lib/status";
+import type { Bucket, DashboardRow } from "@/lib/status";
+import { BUCKET_IDS, bucketOf } from "@/lib/status/buckets";
 
 export type BucketFilter = Bucket | "all";
 

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { say } from "@/components/status/text";
-import { type BucketCounts, countBuckets, type DashboardRow } from "@/lib/status";
+import type { BucketCounts, DashboardRow } from "@/lib/status";
+import { countBuckets } from "@/lib/status/buckets";
 import { type BucketFilter, filterRows } from "./filter-rows";
 import { ListFilters } from "./list-filters";
 import { LoadBalancerTable } from "./loadbalancer-table";

@@ -3,7 +3,8 @@
 import { Search } from "lucide-react";
 import { useId } from "react";
 import { cn } from "@/components/ui/cn";
-import { BUCKET_IDS, BUCKET_LABELS, type BucketCounts } from "@/lib/status";
+import type { BucketCounts } from "@/lib/status";
+import { BUCKET_IDS, BUCKET_LABELS } from "@/lib/status/buckets";
 import type { BucketFilter } from "./filter-rows";
 
 /**

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { ConnectionNote } from "@/components/status/connection-note";
 import { HealthBanner } from "@/components/status/health-banner";
 import { ProblemPanel } from "@/components/status/problem-panel";
@@ -10,10 +11,13 @@ import { LoadingPanel } from "@/components/ui/state-panels";
 import type { DashboardView } from "@/lib/live/types";
 import type { LiveError } from "@/lib/query/live-protocol";
 import { BindingCard, type BindingLine } from "./binding-card";
-import { FilterableList } from "./filterable-list";
 import { RecentChanges } from "./recent-changes";
 import { StageTiles } from "./stage-tiles";
 import { useDashboardView } from "./use-dashboard-view";
+
+// Only the platform team sees the provider-wide table; its table engine stays out of everyone
+// else's first load.
+const FilterableList = dynamic(() => import("./filterable-list").then((m) => m.FilterableList));
 
 /**
  * The overview, live on the page's one stream: the user's LoadBalancers counted by stage (the

@@ -17,7 +17,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { linkClass } from "@/components/ui/text-link";
-import { BUCKET_ORDER, bucketOf, type DashboardRow } from "@/lib/status";
+import type { DashboardRow } from "@/lib/status";
+import { BUCKET_ORDER, bucketOf } from "@/lib/status/buckets";
 import { StatusCell } from "./status-cell";
 
 type Row = DashboardRow & { clusterNamespace?: string };

@@ -4,13 +4,17 @@ import { SinceTime } from "@/components/status/since-time";
 import { AppLink as Link } from "@/components/ui/app-link";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/text-link";
-import { type DashboardRow, recentRows } from "@/lib/status";
-import { StatusCell } from "./status-cell";
+import type { DashboardRow } from "@/lib/status";
+import { recentRows } from "@/lib/status/buckets";
+import { BucketPill } from "./bucket-pill";
 
 /** How many LoadBalancers the overview lists as recently changed. */
 export const RECENT = 5;
 
-/** The few most recently changed LoadBalancers, each linking to its page. */
+/**
+ * The few most recently changed LoadBalancers, each linking to its page, with what blocks those
+ * that are not done in words (no tooltip engine on the overview: it stays within its JS budget).
+ */
 export function RecentChanges({ rows }: { rows: DashboardRow[] }) {
   return (
     <Card title="Recent changes" description="The LoadBalancers that changed last.">
@@ -32,9 +36,11 @@ export function RecentChanges({ rows }: { rows: DashboardRow[] }) {
                   {r.name}
                 </Link>
                 <span className="ml-2 text-xs text-muted">{r.namespace}</span>
+                {/* The sentence in full, not behind a tooltip: the overview is also read on phones. */}
+                {r.current.state === "done" ? null : <span className="block text-xs text-muted">{r.summary}</span>}
               </span>
               <span className="flex items-center gap-3 text-xs text-muted">
-                <StatusCell row={r} />
+                <BucketPill row={r} />
                 <SinceTime iso={r.changedAt ?? r.createdAt} />
               </span>
             </li>

@@ -1,6 +1,7 @@
 import { AppLink as Link } from "@/components/ui/app-link";
 import { cn } from "@/components/ui/cn";
-import { BUCKET_IDS, BUCKET_LABELS, type Bucket, type BucketCounts } from "@/lib/status";
+import type { Bucket, BucketCounts } from "@/lib/status";
+import { BUCKET_IDS, BUCKET_LABELS } from "@/lib/status/buckets";
 
 /** The stages between requested and ready, shown as one "In progress" tile with its parts. */
 const IN_PROGRESS = BUCKET_IDS.filter((b) => b !== "ready" && b !== "failed");

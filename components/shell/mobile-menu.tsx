@@ -2,7 +2,6 @@
 
 import { Menu } from "lucide-react";
 import { usePathname } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -13,6 +12,7 @@ import {
 import type { SignedInUser } from "@/lib/auth/session";
 import { AccountSummary } from "./account-summary";
 import { isActive, type NavItem } from "./nav-items";
+import { signOut } from "./sign-out";
 
 /** Below 768 px the header's links and account fold into this one menu (arrows, Enter, Escape). */
 export function MobileMenu({ links, user }: { links: NavItem[]; user: SignedInUser | null }) {
@@ -36,9 +36,7 @@ export function MobileMenu({ links, user }: { links: NavItem[]; user: SignedInUs
           <DropdownMenuSeparator />
           <AccountSummary user={user} />
           <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin?signedOut=1" })}>
-            Sign out
-          </DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => void signOut()}>Sign out</DropdownMenuItem>
         </>
       ) : null}
     </DropdownMenu>

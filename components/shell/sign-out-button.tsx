@@ -1,11 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
+import { signOut } from "./sign-out";
 
 export function SignOutButton() {
   return (
-    <Button variant="primary" onClick={() => void signOut({ callbackUrl: "/signin?signedOut=1" })}>
+    <Button variant="primary" onClick={() => void signOut()}>
       Sign out
     </Button>
   );

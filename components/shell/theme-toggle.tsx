@@ -3,7 +3,6 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Tooltip } from "@/components/ui/tooltip";
 
 type Theme = "light" | "dark" | "system";
 const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
@@ -28,21 +27,22 @@ export function ThemeToggle() {
   const Icon = ICON[theme];
   const label = `Colour theme: ${theme}. Switch to ${NEXT[theme]}`;
   return (
-    <Tooltip content={label}>
-      <Button
-        variant="ghost"
-        size="icon"
-        aria-label={label}
-        onClick={() => {
-          const next = NEXT[theme];
-          setTheme(next);
-          if (next === "system") localStorage.removeItem("theme");
-          else localStorage.setItem("theme", next);
-          apply(next);
-        }}
-      >
-        <Icon aria-hidden="true" className="size-5" />
-      </Button>
-    </Tooltip>
+    // A native title, not the Tooltip primitive: the header is on every page, and the tooltip
+    // engine would be a fifteenth of each page's first-load budget for one hint.
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label={label}
+      title={label}
+      onClick={() => {
+        const next = NEXT[theme];
+        setTheme(next);
+        if (next === "system") localStorage.removeItem("theme");
+        else localStorage.setItem("theme", next);
+        apply(next);
+      }}
+    >
+      <Icon aria-hidden="true" className="size-5" />
+    </Button>
   );
 }

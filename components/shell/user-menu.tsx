@@ -1,11 +1,11 @@
 "use client";
 
 import { ChevronDown, CircleUser } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuItem, DropdownMenuSeparator } from "@/components/ui/dropdown-menu";
 import type { SignedInUser } from "@/lib/auth/session";
 import { AccountSummary } from "./account-summary";
+import { signOut } from "./sign-out";
 
 /** The account menu of wide screens: who you are, your groups, sign out. */
 export function UserMenu({ user }: { user: SignedInUser }) {
@@ -23,9 +23,7 @@ export function UserMenu({ user }: { user: SignedInUser }) {
     >
       <AccountSummary user={user} />
       <DropdownMenuSeparator />
-      <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin?signedOut=1" })}>
-        Sign out
-      </DropdownMenuItem>
+      <DropdownMenuItem onSelect={() => void signOut()}>Sign out</DropdownMenuItem>
     </DropdownMenu>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatAge } from "@/lib/status";
+import { formatAge } from "@/lib/status/time";
 import { useNow } from "./use-now";
 
 /**

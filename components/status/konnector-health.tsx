@@ -1,6 +1,7 @@
 "use client";
 
-import { formatAge, type KonnectorHealth, type KonnectorState } from "@/lib/status";
+import type { KonnectorHealth, KonnectorState } from "@/lib/status";
+import { formatAge } from "@/lib/status/time";
 import { SinceTime } from "./since-time";
 import { KONNECTOR_TEXT, say } from "./text";
 

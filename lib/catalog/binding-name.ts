@@ -1,9 +1,7 @@
 // The name a user gives a binding in the browser, with the rule in plain words (the same rule as
 // Kubernetes object names: an RFC 1123 label).
 import { z } from "zod";
-
-export const BINDING_NAME_RULE =
-  "lowercase letters, digits and '-', at most 63 characters, starting and ending with a letter or digit";
+import { BINDING_NAME_RULE } from "./binding-name-rule";
 
 export const BindingName = z
   .string()

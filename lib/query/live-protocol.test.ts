@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatEventId,
-  isProviderSub,
-  type LiveSub,
-  liveSub,
-  parseEventId,
-  parseSub,
-  SubsQuery,
-} from "./live-protocol";
+import { formatEventId, isProviderSub, type LiveSub, liveSub, parseEventId, parseSub } from "./live-protocol";
+import { SubsQuery } from "./subs-query";
 
 describe("live subs", () => {
   it("parses every kind, the provider console's included", () => {

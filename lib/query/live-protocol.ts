@@ -20,7 +20,6 @@
  * A `patch` turns the view this connection sent last for the sub into the next one; the first
  * message of a sub on every connection is a whole `view`.
  */
-import { z } from "zod";
 import type { ViewPatch } from "./view-patch";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -37,8 +36,6 @@ export const liveSub = {
 
 /** At most this many subs per stream: a page needs one or two. */
 export const MAX_SUBS = 16;
-
-const Sub = z.string().refine((s) => parseSub(s) !== undefined, "unknown subscription");
 
 export type ParsedSub =
   | { kind: "dashboard" }
@@ -59,13 +56,6 @@ export function parseSub(sub: string): ParsedSub | undefined {
   if (!m || !DNS_LABEL.test(m[1]) || !DNS_SUBDOMAIN.test(m[2])) return undefined;
   return { kind: "loadBalancer", namespace: m[1], name: m[2] };
 }
-
-/** The `sub` query parameters: at least one, valid, de-duplicated, in request order. */
-export const SubsQuery = z
-  .array(Sub)
-  .min(1, "name at least one sub")
-  .transform((subs) => [...new Set(subs)] as LiveSub[])
-  .refine((subs) => subs.length <= MAX_SUBS, `at most ${MAX_SUBS} subs`);
 
 /** A short, URL- and id-safe hash; the caller supplies the digest (node:crypto on the server). */
 const HASH = /^[A-Za-z0-9_-]{1,32}$/;
