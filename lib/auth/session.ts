@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect, unauthorized } from "next/navigation";
 import { getServerSession, type Session } from "next-auth";
+import type { Identity } from "../k8s/types";
 import { authOptions } from "./options";
 
 export interface SignedInUser {
@@ -31,6 +32,6 @@ export async function requireUser(returnTo: string): Promise<SignedInUser> {
 }
 
 /** The impersonation identity for lib/k8s. */
-export function k8sIdentity(user: SignedInUser) {
+export function k8sIdentity(user: SignedInUser): Identity {
   return { user: user.username, groups: user.groups };
 }

@@ -1,7 +1,10 @@
 export type ClusterName = "provider" | "consumer";
 
+/** A signed-in user as Kubernetes sees them: the name and groups the portal impersonates. */
+export type Identity = { user: string; groups: string[] };
+
 /** Who a request is made as: a signed-in user (impersonated) or the portal's own identity. */
-export type Actor = { kind: "user"; user: string; groups: string[] } | { kind: "portal" };
+export type Actor = ({ kind: "user" } & Identity) | { kind: "portal" };
 
 export const PORTAL: Actor = { kind: "portal" };
 

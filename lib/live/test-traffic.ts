@@ -1,12 +1,13 @@
 import "server-only";
 import { request } from "node:http";
 import { z } from "zod";
+import type { Identity } from "../k8s/types";
 import { log } from "../log";
 import { firstView } from "./first-view";
 import { checkCustomHeader, type HeaderCheck } from "./header-check";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { trafficTarget } from "./traffic-target";
-import type { Identity, LoadBalancerView } from "./types";
+import type { LoadBalancerView } from "./types";
 
 const Input = z.object({
   namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/),

@@ -2,7 +2,7 @@ import "server-only";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
-import { actorName, type KubeObject } from "../k8s/types";
+import { actorName, type Identity, type KubeObject } from "../k8s/types";
 import { log } from "../log";
 import { type FormFailure, type FormResult, fail } from "../schema/action-result";
 import { explainWriteError, type WriteContext } from "../schema/explain-error";
@@ -15,7 +15,6 @@ import { HEADER_KEY, headerProblem } from "./policy";
 import { loadBalancerRef } from "./resource";
 import { loadSharedTargets } from "./shared-targets";
 
-type Identity = { user: string; groups: string[] };
 const CONFIGMAPS = { group: "", version: "v1", resource: "configmaps" };
 const NOTHING = "Nothing was created.";
 

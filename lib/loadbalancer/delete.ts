@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import type { Identity } from "../k8s/types";
 import { log } from "../log";
 import { type FormFailure, type FormResult, fail } from "../schema/action-result";
 import { explainWriteError, type WriteContext } from "../schema/explain-error";
@@ -30,10 +31,7 @@ function explained(e: unknown, ctx: WriteContext): FormFailure {
  * unless another LoadBalancer in the namespace still uses it. kube-bind then removes the provider
  * copy and kro its children.
  */
-export async function deleteLoadBalancer(
-  identity: { user: string; groups: string[] },
-  raw: unknown,
-): Promise<DeleteOutcome> {
+export async function deleteLoadBalancer(identity: Identity, raw: unknown): Promise<DeleteOutcome> {
   const input = DeleteInput.safeParse(raw);
   if (!input.success) return fail({ form: unreadableForm(input.error) });
   const { namespace, name, confirm, deleteConfigMap } = input.data;

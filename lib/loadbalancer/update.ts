@@ -2,7 +2,7 @@ import "server-only";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
-import type { KubeObject } from "../k8s/types";
+import type { Identity, KubeObject } from "../k8s/types";
 import { log } from "../log";
 import { type FormFailure, type FormResult, fail } from "../schema/action-result";
 import { explainWriteError, type WriteContext } from "../schema/explain-error";
@@ -15,7 +15,6 @@ import { EDITABLE_FIELDS, type EditDraft, HEADER_FIELD, parseEdit } from "./edit
 import { CUSTOM_HEADER_KEY } from "./form";
 import { loadBalancerRef } from "./resource";
 
-type Identity = { user: string; groups: string[] };
 type Ref = Parameters<KubeClient["get"]>[0];
 const NOTHING = "Nothing was changed.";
 

@@ -4,6 +4,7 @@ import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
+import type { Identity } from "../k8s/types";
 import { log } from "../log";
 import { type FormFailure, type FormResult, fail } from "./action-result";
 import { CATALOG_NEXT, explainWriteError } from "./explain-error";
@@ -12,8 +13,6 @@ import { dns1123Label, dns1123Subdomain } from "./kubernetes-rules";
 import { kubectlApply, resourceObject, toYaml } from "./objects";
 import { parseResourceInput } from "./resource-input";
 import { type ServedRef, servedSchema } from "./served";
-
-type Identity = { user: string; groups: string[] };
 
 /** Route params of /apis/[group]/[version]/[resource]; anything else is not a resource. */
 export const ServedRefParams = z.object({
