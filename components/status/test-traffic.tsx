@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { settleAction } from "@/components/ui/settle-action";
 import { CUSTOM_HEADER, CUSTOM_HEADER_KEY, type HeaderCheck } from "@/lib/live/header-check";
 import type { TrafficOutcome } from "@/lib/live/test-traffic";
+import { fail } from "@/lib/schema/action-result";
 import { say } from "./text";
 import { uniqueKeys } from "./unique-keys";
 
@@ -34,7 +35,7 @@ export function TestTraffic({
   const send = () =>
     start(async () => {
       const r = await settleAction(() => action({ namespace, name }));
-      setOutcome(r.settled ? r.value : { ok: false, message: r.message });
+      setOutcome(r.settled ? r.value : fail({}, { message: r.message }));
     });
   return (
     <div className="flex flex-col gap-3">
@@ -51,7 +52,7 @@ export function TestTraffic({
       <div id={resultId} aria-live="polite">
         {outcome && !outcome.ok ? (
           <p role="alert" className="text-sm text-danger" data-testid="traffic-error">
-            Test request failed: {outcome.message}
+            Test request failed: {outcome.formError?.message}
           </p>
         ) : null}
         {outcome?.ok ? (
