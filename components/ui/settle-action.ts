@@ -38,11 +38,3 @@ export async function settleFormAction<R>(
   const r = await settleAction(call);
   return r.settled ? r.value : { ok: false, fieldErrors: {}, formError: { message: r.message } };
 }
-
-/** settleAction for Result-returning actions (lib/result.ts): a failed call becomes its error. */
-export async function settleResultAction<R>(
-  call: () => Promise<R>,
-): Promise<R | { ok: false; error: { status: number; reason: string; message: string } }> {
-  const r = await settleAction(call);
-  return r.settled ? r.value : { ok: false, error: { status: 0, reason: "ActionFailed", message: r.message } };
-}

@@ -1,6 +1,8 @@
 import "server-only";
+import { z } from "zod";
 import { currentSession, type SignedInUser } from "../auth/session";
-import { defineUserAction } from "./define";
+import type { Identity } from "../k8s/types";
+import { type ActionOptions, defineUserAction } from "./define";
 
 /** The signed-in user of this request, or null when there is none or it may no longer be used. */
 async function sessionUser(): Promise<SignedInUser | null> {
@@ -10,3 +12,7 @@ async function sessionUser(): Promise<SignedInUser | null> {
 
 /** Every server action is `userAction(schema, async (input, { user, identity }) => …, { returnTo })`. */
 export const userAction = defineUserAction(sessionUser);
+
+/** For lib functions that validate their input themselves, against what only the cluster serves. */
+export const identityAction = <R>(fn: (identity: Identity, raw: unknown) => Promise<R>, options: ActionOptions) =>
+  userAction(z.unknown(), (raw, { identity }) => fn(identity, raw), options);

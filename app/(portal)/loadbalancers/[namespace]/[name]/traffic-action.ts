@@ -1,7 +1,6 @@
 "use server";
 
-import { z } from "zod";
-import { userAction } from "@/lib/actions/user-action";
+import { identityAction } from "@/lib/actions/user-action";
 import { sendTestTraffic } from "@/lib/live/test-traffic";
 
 /**
@@ -9,6 +8,4 @@ import { sendTestTraffic } from "@/lib/live/test-traffic";
  * signed-in user (lib/live/test-traffic validates the input and only sends to the address the
  * Gateway reports).
  */
-export const testTrafficAction = userAction(z.unknown(), (raw, { identity }) => sendTestTraffic(identity, raw), {
-  returnTo: "/loadbalancers",
-});
+export const testTrafficAction = identityAction(sendTestTraffic, { returnTo: "/loadbalancers" });
