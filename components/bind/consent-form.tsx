@@ -4,11 +4,10 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { settleAction } from "@/components/ui/settle-action";
+import { settleFormAction } from "@/components/ui/settle-action";
 import { linkClass } from "@/components/ui/text-link";
 import { bindForCli, type CliBindResult, cancelCliBind } from "@/lib/bind/cli-bind-actions";
 import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
-import { fail } from "@/lib/schema/action-result";
 
 interface Props {
   template: string;
@@ -27,8 +26,7 @@ export function ConsentForm({ template, sessionId, redirectUrl, consumerId }: Pr
 
   const run = (call: () => Promise<CliBindResult>) =>
     start(async () => {
-      const r = await settleAction(call);
-      const outcome: CliBindResult = r.settled ? r.value : fail({}, { message: r.message });
+      const outcome: CliBindResult = await settleFormAction(call);
       setResult(outcome);
       if (outcome.ok) window.location.assign(outcome.redirectTo);
     });

@@ -5,10 +5,9 @@ import { AppLink } from "@/components/ui/app-link";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { settleAction } from "@/components/ui/settle-action";
+import { settleFormAction } from "@/components/ui/settle-action";
 import { type BrowserBindResult, bindInBrowser } from "@/lib/catalog/bind-actions";
 import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name";
-import { fail } from "@/lib/schema/action-result";
 
 /**
  * The browser bind's consent: name the binding, then "Allow and bind to my cluster" or Cancel.
@@ -42,8 +41,7 @@ export function BrowserBindForm({ template }: { template: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await settleAction(() => bindInBrowser({ template, name }));
-          setResult(r.settled ? r.value : fail({}, { message: r.message }));
+          setResult(await settleFormAction(() => bindInBrowser({ template, name })));
         });
       }}
     >

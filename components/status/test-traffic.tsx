@@ -3,10 +3,9 @@
 import { useId, useState, useTransition } from "react";
 import { StatusPill } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { settleAction } from "@/components/ui/settle-action";
+import { settleFormAction } from "@/components/ui/settle-action";
 import { CUSTOM_HEADER, CUSTOM_HEADER_KEY, type HeaderCheck } from "@/lib/live/header-check";
 import type { TrafficOutcome } from "@/lib/live/test-traffic";
-import { fail } from "@/lib/schema/action-result";
 import { say } from "./text";
 import { uniqueKeys } from "./unique-keys";
 
@@ -34,8 +33,7 @@ export function TestTraffic({
   const resultId = useId();
   const send = () =>
     start(async () => {
-      const r = await settleAction(() => action({ namespace, name }));
-      setOutcome(r.settled ? r.value : fail({}, { message: r.message }));
+      setOutcome(await settleFormAction(() => action({ namespace, name })));
     });
   return (
     <div className="flex flex-col gap-3">

@@ -7,10 +7,7 @@ import type { Identity } from "../k8s/types";
 import type { FormFailure } from "../schema/action-result";
 import { invalidInput, signInAgain, toActionFailure } from "./failure";
 
-export interface SignedIn {
-  username: string;
-  groups: string[];
-}
+export type SignedIn = { username: string; groups: string[] };
 
 export interface ActionContext<U extends SignedIn = SignedIn> {
   user: U;
@@ -18,10 +15,8 @@ export interface ActionContext<U extends SignedIn = SignedIn> {
   identity: Identity;
 }
 
-export interface ActionOptions {
-  /** the page to come back to after signing in again */
-  returnTo: string;
-}
+/** returnTo: the page to come back to after signing in again */
+export type ActionOptions = { returnTo: string };
 
 /**
  * Builds `userAction(schema, handler, options)` for a session source: null (or a refused session)

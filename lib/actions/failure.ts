@@ -4,19 +4,14 @@ import type { z } from "zod";
 import { BindingLimitError, BindStepError, NotYourBindingError } from "../bind/bind-errors";
 import { KubeError } from "../k8s/errors";
 import type { PortalError } from "../result";
-import type { FieldErrors, FormFailure } from "../schema/action-result";
+import type { FieldErrors, FormError, FormFailure } from "../schema/action-result";
 
 /** The session is gone (never there, expired, refused by the identity provider or signed out). */
 export function signInAgain(returnTo: string): FormFailure {
-  return {
-    ok: false,
-    reason: "Unauthorized",
-    fieldErrors: {},
-    formError: {
-      message: "Your session has ended, so nothing was done. Sign in again, then repeat this step.",
-      next: { href: `/signin?callbackUrl=${encodeURIComponent(returnTo)}`, label: "Sign in again" },
-    },
-  };
+  return failure("Unauthorized", "Your session has ended, so nothing was done. Sign in again, then repeat this step.", {
+    href: `/signin?callbackUrl=${encodeURIComponent(returnTo)}`,
+    label: "Sign in again",
+  });
 }
 
 /** Each zod issue under its field's path ("form" for the input as a whole); the first per field. */
@@ -26,10 +21,8 @@ export function invalidInput(error: z.ZodError): FormFailure {
   return { ok: false, reason: "Invalid", fieldErrors };
 }
 
-function isPortalError(e: unknown): e is PortalError {
-  const o = e as Partial<PortalError> | null;
-  return typeof o?.status === "number" && typeof o.reason === "string" && typeof o.message === "string";
-}
+const isPortalError = (e: unknown): e is PortalError =>
+  typeof (e as PortalError | null)?.status === "number" && typeof (e as PortalError).message === "string";
 
 /**
  * An expected failure as the form's error: a Kubernetes error (KubeError), a portal error
@@ -47,6 +40,6 @@ export function toActionFailure(e: unknown): FormFailure {
   throw e;
 }
 
-function failure(reason: string, message: string): FormFailure {
-  return { ok: false, reason, fieldErrors: {}, formError: { message } };
+function failure(reason: string, message: string, next?: FormError["next"]): FormFailure {
+  return { ok: false, reason, fieldErrors: {}, formError: next ? { message, next } : { message } };
 }

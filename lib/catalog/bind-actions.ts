@@ -2,12 +2,10 @@
 
 import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
-import { bindingResponse } from "@/lib/bind/binding-response";
 import { finishOnConsumer } from "@/lib/bind/finish";
 import { mayBindOnConsumer } from "@/lib/bind/konnector-deploy";
-import { requestProviderBinding } from "@/lib/bind/provision";
+import { bindExport } from "@/lib/bind/provision";
 import { BindingName } from "@/lib/catalog/binding-name";
-import { getExportTemplate } from "@/lib/catalog/get-template";
 import { env } from "@/lib/env";
 import { portalIdentityClient, userClient } from "@/lib/k8s/clusters";
 import { type FormResult, fail } from "@/lib/schema/action-result";
@@ -25,8 +23,6 @@ export type BrowserBindResult = FormResult<{ binding: string; providerNamespace:
 export const bindInBrowser = userAction(
   Input,
   async ({ template: templateName, name }, { user, identity }): Promise<BrowserBindResult> => {
-    const template = await getExportTemplate(templateName);
-    if (!template) return fail({}, { message: `The export ${templateName} does not exist (any more).` });
     const consumer = await userClient("consumer", identity);
     if (!(await mayBindOnConsumer(consumer))) {
       return fail(
@@ -41,20 +37,15 @@ export const bindInBrowser = userAction(
     // The consumer cluster's identity, as `kubectl bind` sends it: the UID of kube-system.
     const portal = await portalIdentityClient("consumer");
     const kubeSystem = await portal.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
-    const { namespace, kubeconfig } = await requestProviderBinding(user, {
+    const bound = await bindExport(user, {
       template: templateName,
       consumerIdentity: kubeSystem.metadata.uid,
       prettyName: name,
-    });
-    const response = bindingResponse({
-      template,
       requestName: name,
-      kubeconfig,
       sessionId: "portal",
-      issuer: env().OIDC_ISSUER_URL,
-      subject: user.username,
-      providerNamespace: namespace,
     });
+    if (!bound) return fail({}, { message: `The export ${templateName} does not exist (any more).` });
+    const { namespace, kubeconfig, response } = bound;
     const binding = await finishOnConsumer(consumer, kubeconfig, response.requests[0]);
     return { ok: true, binding, providerNamespace: namespace };
   },

@@ -125,18 +125,14 @@ function writes(p: Plan): Write[] {
   ];
 }
 
-/** Server-side dry run (dryRun=All) of both objects, as the user: admission and RBAC included. */
-async function dryRun(p: Plan): Promise<FormFailure | null> {
-  // The LoadBalancer first: its name and the user's rights matter most and are reported first.
-  const checked = await dryRunAll(writes(p).reverse());
-  return checked.ok ? null : checked;
-}
+/** The LoadBalancer first: its name and the user's rights matter most and are reported first. */
+const dryRunOrder = (p: Plan) => writes(p).reverse();
 
 export async function previewLoadBalancerCreate(identity: Identity, raw: unknown): Promise<CreatePreview> {
   const p = await plan(identity, raw);
   if ("ok" in p) return p;
-  const failed = await dryRun(p);
-  if (failed) return failed;
+  const checked = await dryRunAll(dryRunOrder(p));
+  if (!checked.ok) return checked;
   const yaml = toYaml([p.configMap, p.loadBalancer].filter((o): o is KubeObject => Boolean(o)));
   return { ok: true, yaml, kubectl: kubectlApply(yaml) };
 }
@@ -150,9 +146,9 @@ export async function createLoadBalancer(identity: Identity, raw: unknown): Prom
   if ("ok" in p) return p;
   const { namespace, name } = p.draft;
   const audit = { user: identity.user, action: "create", resource: "loadbalancers", namespace, name };
-  const failed =
-    (await dryRun(p)) ??
-    (await commitAll(writes(p), { ...audit, configMap: p.draft.configMap }, "LoadBalancer created"));
+  const checked = await dryRunAll(dryRunOrder(p));
+  if (!checked.ok) return checked;
+  const failed = await commitAll(writes(p), { ...audit, configMap: p.draft.configMap }, "LoadBalancer created");
   if (failed) return failed;
   await markClaimed(p);
   return { ok: true, namespace, name, href: detailHref(namespace, name) };

@@ -43,19 +43,11 @@ export async function commitAll(
       await w.commit();
       committed.push(w);
     } catch (e) {
-      let failure: FormFailure;
-      try {
-        failure = explainedFailure(e, w.ctx);
-      } catch (bug) {
-        // A bug or an outage mid-way: still undo, then let the error surface.
-        await undoAll(committed, audit.user);
-        throw bug;
-      }
+      // Undone first, so that a bug or an outage mid-way (rethrown below) leaves nothing behind.
       const notes = await undoAll(committed, audit.user);
-      if (notes.length) {
-        const message = [failure.formError?.message, ...notes].filter(Boolean).join(" ");
-        failure.formError = { ...failure.formError, message };
-      }
+      const failure = explainedFailure(e, w.ctx);
+      const message = [failure.formError?.message, ...notes].filter(Boolean).join(" ");
+      if (notes.length) failure.formError = { ...failure.formError, message };
       return failure;
     }
   }
