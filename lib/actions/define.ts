@@ -3,17 +3,14 @@
 // it is a few lines and every failure must be the forms' own FieldErrors/FormError vocabulary,
 // which an action library would wrap in its own. Pure: the session is passed in (user-action.ts).
 import type { z } from "zod";
-import type { Identity } from "../k8s/types";
+import { type Identity, identityOf } from "../k8s/types";
 import type { FormFailure } from "../schema/action-result";
 import { invalidInput, signInAgain, toActionFailure } from "./failure";
 
 export type SignedIn = { username: string; groups: string[] };
 
-export interface ActionContext<U extends SignedIn = SignedIn> {
-  user: U;
-  /** who the portal impersonates for this user */
-  identity: Identity;
-}
+/** The signed-in user, and the identity the portal impersonates for them. */
+export type ActionContext<U extends SignedIn> = { user: U; identity: Identity };
 
 /** returnTo: the page to come back to after signing in again */
 export type ActionOptions = { returnTo: string };
@@ -35,7 +32,7 @@ export function defineUserAction<U extends SignedIn>(signedIn: () => Promise<U |
       const input = schema.safeParse(raw);
       if (!input.success) return invalidInput(input.error);
       try {
-        return await handler(input.data, { user, identity: { user: user.username, groups: user.groups } });
+        return await handler(input.data, { user, identity: identityOf(user) });
       } catch (e) {
         return toActionFailure(e);
       }

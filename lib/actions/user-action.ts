@@ -4,14 +4,14 @@ import { currentSession, type SignedInUser } from "../auth/session";
 import type { Identity } from "../k8s/types";
 import { type ActionOptions, defineUserAction } from "./define";
 
-/** The signed-in user of this request, or null when there is none or it may no longer be used. */
-async function sessionUser(): Promise<SignedInUser | null> {
+/**
+ * Every server action is `userAction(schema, async (input, { user, identity }) => …, { returnTo })`,
+ * for the signed-in user of this request (none when the session has ended or was refused).
+ */
+export const userAction = defineUserAction(async (): Promise<SignedInUser | null> => {
   const session = await currentSession();
   return session?.user?.username && !session.error ? session.user : null;
-}
-
-/** Every server action is `userAction(schema, async (input, { user, identity }) => …, { returnTo })`. */
-export const userAction = defineUserAction(sessionUser);
+});
 
 /** For lib functions that validate their input themselves, against what only the cluster serves. */
 export const identityAction = <R>(fn: (identity: Identity, raw: unknown) => Promise<R>, options: ActionOptions) =>

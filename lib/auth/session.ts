@@ -1,8 +1,9 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { getServerSession, type Session } from "next-auth";
-import type { Identity } from "../k8s/types";
 import { authOptions } from "./options";
+
+export { identityOf as k8sIdentity } from "../k8s/types";
 
 export interface SignedInUser {
   name: string;
@@ -26,9 +27,4 @@ export async function requireUser(returnTo: string): Promise<SignedInUser> {
   if (!session?.user?.username) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (session.error) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}&reason=${session.error}`);
   return session.user;
-}
-
-/** The impersonation identity for lib/k8s. */
-export function k8sIdentity(user: SignedInUser): Identity {
-  return { user: user.username, groups: user.groups };
 }

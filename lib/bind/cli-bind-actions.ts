@@ -49,7 +49,6 @@ export const bindForCli = userAction(
         template: input.template,
         consumerIdentity: input.consumerId || undefined,
         prettyName: input.name,
-        requestName: input.name,
         sessionId: input.sessionId,
       });
       if (!bound) return tellCli(input, "not_found", `The export ${input.template} does not exist (any more).`);

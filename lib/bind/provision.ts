@@ -133,19 +133,18 @@ async function waitForAnswer(
  */
 export async function bindExport(
   caller: BindCaller,
-  opts: { template: string; consumerIdentity?: string; prettyName: string; requestName: string; sessionId: string },
+  opts: { template: string; consumerIdentity?: string; prettyName: string; requestName?: string; sessionId: string },
 ) {
   const template = await getExportTemplate(opts.template);
   if (!template) return null;
   const { namespace, kubeconfig } = await requestProviderBinding(caller, opts);
-  const { requestName, sessionId } = opts;
-  const issuer = env().OIDC_ISSUER_URL;
+  const { prettyName, requestName = prettyName, sessionId } = opts;
   const response = bindingResponse({
     template,
     requestName,
     kubeconfig,
     sessionId,
-    issuer,
+    issuer: env().OIDC_ISSUER_URL,
     subject: caller.username,
     providerNamespace: namespace,
   });

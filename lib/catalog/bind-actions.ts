@@ -41,7 +41,6 @@ export const bindInBrowser = userAction(
       template: templateName,
       consumerIdentity: kubeSystem.metadata.uid,
       prettyName: name,
-      requestName: name,
       sessionId: "portal",
     });
     if (!bound) return fail({}, { message: `The export ${templateName} does not exist (any more).` });

@@ -2,6 +2,7 @@ import "server-only";
 import { request } from "node:http";
 import { z } from "zod";
 import type { Identity } from "../k8s/types";
+import { LoadBalancerName, NamespaceName } from "../loadbalancer/names";
 import { log } from "../log";
 import { type FormResult, fail } from "../schema/action-result";
 import { firstView } from "./first-view";
@@ -10,10 +11,7 @@ import { subscribeLoadBalancer } from "./loadbalancer";
 import { trafficTarget } from "./traffic-target";
 import type { LoadBalancerView } from "./types";
 
-const Input = z.object({
-  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/),
-  name: z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/),
-});
+const Input = z.object({ namespace: NamespaceName, name: LoadBalancerName });
 const Domain = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/i);

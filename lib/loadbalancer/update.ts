@@ -89,13 +89,7 @@ async function plan(
     const next = draft.header === "" ? undefined : draft.header;
     if (old !== next) {
       const value = (v: string | undefined) => ({ data: { [CUSTOM_HEADER_KEY]: v ?? null } });
-      changes.push({
-        ref: cmRef,
-        current: cm,
-        patch: value(next),
-        undo: value(old),
-        ctx: cmCtx,
-      });
+      changes.push({ ref: cmRef, current: cm, patch: value(next), undo: value(old), ctx: cmCtx });
     }
   } else if (draft.header !== "") {
     return fail({
@@ -108,14 +102,7 @@ async function plan(
   const spec: Record<string, unknown> = {};
   if (draft.spec.domain !== lb.spec.domain) spec.domain = draft.spec.domain ?? null;
   if (draft.spec.targetPort !== lb.spec.targetPort) spec.targetPort = draft.spec.targetPort ?? null;
-  if (Object.keys(spec).length) {
-    changes.push({
-      ref: lbRef,
-      current: lbNow,
-      patch: { spec },
-      ctx: lbCtx,
-    });
-  }
+  if (Object.keys(spec).length) changes.push({ ref: lbRef, current: lbNow, patch: { spec }, ctx: lbCtx });
   if (changes.length === 0)
     return fail({}, { message: "These are the values already set; there is nothing to change." });
   return { user, draft, changes };

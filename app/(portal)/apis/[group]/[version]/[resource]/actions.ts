@@ -33,11 +33,7 @@ const create = onRef(async (identity, ref, values) => {
 });
 
 /** Validation against the served schema and a server-side dry run; nothing is saved. */
-export async function previewResourceAction(ref: unknown, values: unknown) {
-  return preview({ ref, values });
-}
+export const previewResourceAction = async (ref: unknown, values: unknown) => preview({ ref, values });
 
 /** Dry run, then create as the user; LoadBalancers then open on their own page. */
-export async function createResourceAction(ref: unknown, values: unknown) {
-  return create({ ref, values });
-}
+export const createResourceAction = async (ref: unknown, values: unknown) => create({ ref, values });
