@@ -1,5 +1,7 @@
 import { expect, request as newRequest, test } from "@playwright/test";
+import { ensureConsumerBound } from "./support/bind-consumer";
 import { cliToken } from "./support/cli-login";
+import { fillLoadBalancerForm } from "./support/loadbalancer";
 import { startPortal } from "./support/portal-process";
 import { user } from "./support/sandbox";
 import { portalUrl, serverActionId } from "./support/security";
@@ -42,7 +44,9 @@ test("signing out ends the session everywhere: pages, APIs, the live stream, ser
       data: "[]",
       maxRedirects: 0,
     });
-    expect(actionRes.status()).toBe(401);
+    // A server action answers its form's "sign in again" failure and does nothing.
+    expect(actionRes.status()).toBe(200);
+    expect(await actionRes.text()).toContain('"reason":"Unauthorized"');
     await kept.dispose();
     await keptOnReplica.dispose();
   } finally {
@@ -77,4 +81,28 @@ test("POST /api/logout with a CLI token revokes that token", async ({ page, requ
   const other = await cliToken(await fresh.newPage(), user("bob"));
   await fresh.close();
   expect((await request.get("/api/ping", { headers: { authorization: `Bearer ${other}` } })).status()).toBe(200);
+});
+
+test("a form sent after signing out elsewhere shows the sign-in prompt in place, not an error page", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await ensureConsumerBound(browser);
+  await signIn(page, user("alice"), "/loadbalancers/new");
+  await fillLoadBalancerForm(page, { namespace: "default", name: "after-sign-out" });
+  // Signed out in another tab of the same browser: the form's page still holds the old state.
+  const other = await page.context().newPage();
+  await other.goto("/signout");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other.getByText("You are signed out.")).toBeVisible();
+  await other.close();
+
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByText(/Your session has ended, so nothing was done/)).toBeVisible();
+  const again = page.getByRole("link", { name: "Sign in again" });
+  await expect(again).toHaveAttribute("href", "/signin?callbackUrl=%2Floadbalancers%2Fnew");
+  await expect(page).toHaveURL(/\/loadbalancers\/new$/);
+  await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("after-sign-out");
 });

@@ -9,14 +9,13 @@ import { requestProviderBinding } from "../lib/bind/provision";
 import { getExportTemplate } from "../lib/catalog/get-template";
 import { env } from "../lib/env";
 import { portalIdentityClient, userClient } from "../lib/k8s/clusters";
+import type { Identity } from "../lib/k8s/types";
 import { LOADBALANCERS } from "../lib/loadbalancer/resource";
 import { servedSchema } from "../lib/schema/served";
 import { portalEnv } from "../sandbox/portal-env";
 import { readSandboxState } from "../sandbox/state";
 import { sandboxClient } from "./k8s";
 import { teamRolesCoverLoadBalancers } from "./loadbalancer-rbac";
-
-export type Identity = { user: string; groups: string[] };
 
 /** Points lib/env at the sandbox, as the e2e suite's `next start` gets it. Call before any client. */
 export function applySandboxPortalEnv(): void {

@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { settleAction } from "@/components/ui/settle-action";
+import { settleFormAction } from "@/components/ui/settle-action";
 import { linkClass } from "@/components/ui/text-link";
 import { bindForCli, type CliBindResult, cancelCliBind } from "@/lib/bind/cli-bind-actions";
 import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name-rule";
@@ -26,8 +26,7 @@ export function ConsentForm({ template, sessionId, redirectUrl, consumerId }: Pr
 
   const run = (call: () => Promise<CliBindResult>) =>
     start(async () => {
-      const r = await settleAction(call);
-      const outcome: CliBindResult = r.settled ? r.value : { ok: false, message: r.message };
+      const outcome: CliBindResult = await settleFormAction(call);
       setResult(outcome);
       if (outcome.ok) window.location.assign(outcome.redirectTo);
     });
@@ -62,11 +61,11 @@ export function ConsentForm({ template, sessionId, redirectUrl, consumerId }: Pr
       {result?.ok ? <output>Done. Returning to kubectl bind…</output> : null}
       {result && !result.ok ? (
         <Callout tone="danger" title="The binding did not complete">
-          <p>{result.message}</p>
-          {result.redirectTo ? (
+          <p>{result.formError?.message}</p>
+          {result.formError?.next ? (
             <p className="mt-2">
-              <a className={linkClass} href={result.redirectTo}>
-                Tell kubectl bind and close this page
+              <a className={linkClass} href={result.formError.next.href}>
+                {result.formError.next.label}
               </a>
             </p>
           ) : null}

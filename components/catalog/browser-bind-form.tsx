@@ -1,10 +1,11 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
+import { AppLink } from "@/components/ui/app-link";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { describedBy, Field, Input } from "@/components/ui/field";
-import { settleAction } from "@/components/ui/settle-action";
+import { settleFormAction } from "@/components/ui/settle-action";
 import { type BrowserBindResult, bindInBrowser } from "@/lib/catalog/bind-actions";
 import { BINDING_NAME_RULE } from "@/lib/catalog/binding-name-rule";
 
@@ -17,7 +18,7 @@ export function BrowserBindForm({ template }: { template: string }) {
   const [result, setResult] = useState<BrowserBindResult | null>(null);
   const [pending, start] = useTransition();
   const id = useId();
-  const nameError = result && !result.ok && result.field === "name" ? result.message : undefined;
+  const nameError = result && !result.ok ? result.fieldErrors.name : undefined;
 
   if (result?.ok) {
     return (
@@ -40,8 +41,7 @@ export function BrowserBindForm({ template }: { template: string }) {
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await settleAction(() => bindInBrowser({ template, name }));
-          setResult(r.settled ? r.value : { ok: false, message: r.message });
+          setResult(await settleFormAction(() => bindInBrowser({ template, name })));
         });
       }}
     >
@@ -63,13 +63,18 @@ export function BrowserBindForm({ template }: { template: string }) {
           Cancel
         </ButtonLink>
       </div>
-      {result && !result.ok && !result.field ? (
+      {result && !result.ok && result.formError ? (
         <Callout tone="danger" title="Not bound">
-          <p>{result.message}</p>
-          {result.commands ? (
+          <p>{result.formError.message}</p>
+          {result.formError.commands ? (
             <pre className="mt-2 overflow-x-auto rounded bg-surface-sunken p-3 text-xs">
-              <code>{result.commands.join("\n")}</code>
+              <code>{result.formError.commands.join("\n")}</code>
             </pre>
+          ) : null}
+          {result.formError.next ? (
+            <p className="mt-2">
+              <AppLink href={result.formError.next.href}>{result.formError.next.label}</AppLink>
+            </p>
           ) : null}
         </Callout>
       ) : null}

@@ -8,11 +8,10 @@ import { FormErrorPanel } from "@/components/form/form-error-panel";
 import { dangerButton, inputClass } from "@/components/form/input-styles";
 import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
-import { settleFormAction, settleResultAction } from "@/components/ui/settle-action";
+import { settleFormAction } from "@/components/ui/settle-action";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { previewRevokeAction, revokeConsumerAction } from "@/lib/provider/actions";
 import type { RevokePlan } from "@/lib/provider/types";
-import type { PortalError } from "@/lib/result";
 import type { FieldErrors, FormError } from "@/lib/schema/action-result";
 import { text } from "./text";
 
@@ -30,7 +29,7 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const [plan, setPlan] = useState<RevokePlan>();
-  const [planError, setPlanError] = useState<PortalError>();
+  const [planError, setPlanError] = useState<FormError>();
   const [confirm, setConfirm] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<FormError>();
@@ -47,9 +46,9 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
     setPlan(undefined);
     setPlanError(undefined);
     start(async () => {
-      const r = await settleResultAction(() => previewRevokeAction({ namespace }));
-      if (r.ok) setPlan(r.data);
-      else setPlanError(r.error);
+      const r = await settleFormAction(() => previewRevokeAction({ namespace }));
+      if (r.ok) setPlan(r.plan);
+      else setPlanError(r.formError ?? { message: Object.values(r.fieldErrors).join(" ") });
     });
   };
 

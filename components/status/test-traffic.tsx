@@ -49,7 +49,7 @@ export function TestTrafficPanel({
         {pending ? <p className="text-sm text-muted">Sending…</p> : null}
         {!pending && outcome && !outcome.ok ? (
           <p role="alert" className="text-sm text-danger" data-testid="traffic-error">
-            Test request failed: {outcome.message}
+            Test request failed: {outcome.formError?.message}
           </p>
         ) : null}
         {!pending && outcome?.ok ? (

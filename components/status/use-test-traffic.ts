@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { settleAction } from "@/components/ui/settle-action";
+import { settleFormAction } from "@/components/ui/settle-action";
 import type { TrafficOutcome } from "@/lib/live/test-traffic";
 
 export type TestTrafficAction = (input: { namespace: string; name: string }) => Promise<TrafficOutcome>;
@@ -17,8 +17,7 @@ export function useTestTraffic(action: TestTrafficAction, target: { namespace: s
   const send = () => {
     setShown(true);
     start(async () => {
-      const r = await settleAction(() => action(target));
-      setOutcome(r.settled ? r.value : { ok: false, message: r.message });
+      setOutcome(await settleFormAction(() => action(target)));
     });
   };
   const close = () => {

@@ -6,6 +6,8 @@
  *   if (!r.settled) show(r.message) else use(r.value)
  * Next's own control flow (redirect(), notFound()) is rethrown: the router must handle it.
  */
+import { type FormFailure, fail } from "@/lib/schema/action-result";
+
 export type Settled<T> = { settled: true; value: T } | { settled: false; message: string };
 
 export const ACTION_FAILED = {
@@ -32,17 +34,7 @@ function isNextControlFlow(e: unknown): boolean {
 }
 
 /** settleAction for form actions: a failed call becomes the form's error above its fields. */
-export async function settleFormAction<R>(
-  call: () => Promise<R>,
-): Promise<R | { ok: false; fieldErrors: Record<string, string>; formError: { message: string } }> {
+export async function settleFormAction<R>(call: () => Promise<R>): Promise<R | FormFailure> {
   const r = await settleAction(call);
-  return r.settled ? r.value : { ok: false, fieldErrors: {}, formError: { message: r.message } };
-}
-
-/** settleAction for Result-returning actions (lib/result.ts): a failed call becomes its error. */
-export async function settleResultAction<R>(
-  call: () => Promise<R>,
-): Promise<R | { ok: false; error: { status: number; reason: string; message: string } }> {
-  const r = await settleAction(call);
-  return r.settled ? r.value : { ok: false, error: { status: 0, reason: "ActionFailed", message: r.message } };
+  return r.settled ? r.value : fail({}, { message: r.message });
 }

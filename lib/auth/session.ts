@@ -1,8 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
-import { redirect, unauthorized } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getServerSession, type Session } from "next-auth";
 import { authOptions } from "./options";
+
+export { identityOf as k8sIdentity } from "../k8s/types";
 
 export interface SignedInUser {
   name: string;
@@ -19,18 +20,11 @@ export async function currentSession(): Promise<Session | null> {
 /**
  * For signed-in pages: returns the user or redirects to sign-in, coming back to `returnTo`.
  * A session the identity provider refused to refresh, or one signed out on any replica, counts as
- * signed out, with a reason.
+ * signed out, with a reason. Server actions use lib/actions' userAction instead.
  */
 export async function requireUser(returnTo: string): Promise<SignedInUser> {
   const session = await currentSession();
-  // A server action (Next marks its requests with this header) is answered 401, not redirected.
-  if ((!session?.user?.username || session.error) && (await headers()).has("next-action")) unauthorized();
   if (!session?.user?.username) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (session.error) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}&reason=${session.error}`);
   return session.user;
-}
-
-/** The impersonation identity for lib/k8s. */
-export function k8sIdentity(user: SignedInUser) {
-  return { user: user.username, groups: user.groups };
 }

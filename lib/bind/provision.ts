@@ -1,4 +1,5 @@
 import "server-only";
+import { getExportTemplate } from "../catalog/get-template";
 import { env } from "../env";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient } from "../k8s/clusters";
@@ -15,6 +16,7 @@ import {
   requestOutcome,
 } from "./backend-request";
 import { BindingLimitError, BindStepError, NotYourBindingError } from "./bind-errors";
+import { bindingResponse } from "./binding-response";
 import { bindingIdentityKey } from "./naming";
 import { type BindCaller, mayBindIdentity, mayReceiveBinding, overBindingLimit } from "./ownership";
 
@@ -122,4 +124,29 @@ async function waitForAnswer(
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 1_000);
   }
+}
+
+/**
+ * The whole provider side of one bind, as the CLI, the browser and /api/bind do it: the export
+ * (null when it does not exist, checked before anything is created), the binding, and the
+ * BindingResponse that the CLI or the portal finishes with on the consumer.
+ */
+export async function bindExport(
+  caller: BindCaller,
+  opts: { template: string; consumerIdentity?: string; prettyName: string; requestName?: string; sessionId: string },
+) {
+  const template = await getExportTemplate(opts.template);
+  if (!template) return null;
+  const { namespace, kubeconfig } = await requestProviderBinding(caller, opts);
+  const { prettyName, requestName = prettyName, sessionId } = opts;
+  const response = bindingResponse({
+    template,
+    requestName,
+    kubeconfig,
+    sessionId,
+    issuer: env().OIDC_ISSUER_URL,
+    subject: caller.username,
+    providerNamespace: namespace,
+  });
+  return { namespace, kubeconfig, response };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { mayBindOnConsumer } from "../bind/konnector-deploy";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import type { Identity } from "../k8s/types";
 import { type KonnectorHealth, konnectorHealth } from "../status";
 import type { RawObject } from "../status/types";
 import { type BindState, bindState } from "./bind-state";
@@ -23,7 +24,7 @@ const forbidden = (e: unknown) => e instanceof KubeError && (e.forbidden || e.no
  * unknown rather than failing the page.
  */
 export async function readBindStates(
-  identity: { user: string; groups: string[] },
+  identity: Identity,
   templates: ExportTemplate[],
 ): Promise<Record<string, ExportBinding>> {
   const consumer = await userClient("consumer", identity);

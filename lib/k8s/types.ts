@@ -1,7 +1,15 @@
 export type ClusterName = "provider" | "consumer";
 
+/** A signed-in user as Kubernetes sees them: the name and groups the portal impersonates. */
+export type Identity = { user: string; groups: string[] };
+
+/** The identity of a signed-in user: the username claim (OIDC_USERNAME_CLAIM) and the groups. */
+export function identityOf(signedIn: { username: string; groups: string[] }): Identity {
+  return { user: signedIn.username, groups: signedIn.groups };
+}
+
 /** Who a request is made as: a signed-in user (impersonated) or the portal's own identity. */
-export type Actor = { kind: "user"; user: string; groups: string[] } | { kind: "portal" };
+export type Actor = ({ kind: "user" } & Identity) | { kind: "portal" };
 
 export const PORTAL: Actor = { kind: "portal" };
 

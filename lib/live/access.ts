@@ -2,8 +2,9 @@
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
+import type { Identity } from "../k8s/types";
 import type { PortalError } from "../result";
-import type { Identity, LiveContext } from "./context";
+import type { LiveContext } from "./context";
 import { API, type Api } from "./resources";
 
 /**

@@ -1,10 +1,8 @@
 // What the live subscriptions need from the outside; hub.ts builds the server's default.
 import type { KubeClient } from "../k8s/client";
+import type { Identity } from "../k8s/types";
 import type { WatchHub } from "../k8s/watch-hub";
 import type { Api } from "./resources";
-import type { Identity } from "./types";
-
-export type { Identity };
 
 export interface LiveContext {
   hub: WatchHub;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { liveSub } from "../query/live-protocol";
 import { attempt, type Result } from "../result";
@@ -10,7 +11,7 @@ import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { resolveDashboard } from "./resolve";
 import { API, key } from "./resources";
-import type { DashboardView, Identity, LiveSubscription, LiveUpdate } from "./types";
+import type { DashboardView, LiveSubscription, LiveUpdate } from "./types";
 
 /**
  * Live dashboard for one user: a row per LoadBalancer in every consumer namespace where the user

@@ -40,7 +40,6 @@ export { defaultLiveContext, liveHub } from "./hub";
 export { subscribeLoadBalancer } from "./loadbalancer";
 export type {
   DashboardView,
-  Identity,
   LiveEvent,
   LiveHealth,
   LiveSubscription,

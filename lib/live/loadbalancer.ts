@@ -1,4 +1,5 @@
 import "server-only";
+import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { attempt, type Result } from "../result";
 import { clusterIdentity, forbidden, type LoadBalancerRights, loadBalancerRights, notBound, servesApi } from "./access";
@@ -7,7 +8,7 @@ import { LiveEngine } from "./engine";
 import { defaultLiveContext } from "./hub";
 import { resolveLoadBalancer } from "./resolve";
 import { API, key } from "./resources";
-import type { Identity, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
+import type { LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
 
 /**
  * Live status of one consumer LoadBalancer for one user. Authorizes first (as the user: list+watch

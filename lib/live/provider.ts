@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "../env";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
-import type { KubeObject } from "../k8s/types";
+import type { Identity, KubeObject } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { consumerDetail, providerOverview } from "../provider";
 import { consoleNotFound, mayOpenConsole } from "../provider/access";
@@ -19,7 +19,7 @@ import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { key } from "./resources";
 import type { Need } from "./select";
-import type { Identity, LiveSubscription, LiveUpdate } from "./types";
+import type { LiveSubscription, LiveUpdate } from "./types";
 
 /**
  * The provider console, live (subs `provider` and `provider:<binding namespace>`): the setup

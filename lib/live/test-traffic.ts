@@ -1,17 +1,17 @@
 import "server-only";
 import { request } from "node:http";
 import { z } from "zod";
+import type { Identity } from "../k8s/types";
+import { LoadBalancerName, NamespaceName } from "../loadbalancer/names";
 import { log } from "../log";
+import { type FormResult, fail } from "../schema/action-result";
 import { firstView } from "./first-view";
 import { checkCustomHeader, type HeaderCheck } from "./header-check";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { trafficTarget } from "./traffic-target";
-import type { Identity, LoadBalancerView } from "./types";
+import type { LoadBalancerView } from "./types";
 
-const Input = z.object({
-  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/),
-  name: z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/),
-});
+const Input = z.object({ namespace: NamespaceName, name: LoadBalancerName });
 const Domain = z
   .string()
   .regex(/^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/i);
@@ -34,7 +34,7 @@ export interface TrafficResponse {
   header: HeaderCheck;
 }
 
-export type TrafficOutcome = { ok: true; data: TrafficResponse } | { ok: false; message: string };
+export type TrafficOutcome = FormResult<{ data: TrafficResponse }>;
 
 /**
  * Sends one GET / through the LoadBalancer's gateway with its domain as Host. The user must be
@@ -43,14 +43,14 @@ export type TrafficOutcome = { ok: true; data: TrafficResponse } | { ok: false; 
  */
 export async function sendTestTraffic(identity: Identity, input: unknown): Promise<TrafficOutcome> {
   const target = Input.safeParse(input);
-  if (!target.success) return { ok: false, message: "Invalid LoadBalancer name." };
+  if (!target.success) return fail({}, { message: "Invalid LoadBalancer name." });
   const view = await firstView<LoadBalancerView>((on) => subscribeLoadBalancer(identity, target.data, on), 10_000);
-  if (!view.ok) return { ok: false, message: view.error.message };
-  if (!view.data?.found) return { ok: false, message: "The LoadBalancer does not exist on your cluster." };
+  if (!view.ok) return fail({}, { message: view.error.message });
+  if (!view.data?.found) return fail({}, { message: "The LoadBalancer does not exist on your cluster." });
   const domain = Domain.safeParse((view.data.objects.consumer.loadBalancer?.spec as { domain?: unknown })?.domain);
-  if (!domain.success) return { ok: false, message: "The LoadBalancer has no valid spec.domain to send as Host." };
+  if (!domain.success) return fail({}, { message: "The LoadBalancer has no valid spec.domain to send as Host." });
   const where = trafficTarget(view.data.objects.provider.gateway, view.data.objects.provider.envoyService);
-  if (!where.ok) return { ok: false, message: where.reason };
+  if (!where.ok) return fail({}, { message: where.reason });
 
   const settings = (view.data.objects.consumer.configMap as { data?: Record<string, string> } | undefined)?.data;
   let lastError = "";
@@ -65,7 +65,7 @@ export async function sendTestTraffic(identity: Identity, input: unknown): Promi
       if ((e as { code?: string }).code !== "ECONNREFUSED") break;
     }
   }
-  return { ok: false, message: `The gateway did not answer: ${lastError}` };
+  return fail({}, { message: `The gateway did not answer: ${lastError}` });
 }
 
 function get(url: string, host: string): Promise<Omit<TrafficResponse, "header">> {

@@ -6,12 +6,6 @@ import type { EncodedView } from "../query/view-patch";
 import type { PortalError } from "../result";
 import type { BucketCounts, DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
 
-/** The identity lib/auth/session's k8sIdentity() returns. */
-export interface Identity {
-  user: string;
-  groups: string[];
-}
-
 /** The worst health among the streams a view reads, per cluster. */
 export interface LiveHealth {
   consumer: StreamHealth;

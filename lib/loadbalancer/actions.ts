@@ -1,50 +1,27 @@
 "use server";
 
-import { k8sIdentity, requireUser } from "@/lib/auth/session";
-import {
-  type CreateOutcome,
-  type CreatePreview,
-  createLoadBalancer,
-  previewLoadBalancerCreate,
-} from "@/lib/loadbalancer/create";
-import { type DeleteOutcome, deleteLoadBalancer } from "@/lib/loadbalancer/delete";
-import {
-  applyLoadBalancerEdit,
-  type EditOutcome,
-  type EditPreview,
-  previewLoadBalancerEdit,
-} from "@/lib/loadbalancer/update";
+import { identityAction } from "@/lib/actions/user-action";
+import { createLoadBalancer, previewLoadBalancerCreate } from "@/lib/loadbalancer/create";
+import { deleteLoadBalancer } from "@/lib/loadbalancer/delete";
+import { applyLoadBalancerEdit, previewLoadBalancerEdit } from "@/lib/loadbalancer/update";
 
-// The server actions of the LoadBalancer forms. The identity always comes from the session, never
-// from the input: a user can only ever act as themselves, and the consumer cluster's RBAC decides
-// the rest. lib validates the input with zod.
+// The server actions of the LoadBalancer forms, as the signed-in user (lib/actions). lib validates
+// the input with zod against the served schema, which only the cluster knows.
+
+const NEW = { returnTo: "/loadbalancers/new" };
+const LIST = { returnTo: "/loadbalancers" };
 
 /** Validation and a server-side dry run of the ConfigMap and the LoadBalancer; nothing is saved. */
-export async function previewLoadBalancerAction(input: unknown): Promise<CreatePreview> {
-  const user = await requireUser("/loadbalancers/new");
-  return previewLoadBalancerCreate(k8sIdentity(user), input);
-}
+export const previewLoadBalancerAction = identityAction(previewLoadBalancerCreate, NEW);
 
 /** Dry run, then create both; a failure after the ConfigMap was created deletes it again. */
-export async function createLoadBalancerAction(input: unknown): Promise<CreateOutcome> {
-  const user = await requireUser("/loadbalancers/new");
-  return createLoadBalancer(k8sIdentity(user), input);
-}
+export const createLoadBalancerAction = identityAction(createLoadBalancer, NEW);
 
 /** Validation and a dry run of the changed ConfigMap and LoadBalancer; nothing is saved. */
-export async function previewEditAction(input: unknown): Promise<EditPreview> {
-  const user = await requireUser("/loadbalancers");
-  return previewLoadBalancerEdit(k8sIdentity(user), input);
-}
+export const previewEditAction = identityAction(previewLoadBalancerEdit, LIST);
 
 /** Dry run, then the ConfigMap and the LoadBalancer; a failed second step undoes the first. */
-export async function applyEditAction(input: unknown): Promise<EditOutcome> {
-  const user = await requireUser("/loadbalancers");
-  return applyLoadBalancerEdit(k8sIdentity(user), input);
-}
+export const applyEditAction = identityAction(applyLoadBalancerEdit, LIST);
 
 /** Deletes the LoadBalancer (and, if asked, its ConfigMap) once its name was typed again. */
-export async function deleteLoadBalancerAction(input: unknown): Promise<DeleteOutcome> {
-  const user = await requireUser("/loadbalancers");
-  return deleteLoadBalancer(k8sIdentity(user), input);
-}
+export const deleteLoadBalancerAction = identityAction(deleteLoadBalancer, LIST);

@@ -2,12 +2,13 @@ import "server-only";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
-import { actorName, type KubeObject } from "../k8s/types";
+import type { Identity, KubeObject } from "../k8s/types";
 import { log } from "../log";
 import { type FormFailure, type FormResult, fail } from "../schema/action-result";
-import { explainWriteError, type WriteContext } from "../schema/explain-error";
+import { explainedFailure, type WriteContext } from "../schema/explain-error";
 import type { FormModel } from "../schema/form-model";
 import { kubectlApply, toYaml } from "../schema/objects";
+import { commitAll, dryRunAll, type Write } from "../schema/write-flow";
 import { loadBalancerApi, notBoundError } from "./api";
 import { CONFIGMAP_FIELD, type Draft, parseDraft } from "./draft";
 import { configMapObject, loadBalancerObject } from "./objects";
@@ -15,7 +16,6 @@ import { HEADER_KEY, headerProblem } from "./policy";
 import { loadBalancerRef } from "./resource";
 import { loadSharedTargets } from "./shared-targets";
 
-type Identity = { user: string; groups: string[] };
 const CONFIGMAPS = { group: "", version: "v1", resource: "configmaps" };
 const NOTHING = "Nothing was created.";
 
@@ -63,12 +63,6 @@ function contexts(model: FormModel, draft: Draft) {
   };
 }
 
-function explained(e: unknown, ctx: WriteContext): FormFailure {
-  if (!(e instanceof KubeError)) throw e;
-  const { fieldErrors, formError } = explainWriteError(e, ctx);
-  return fail(fieldErrors, formError);
-}
-
 /** Validation and the reference checks that need the cluster; no writes. */
 async function plan(identity: Identity, raw: unknown): Promise<Plan | FormFailure> {
   const user = await userClient("consumer", identity);
@@ -96,40 +90,50 @@ async function plan(identity: Identity, raw: unknown): Promise<Plan | FormFailur
           [CONFIGMAP_FIELD]: `There is no ConfigMap ${draft.configMap.name} in ${draft.namespace}. Pick one from the list, or create a new one here.`,
         });
       }
-      return explained(e, { ...ctx.cmContext, verb: "create" });
+      return explainedFailure(e, ctx.cmContext);
     }
   }
   return { user, draft, configMap: configMapObject(draft), loadBalancer: loadBalancerObject(api.model, draft), ...ctx };
 }
 
-/** Server-side dry run (dryRun=All) of both objects, as the user: admission and RBAC included. */
-async function dryRun(p: Plan): Promise<FormFailure | null> {
-  // The LoadBalancer first: its name and the user's rights matter most and are reported first.
-  try {
-    await p.user.create(loadBalancerRef(p.draft.namespace), p.loadBalancer, { dryRun: true });
-  } catch (e) {
-    return explained(e, p.lbContext);
-  }
-  if (p.configMap) {
-    try {
-      await p.user.create({ ...CONFIGMAPS, namespace: p.draft.namespace }, p.configMap, { dryRun: true });
-    } catch (e) {
-      return explained(e, p.cmContext);
-    }
-  }
-  return null;
+/**
+ * The writes, in the order they are committed: the ConfigMap (when new; deleted again if the
+ * LoadBalancer then fails) before the LoadBalancer that names it.
+ */
+function writes(p: Plan): Write[] {
+  const { namespace } = p.draft;
+  const lb: Write = {
+    ctx: p.lbContext,
+    dryRun: () => p.user.create(loadBalancerRef(namespace), p.loadBalancer, { dryRun: true }),
+    commit: () => p.user.create(loadBalancerRef(namespace), p.loadBalancer),
+  };
+  const configMap = p.configMap;
+  if (!configMap) return [lb];
+  const cm = p.draft.configMap.name;
+  return [
+    {
+      ctx: p.cmContext,
+      dryRun: () => p.user.create({ ...CONFIGMAPS, namespace }, configMap, { dryRun: true }),
+      commit: () => p.user.create({ ...CONFIGMAPS, namespace }, configMap),
+      undo: {
+        run: () => p.user.delete({ ...CONFIGMAPS, namespace, name: cm }),
+        failed: (why) =>
+          `The ConfigMap ${cm} was created but could not be removed again (${why}); delete it with: kubectl delete configmap ${cm} -n ${namespace}`,
+      },
+    },
+    lb,
+  ];
 }
 
-function applied(p: Plan) {
-  return [p.configMap, p.loadBalancer].filter((o): o is KubeObject => Boolean(o));
-}
+/** The LoadBalancer first: its name and the user's rights matter most and are reported first. */
+const dryRunOrder = (p: Plan) => writes(p).reverse();
 
 export async function previewLoadBalancerCreate(identity: Identity, raw: unknown): Promise<CreatePreview> {
   const p = await plan(identity, raw);
   if ("ok" in p) return p;
-  const failed = await dryRun(p);
-  if (failed) return failed;
-  const yaml = toYaml(applied(p));
+  const checked = await dryRunAll(dryRunOrder(p));
+  if (!checked.ok) return checked;
+  const yaml = toYaml([p.configMap, p.loadBalancer].filter((o): o is KubeObject => Boolean(o)));
   return { ok: true, yaml, kubectl: kubectlApply(yaml) };
 }
 
@@ -140,46 +144,13 @@ export async function previewLoadBalancerCreate(identity: Identity, raw: unknown
 export async function createLoadBalancer(identity: Identity, raw: unknown): Promise<CreateOutcome> {
   const p = await plan(identity, raw);
   if ("ok" in p) return p;
-  const failed = await dryRun(p);
-  if (failed) return failed;
   const { namespace, name } = p.draft;
-  let createdConfigMap = false;
-  try {
-    if (p.configMap) {
-      try {
-        await p.user.create({ ...CONFIGMAPS, namespace }, p.configMap);
-        createdConfigMap = true;
-      } catch (e) {
-        return explained(e, p.cmContext);
-      }
-    }
-    try {
-      await p.user.create(loadBalancerRef(namespace), p.loadBalancer);
-    } catch (e) {
-      const why = explained(e, p.lbContext);
-      await rollback(p, createdConfigMap, why);
-      createdConfigMap = false;
-      return why;
-    }
-  } catch (e) {
-    // A bug or an outage mid-way: still undo, then let the error surface.
-    if (createdConfigMap) await rollback(p, true, fail({}));
-    throw e;
-  }
+  const audit = { user: identity.user, action: "create", resource: "loadbalancers", namespace, name };
+  const checked = await dryRunAll(dryRunOrder(p));
+  if (!checked.ok) return checked;
+  const failed = await commitAll(writes(p), { ...audit, configMap: p.draft.configMap }, "LoadBalancer created");
+  if (failed) return failed;
   await markClaimed(p);
-  log.info(
-    {
-      audit: {
-        user: identity.user,
-        action: "create",
-        resource: "loadbalancers",
-        namespace,
-        name,
-        configMap: p.draft.configMap,
-      },
-    },
-    "LoadBalancer created",
-  );
   return { ok: true, namespace, name, href: detailHref(namespace, name) };
 }
 
@@ -204,29 +175,4 @@ async function markClaimed(p: Plan): Promise<void> {
     .catch((e: unknown) =>
       log.warn({ create: { namespace, configMap: name, error: (e as Error).message } }, "could not mark the ConfigMap"),
     );
-}
-
-async function rollback(p: Plan, createdConfigMap: boolean, result: FormFailure): Promise<void> {
-  if (!createdConfigMap) return;
-  const { namespace } = p.draft;
-  const cm = p.draft.configMap.name;
-  try {
-    await p.user.delete({ ...CONFIGMAPS, namespace, name: cm });
-    log.info(
-      {
-        audit: {
-          user: actorName(p.user.actor),
-          action: "rollback-delete",
-          resource: "configmaps",
-          namespace,
-          name: cm,
-        },
-      },
-      "undid ConfigMap",
-    );
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    const note = `The ConfigMap ${cm} was created but could not be removed again (${why}); delete it with: kubectl delete configmap ${cm} -n ${namespace}`;
-    result.formError = { message: result.formError ? `${result.formError.message} ${note}` : note };
-  }
 }

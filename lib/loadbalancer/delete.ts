@@ -2,9 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import type { Identity } from "../k8s/types";
 import { log } from "../log";
-import { type FormFailure, type FormResult, fail } from "../schema/action-result";
-import { explainWriteError, type WriteContext } from "../schema/explain-error";
+import { type FormResult, fail } from "../schema/action-result";
+import { explainedFailure, type WriteContext } from "../schema/explain-error";
+import { commitAll, dryRunAll, type Write } from "../schema/write-flow";
 import { LoadBalancerObject } from "./detail";
 import { LoadBalancerName, NamespaceName, unreadableForm } from "./names";
 import { loadBalancerRef } from "./resource";
@@ -19,21 +21,12 @@ export const DeleteInput = z.object({
 
 export type DeleteOutcome = FormResult<{ href: string; warning?: string }>;
 
-function explained(e: unknown, ctx: WriteContext): FormFailure {
-  if (!(e instanceof KubeError)) throw e;
-  const { fieldErrors, formError } = explainWriteError(e, ctx);
-  return fail(fieldErrors, formError);
-}
-
 /**
  * Deletes a LoadBalancer as the user after the name was typed again; optionally its ConfigMap,
  * unless another LoadBalancer in the namespace still uses it. kube-bind then removes the provider
  * copy and kro its children.
  */
-export async function deleteLoadBalancer(
-  identity: { user: string; groups: string[] },
-  raw: unknown,
-): Promise<DeleteOutcome> {
+export async function deleteLoadBalancer(identity: Identity, raw: unknown): Promise<DeleteOutcome> {
   const input = DeleteInput.safeParse(raw);
   if (!input.success) return fail({ form: unreadableForm(input.error) });
   const { namespace, name, confirm, deleteConfigMap } = input.data;
@@ -53,13 +46,13 @@ export async function deleteLoadBalancer(
   try {
     lb = LoadBalancerObject.parse(await user.get(ref));
   } catch (e) {
-    return explained(e, ctx);
+    return explainedFailure(e, ctx);
   }
   const cmName = deleteConfigMap ? lb.spec.configMapRef : undefined;
   const cmRef = cmName ? { group: "", version: "v1", resource: "configmaps", namespace, name: cmName } : undefined;
   const cmCtx: WriteContext = { ...ctx, kind: "ConfigMap", name: cmName ?? "", nameField: "deleteConfigMap" };
-  try {
-    if (cmName) {
+  if (cmName) {
+    try {
       const others = (await user.list(loadBalancerRef(namespace))).items
         .map((o) => LoadBalancerObject.parse(o))
         .filter((o) => o.metadata.name !== name && o.spec.configMapRef === cmName)
@@ -69,21 +62,19 @@ export async function deleteLoadBalancer(
           deleteConfigMap: `The ConfigMap ${cmName} is still used by ${others.join(", ")}; keep it, or delete those first.`,
         });
       }
+    } catch (e) {
+      return explainedFailure(e, ctx);
     }
-    await user.delete(ref, { dryRun: true });
-    if (cmRef) await user.delete(cmRef, { dryRun: true });
-  } catch (e) {
-    return explained(e, e instanceof KubeError && e.details?.kind === "configmaps" ? cmCtx : ctx);
   }
-  try {
-    await user.delete(ref);
-  } catch (e) {
-    return explained(e, ctx);
-  }
-  log.info(
-    { audit: { user: identity.user, action: "delete", resource: "loadbalancers", namespace, name } },
-    "LoadBalancer deleted",
-  );
+  const lbWrite: Write = { ctx, dryRun: () => user.delete(ref, { dryRun: true }), commit: () => user.delete(ref) };
+  const cmWrite: Write[] = cmRef
+    ? [{ ctx: cmCtx, dryRun: () => user.delete(cmRef, { dryRun: true }), commit: () => user.delete(cmRef) }]
+    : [];
+  const checked = await dryRunAll([lbWrite, ...cmWrite]);
+  if (!checked.ok) return checked;
+  const audit = { user: identity.user, action: "delete", resource: "loadbalancers", namespace, name };
+  const failed = await commitAll([lbWrite], audit, "LoadBalancer deleted");
+  if (failed) return failed;
   let warning: string | undefined;
   if (cmRef) {
     try {

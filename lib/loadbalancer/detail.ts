@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import type { Identity } from "../k8s/types";
 import type { FormModel } from "../schema/form-model";
 import { dns1123Label, dns1123Subdomain } from "../schema/kubernetes-rules";
 import { loadBalancerApi } from "./api";
@@ -62,7 +63,7 @@ export const RouteParams = z.object({
 
 /** One LoadBalancer and its ConfigMap of settings, read on the consumer as the user. */
 export async function loadBalancerDetail(
-  identity: { user: string; groups: string[] },
+  identity: Identity,
   params: { namespace: string; name: string },
 ): Promise<LoadBalancerDetail> {
   const parsed = RouteParams.safeParse(params);

@@ -4,6 +4,7 @@ import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
+import type { Identity } from "../k8s/types";
 import { isSharedTarget, type SharedTarget } from "./policy";
 import { LOADBALANCERS } from "./resource";
 import { loadSharedTargets } from "./shared-targets";
@@ -56,7 +57,7 @@ async function listOrEmpty(user: KubeClient, resource: string, namespace: string
 }
 
 /** What the create form offers: namespaces, ConfigMaps and Services, all as the user sees them. */
-export async function loadFormOptions(identity: { user: string; groups: string[] }): Promise<FormOptions> {
+export async function loadFormOptions(identity: Identity): Promise<FormOptions> {
   const user = await userClient("consumer", identity);
   const portal = await portalIdentityClient("consumer");
   const [namespaces, serviceNamespaces] = await Promise.all([

@@ -2,12 +2,12 @@ import "server-only";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
-import type { KubeObject } from "../k8s/types";
-import { log } from "../log";
+import type { Identity, KubeObject } from "../k8s/types";
 import { type FormFailure, type FormResult, fail } from "../schema/action-result";
-import { explainWriteError, type WriteContext } from "../schema/explain-error";
+import { explainedFailure, type WriteContext } from "../schema/explain-error";
 import { type FieldChange, fieldChanges } from "../schema/field-diff";
 import { kubectlApply, toYaml, userFacing } from "../schema/objects";
+import { commitAll, dryRunAll, type Write } from "../schema/write-flow";
 import { loadBalancerApi, notBoundError } from "./api";
 import { detailHref } from "./create";
 import { LoadBalancerObject } from "./detail";
@@ -15,7 +15,6 @@ import { EDITABLE_FIELDS, type EditDraft, HEADER_FIELD, parseEdit } from "./edit
 import { CUSTOM_HEADER_KEY } from "./form";
 import { loadBalancerRef } from "./resource";
 
-type Identity = { user: string; groups: string[] };
 type Ref = Parameters<KubeClient["get"]>[0];
 const NOTHING = "Nothing was changed.";
 
@@ -32,14 +31,11 @@ interface Change {
   ctx: WriteContext;
 }
 
-function explained(e: unknown, ctx: WriteContext): FormFailure {
-  if (!(e instanceof KubeError)) throw e;
-  const { fieldErrors, formError } = explainWriteError(e, ctx);
-  return fail(fieldErrors, formError);
-}
-
 function conflict(ctx: WriteContext): FormFailure {
-  return explained(new KubeError("consumer", 409, "Conflict", "the values changed since the page was loaded"), ctx);
+  return explainedFailure(
+    new KubeError("consumer", 409, "Conflict", "the values changed since the page was loaded"),
+    ctx,
+  );
 }
 
 /** Reads the current objects as the user and works out the two merge patches. */
@@ -63,7 +59,7 @@ async function plan(
     lbNow = await user.get(lbRef);
     lb = LoadBalancerObject.parse(lbNow);
   } catch (e) {
-    return explained(e, lbCtx);
+    return explainedFailure(e, lbCtx);
   }
   const changes: Change[] = [];
   const cmName = lb.spec.configMapRef;
@@ -86,20 +82,14 @@ async function plan(
           [HEADER_FIELD]: `The ConfigMap ${cmName} this LoadBalancer uses does not exist in ${namespace}; create it first (kubectl create configmap ${cmName} -n ${namespace}).`,
         });
       }
-      return explained(e, cmCtx);
+      return explainedFailure(e, cmCtx);
     }
     const old = cm.data?.[CUSTOM_HEADER_KEY];
     if (draft.expected && (draft.expected.header ?? undefined) !== old) return conflict(lbCtx);
     const next = draft.header === "" ? undefined : draft.header;
     if (old !== next) {
       const value = (v: string | undefined) => ({ data: { [CUSTOM_HEADER_KEY]: v ?? null } });
-      changes.push({
-        ref: cmRef,
-        current: cm,
-        patch: value(next),
-        undo: value(old),
-        ctx: cmCtx,
-      });
+      changes.push({ ref: cmRef, current: cm, patch: value(next), undo: value(old), ctx: cmCtx });
     }
   } else if (draft.header !== "") {
     return fail({
@@ -112,35 +102,34 @@ async function plan(
   const spec: Record<string, unknown> = {};
   if (draft.spec.domain !== lb.spec.domain) spec.domain = draft.spec.domain ?? null;
   if (draft.spec.targetPort !== lb.spec.targetPort) spec.targetPort = draft.spec.targetPort ?? null;
-  if (Object.keys(spec).length) {
-    changes.push({
-      ref: lbRef,
-      current: lbNow,
-      patch: { spec },
-      ctx: lbCtx,
-    });
-  }
+  if (Object.keys(spec).length) changes.push({ ref: lbRef, current: lbNow, patch: { spec }, ctx: lbCtx });
   if (changes.length === 0)
     return fail({}, { message: "These are the values already set; there is nothing to change." });
   return { user, draft, changes };
 }
 
+/** Each change as a write: a merge patch, undone by patching the old values back. */
+function writes(p: { user: KubeClient; changes: Change[] }): Write<KubeObject>[] {
+  return p.changes.map((c) => ({
+    ctx: c.ctx,
+    dryRun: () => p.user.mergePatch(c.ref, c.patch, { dryRun: true }),
+    commit: () => p.user.mergePatch(c.ref, c.patch),
+    undo: c.undo && {
+      run: () => p.user.mergePatch(c.ref, c.undo ?? {}),
+      failed: (why) => `${c.ctx.kind} ${c.ctx.name} was changed but could not be changed back (${why}).`,
+    },
+  }));
+}
+
 export async function previewLoadBalancerEdit(identity: Identity, raw: unknown): Promise<EditPreview> {
   const p = await plan(identity, raw);
   if ("ok" in p) return p;
-  const results: KubeObject[] = [];
-  const changes: FieldChange[] = [];
-  for (const c of p.changes) {
-    try {
-      const after = await p.user.mergePatch(c.ref, c.patch, { dryRun: true });
-      results.push(after);
-      const object = `${c.ctx.kind} ${c.ctx.name}`;
-      changes.push(...fieldChanges(object, userFacing(c.current), userFacing(after), ["metadata"]));
-    } catch (e) {
-      return explained(e, c.ctx);
-    }
-  }
-  const yaml = toYaml(results.map(userFacing));
+  const checked = await dryRunAll(writes(p));
+  if (!checked.ok) return checked;
+  const changes = p.changes.flatMap((c, i) =>
+    fieldChanges(`${c.ctx.kind} ${c.ctx.name}`, userFacing(c.current), userFacing(checked.results[i]), ["metadata"]),
+  );
+  const yaml = toYaml(checked.results.map(userFacing));
   return { ok: true, yaml, kubectl: kubectlApply(yaml), changes };
 }
 
@@ -148,43 +137,11 @@ export async function previewLoadBalancerEdit(identity: Identity, raw: unknown):
 export async function applyLoadBalancerEdit(identity: Identity, raw: unknown): Promise<EditOutcome> {
   const p = await plan(identity, raw);
   if ("ok" in p) return p;
-  for (const c of p.changes) {
-    try {
-      await p.user.mergePatch(c.ref, c.patch, { dryRun: true });
-    } catch (e) {
-      return explained(e, c.ctx);
-    }
-  }
-  const done: Change[] = [];
-  for (const c of p.changes) {
-    try {
-      await p.user.mergePatch(c.ref, c.patch);
-      done.push(c);
-    } catch (e) {
-      const why = explained(e, c.ctx);
-      for (const d of done.reverse()) {
-        if (!d.undo) continue;
-        await p.user.mergePatch(d.ref, d.undo).catch((undoError: Error) => {
-          const note = `${d.ctx.kind} ${d.ctx.name} was changed but could not be changed back (${undoError.message}).`;
-          why.formError = { message: why.formError ? `${why.formError.message} ${note}` : note };
-        });
-      }
-      return why;
-    }
-  }
+  const checked = await dryRunAll(writes(p));
+  if (!checked.ok) return checked;
   const { namespace, name } = p.draft;
-  log.info(
-    {
-      audit: {
-        user: identity.user,
-        action: "update",
-        resource: "loadbalancers",
-        namespace,
-        name,
-        changed: p.changes.map((c) => c.ctx.kind),
-      },
-    },
-    "LoadBalancer changed",
-  );
-  return { ok: true, href: detailHref(namespace, name) };
+  const changed = p.changes.map((c) => c.ctx.kind);
+  const audit = { user: identity.user, action: "update", resource: "loadbalancers", namespace, name, changed };
+  const failed = await commitAll(writes(p), audit, "LoadBalancer changed");
+  return failed ?? { ok: true, href: detailHref(namespace, name) };
 }

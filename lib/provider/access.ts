@@ -4,13 +4,9 @@
 import "server-only";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
+import type { Identity } from "../k8s/types";
 import type { PortalError } from "../result";
 import { PROVIDER_API } from "./snapshot";
-
-export interface Identity {
-  user: string;
-  groups: string[];
-}
 
 /** What a console page or sub answers to anyone else: nothing is there. */
 export const consoleNotFound: PortalError = {

@@ -1,22 +1,22 @@
 "use server";
 
-import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { toActionFailure } from "@/lib/actions/failure";
+import { identityAction } from "@/lib/actions/user-action";
 import { env } from "@/lib/env";
-import { previewRevoke, type RevokeOutcome, revokeConsumer } from "@/lib/provider/revoke";
-import type { RevokePlan } from "@/lib/provider/types";
-import type { Result } from "@/lib/result";
+import type { Identity } from "@/lib/k8s/types";
+import { previewRevoke, revokeConsumer } from "@/lib/provider/revoke";
 
-// As the signed-in admin only (identity from the session, never from the input); lib/provider
-// validates the input with zod, checks console access again, and the provider's RBAC decides.
+// As the signed-in admin only (lib/actions); lib/provider validates the input with zod, checks
+// console access again, and the provider's RBAC decides.
+
+const admin = (identity: Identity) => ({ identity, adminGroup: env().PORTAL_ADMIN_GROUP });
+const CONSOLE = { returnTo: "/provider" };
 
 /** Every provider object revoking the binding in `namespace` would delete (listed and dry-run). */
-export async function previewRevokeAction(input: unknown): Promise<Result<RevokePlan>> {
-  const user = await requireUser("/provider");
-  return previewRevoke({ identity: k8sIdentity(user), adminGroup: env().PORTAL_ADMIN_GROUP }, input);
-}
+export const previewRevokeAction = identityAction(async (identity, raw) => {
+  const r = await previewRevoke(admin(identity), raw);
+  return r.ok ? { ok: true as const, plan: r.data } : toActionFailure(r.error);
+}, CONSOLE);
 
 /** Deletes the binding's namespaces as the admin, once the namespace was typed again. */
-export async function revokeConsumerAction(input: unknown): Promise<RevokeOutcome> {
-  const user = await requireUser("/provider");
-  return revokeConsumer({ identity: k8sIdentity(user), adminGroup: env().PORTAL_ADMIN_GROUP }, input);
-}
+export const revokeConsumerAction = identityAction((identity, raw) => revokeConsumer(admin(identity), raw), CONSOLE);

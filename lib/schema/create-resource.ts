@@ -1,19 +1,16 @@
 import "server-only";
 import { z } from "zod";
-import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
-import { KubeError } from "../k8s/errors";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
-import { log } from "../log";
-import { type FormFailure, type FormResult, fail } from "./action-result";
-import { CATALOG_NEXT, explainWriteError } from "./explain-error";
+import type { Identity } from "../k8s/types";
+import { type FormResult, fail } from "./action-result";
+import { CATALOG_NEXT } from "./explain-error";
 import { type FormModel, formModel } from "./form-model";
 import { dns1123Label, dns1123Subdomain } from "./kubernetes-rules";
 import { kubectlApply, resourceObject, toYaml } from "./objects";
 import { parseResourceInput } from "./resource-input";
 import { type ServedRef, servedSchema } from "./served";
-
-type Identity = { user: string; groups: string[] };
+import { commitAll, dryRunAll, type Write } from "./write-flow";
 
 /** Route params of /apis/[group]/[version]/[resource]; anything else is not a resource. */
 export const ServedRefParams = z.object({
@@ -73,28 +70,19 @@ async function prepare(identity: Identity, ref: ServedRef, raw: unknown) {
     fields: model.fields.map((f) => f.path),
     outcome: "Nothing was created.",
   };
-  const explained = (e: unknown): FormFailure => {
-    if (!(e instanceof KubeError)) throw e;
-    const { fieldErrors, formError } = explainWriteError(e, ctx);
-    return fail(fieldErrors, formError);
+  const write: Write = {
+    ctx,
+    dryRun: () => user.create(resourceRef, object, { dryRun: true }),
+    commit: () => user.create(resourceRef, object),
   };
-  return { user, draft, object, resourceRef, explained };
-}
-
-async function dryRun(user: KubeClient, p: Exclude<Awaited<ReturnType<typeof prepare>>, FormFailure>) {
-  try {
-    await user.create(p.resourceRef, p.object, { dryRun: true });
-    return null;
-  } catch (e) {
-    return p.explained(e);
-  }
+  return { draft, object, write };
 }
 
 export async function previewResource(identity: Identity, ref: ServedRef, raw: unknown): Promise<ResourcePreview> {
   const p = await prepare(identity, ref, raw);
   if ("ok" in p) return p;
-  const failed = await dryRun(p.user, p);
-  if (failed) return failed;
+  const checked = await dryRunAll([p.write]);
+  if (!checked.ok) return checked;
   const yaml = toYaml([p.object]);
   return { ok: true, yaml, kubectl: kubectlApply(yaml) };
 }
@@ -102,17 +90,9 @@ export async function previewResource(identity: Identity, ref: ServedRef, raw: u
 export async function createResource(identity: Identity, ref: ServedRef, raw: unknown): Promise<ResourceCreated> {
   const p = await prepare(identity, ref, raw);
   if ("ok" in p) return p;
-  const failed = await dryRun(p.user, p);
-  if (failed) return failed;
-  try {
-    await p.user.create(p.resourceRef, p.object);
-  } catch (e) {
-    return p.explained(e);
-  }
   const { namespace, name } = p.draft;
-  log.info(
-    { audit: { user: identity.user, action: "create", resource: `${ref.resource}.${ref.group}`, namespace, name } },
-    "object created",
-  );
-  return { ok: true, namespace, name };
+  const audit = { user: identity.user, action: "create", resource: `${ref.resource}.${ref.group}`, namespace, name };
+  const checked = await dryRunAll([p.write]);
+  const failed = checked.ok ? await commitAll([p.write], audit, "object created") : checked;
+  return failed ?? { ok: true, namespace, name };
 }

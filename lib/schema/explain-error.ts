@@ -1,6 +1,8 @@
 // A failed write (a KubeError, structurally) → the message a person needs, next to the field it is
-// about, with the next step. Pure: the same rules serve every form.
-import type { FieldErrors, FormError } from "./action-result";
+// about, with the next step. Pure: the same rules serve every form (and the one place a thrown
+// KubeError becomes a form failure: explainedFailure).
+import { KubeError } from "../k8s/errors";
+import { type FieldErrors, type FormError, type FormFailure, fail } from "./action-result";
 
 export interface KubeFailure {
   cluster: string;
@@ -152,4 +154,11 @@ export function explainWriteError(e: KubeFailure, ctx: WriteContext): Explained 
 
 function cap(s: string) {
   return s[0].toUpperCase() + s.slice(1);
+}
+
+/** A thrown KubeError as the form's failure; anything else is a bug and is rethrown. */
+export function explainedFailure(e: unknown, ctx: WriteContext): FormFailure {
+  if (!(e instanceof KubeError)) throw e;
+  const { fieldErrors, formError } = explainWriteError(e, ctx);
+  return fail(fieldErrors, formError);
 }

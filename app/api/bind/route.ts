@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { bindingResponse } from "@/lib/bind/binding-response";
 import { BodyTooLargeError, readLimitedBody } from "@/lib/bind/body";
 import { authenticate } from "@/lib/bind/caller";
 import { protocolFailure } from "@/lib/bind/errors";
 import { BindRequest, ConsumerIdentity, NO_CACHE, protocolError } from "@/lib/bind/protocol";
-import { requestProviderBinding } from "@/lib/bind/provision";
-import { getExportTemplate } from "@/lib/catalog/get-template";
-import { env } from "@/lib/env";
+import { bindExport } from "@/lib/bind/provision";
 
 export const dynamic = "force-dynamic";
 
@@ -46,25 +43,15 @@ export async function POST(req: Request) {
   }
   try {
     // Checked before anything is created, unlike upstream.
-    const template = await getExportTemplate(request.template);
-    if (!template) return protocolError("RESOURCE_NOT_FOUND", `template ${request.template} does not exist`);
-    const { namespace, kubeconfig } = await requestProviderBinding(caller, {
+    const bound = await bindExport(caller, {
       template: request.template,
       consumerIdentity: consumerId.data || request.clusterIdentity,
       prettyName: request.prettyName ?? request.name,
+      requestName: request.name,
+      sessionId: url.searchParams.get("session_id") ?? randomUUID(),
     });
-    return Response.json(
-      bindingResponse({
-        template,
-        requestName: request.name,
-        kubeconfig,
-        sessionId: url.searchParams.get("session_id") ?? randomUUID(),
-        issuer: env().OIDC_ISSUER_URL,
-        subject: caller.username,
-        providerNamespace: namespace,
-      }),
-      { headers: NO_CACHE },
-    );
+    if (!bound) return protocolError("RESOURCE_NOT_FOUND", `template ${request.template} does not exist`);
+    return Response.json(bound.response, { headers: NO_CACHE });
   } catch (e) {
     return protocolFailure(e, "binding");
   }

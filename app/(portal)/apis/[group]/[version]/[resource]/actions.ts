@@ -1,36 +1,39 @@
 "use server";
 
-import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { userAction } from "@/lib/actions/user-action";
+import type { Identity } from "@/lib/k8s/types";
 import { detailHref } from "@/lib/loadbalancer/create";
 import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
 import { fail } from "@/lib/schema/action-result";
-import {
-  createResource,
-  previewResource,
-  type ResourceCreated,
-  type ResourcePreview,
-  ServedRefParams,
-} from "@/lib/schema/create-resource";
+import { createResource, previewResource, ServedRefParams } from "@/lib/schema/create-resource";
+import type { ServedRef } from "@/lib/schema/served";
 
-// The page binds `ref` (its route params); both are re-validated here because a client can send
-// anything. The identity comes from the session only.
+// The page binds `ref` (its route params); it is re-validated here because a client can send
+// anything, and a bad one is the form's error rather than a field's.
 
 const BAD_REF = { message: "This address names no API resource; open the form from the catalog again." };
 
+const onRef = <R>(fn: (identity: Identity, ref: ServedRef, values: unknown) => Promise<R>) =>
+  userAction(
+    z.object({ ref: z.unknown(), values: z.unknown() }),
+    async ({ ref, values }, { identity }) => {
+      const parsed = ServedRefParams.safeParse(ref);
+      return parsed.success ? fn(identity, parsed.data, values) : fail({}, BAD_REF);
+    },
+    { returnTo: "/catalog" },
+  );
+
+const preview = onRef(previewResource);
+
+const create = onRef(async (identity, ref, values) => {
+  const r = await createResource(identity, ref, values);
+  const isLoadBalancer = ref.group === LOADBALANCERS.group && ref.resource === LOADBALANCERS.resource;
+  return r.ok && isLoadBalancer && r.namespace ? { ...r, href: detailHref(r.namespace, r.name) } : r;
+});
+
 /** Validation against the served schema and a server-side dry run; nothing is saved. */
-export async function previewResourceAction(ref: unknown, input: unknown): Promise<ResourcePreview> {
-  const user = await requireUser("/catalog");
-  const parsed = ServedRefParams.safeParse(ref);
-  if (!parsed.success) return fail({}, BAD_REF);
-  return previewResource(k8sIdentity(user), parsed.data, input);
-}
+export const previewResourceAction = async (ref: unknown, values: unknown) => preview({ ref, values });
 
 /** Dry run, then create as the user; LoadBalancers then open on their own page. */
-export async function createResourceAction(ref: unknown, input: unknown): Promise<ResourceCreated & { href?: string }> {
-  const user = await requireUser("/catalog");
-  const parsed = ServedRefParams.safeParse(ref);
-  if (!parsed.success) return fail({}, BAD_REF);
-  const r = await createResource(k8sIdentity(user), parsed.data, input);
-  const isLoadBalancer = parsed.data.group === LOADBALANCERS.group && parsed.data.resource === LOADBALANCERS.resource;
-  return r.ok && isLoadBalancer && r.namespace ? { ...r, href: detailHref(r.namespace, r.name) } : r;
-}
+export const createResourceAction = async (ref: unknown, values: unknown) => create({ ref, values });
