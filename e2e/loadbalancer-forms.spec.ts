@@ -5,6 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
 import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { openTab } from "./support/detail-page";
 import {
   createThroughForm,
   exists,
@@ -125,6 +126,7 @@ test("the Service picker keeps its choice through Review and Back; Create is in 
 test("the edit review shows only what changes, before → after", async ({ page }) => {
   await signInTo(page, user("alice"), "/loadbalancers/new");
   await createThroughForm(page, NAME);
+  await openTab(page, "Settings");
   await formReady(page, "Review changes");
   await page.getByLabel("Domain", { exact: true }).fill(`shop-${NAME}.example.com`);
   await page.getByLabel("Header value (custom-header)").fill("hello-again");
@@ -151,7 +153,7 @@ test("the edit review shows only what changes, before → after", async ({ page 
 });
 
 test("deleting: no stale error once the name matches, then the list says it was deleted", async ({ page }) => {
-  await signInTo(page, user("alice"), `/loadbalancers/default/${NAME}`);
+  await signInTo(page, user("alice"), `/loadbalancers/default/${NAME}?tab=settings`);
   await formReady(page, "Delete…");
   await page.getByRole("button", { name: "Delete…" }).click();
   const form = page.getByRole("form", { name: `Delete LoadBalancer ${NAME}` });

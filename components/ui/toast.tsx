@@ -4,13 +4,12 @@
  * Toasts: short notices that do not move the page (a failed action, a done action).
  * <Toaster /> is mounted once in the root layout; anywhere in a client component:
  *   toast({ tone: "danger", title: "Test request failed", description: message })
+ * The Radix part (toast-list.tsx) loads with the first toast, not with every page.
  */
-import * as RadixToast from "@radix-ui/react-toast";
-import { X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { type ReactNode, useSyncExternalStore } from "react";
-import { cn } from "./cn";
 
-interface ToastItem {
+export interface ToastItem {
   id: number;
   tone: "info" | "success" | "danger";
   title: string;
@@ -30,7 +29,7 @@ export function toast(t: Omit<ToastItem, "id">): void {
   emit();
 }
 
-function dismiss(id: number) {
+export function dismiss(id: number) {
   items = items.filter((t) => t.id !== id);
   emit();
 }
@@ -41,13 +40,9 @@ const subscribe = (l: () => void) => {
 };
 const EMPTY: ToastItem[] = [];
 
-const TONE = {
-  info: "border-accent/40",
-  success: "border-success/60",
-  danger: "border-danger/60",
-} as const;
-
-const noSubscribe = () => () => {};
+// Browser only: Radix's viewport carries a style attribute, which server HTML must not contain
+// under a strict Content-Security-Policy (set from script, it is allowed).
+const ToastList = dynamic(() => import("./toast-list").then((m) => m.ToastList), { ssr: false });
 
 export function Toaster() {
   const list = useSyncExternalStore(
@@ -55,41 +50,5 @@ export function Toaster() {
     () => items,
     () => EMPTY,
   );
-  // Mounted in the browser only: Radix's viewport carries a style attribute, which server HTML
-  // must not contain under a strict Content-Security-Policy (set from script, it is allowed).
-  const mounted = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-  if (!mounted) return null;
-  return (
-    <RadixToast.Provider swipeDirection="right" duration={8000}>
-      {list.map((t) => (
-        <RadixToast.Root
-          key={t.id}
-          type={t.tone === "danger" ? "foreground" : "background"}
-          onOpenChange={(open) => {
-            if (!open) dismiss(t.id);
-          }}
-          className={cn(
-            "flex items-start gap-3 rounded-lg border-l-4 border bg-surface-raised p-4 text-fg shadow-lg",
-            TONE[t.tone],
-          )}
-          data-tone={t.tone}
-        >
-          <div className="min-w-0 flex-1">
-            <RadixToast.Title className="font-semibold">{t.title}</RadixToast.Title>
-            {t.description ? (
-              <RadixToast.Description className="mt-1 text-sm">{t.description}</RadixToast.Description>
-            ) : null}
-          </div>
-          <RadixToast.Close aria-label="Dismiss" className="rounded p-1 text-muted hover:bg-surface-sunken">
-            <X aria-hidden="true" className="size-4" />
-          </RadixToast.Close>
-        </RadixToast.Root>
-      ))}
-      <RadixToast.Viewport className="fixed right-0 bottom-0 z-50 flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
-    </RadixToast.Provider>
-  );
+  return list.length ? <ToastList items={list} /> : null;
 }
