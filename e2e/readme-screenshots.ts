@@ -33,7 +33,7 @@ test("README screenshots", async ({ page }) => {
 
   await page.goto("/");
   await live(page);
-  await expect(page.locator(`tr[data-row="default/${NAME}"]`).first()).toHaveAttribute("data-stage", "ready");
+  await expect(page.locator(`li[data-recent="default/${NAME}"] [data-bucket="ready"]`)).toBeVisible();
   await shoot(page, "dashboard-desktop.png");
 
   await page.goto("/loadbalancers/new");
@@ -50,6 +50,6 @@ test("README screenshots", async ({ page }) => {
   await page.goto("/");
   await expect(page.locator("html")).toHaveClass(/dark/);
   await live(page);
-  await expect(page.locator(`tr[data-row="default/${NAME}"]`).first()).toHaveAttribute("data-stage", "ready");
+  await expect(page.locator(`li[data-recent="default/${NAME}"] [data-bucket="ready"]`)).toBeVisible();
   await shoot(page, "dashboard-phone.png");
 });

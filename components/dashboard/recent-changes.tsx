@@ -1,12 +1,12 @@
 "use client";
 
+import { BucketPill } from "@/components/status/bucket-pill";
 import { SinceTime } from "@/components/status/since-time";
 import { AppLink as Link } from "@/components/ui/app-link";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/text-link";
 import type { DashboardRow } from "@/lib/status";
 import { recentRows } from "@/lib/status/buckets";
-import { BucketPill } from "./bucket-pill";
 
 /** How many LoadBalancers the overview lists as recently changed. */
 export const RECENT = 5;

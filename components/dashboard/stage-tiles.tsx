@@ -79,7 +79,11 @@ function Tile({
         <span data-count={id} className={cn("text-3xl font-semibold tabular-nums", tone === "danger" && "text-danger")}>
           {count}
         </span>
-        {detail ? <span className="text-xs text-muted">{detail}</span> : null}
+        {detail ? (
+          <span data-tile-detail className="text-xs text-muted">
+            {detail}
+          </span>
+        ) : null}
       </Link>
     </li>
   );

@@ -1,8 +1,8 @@
 "use client";
 
+import { BucketPill } from "@/components/status/bucket-pill";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { DashboardRow } from "@/lib/status";
-import { BucketPill } from "./bucket-pill";
 
 /**
  * A LoadBalancer's one status in a table: its pill, and the model's sentence (what happens, or

@@ -6,8 +6,8 @@ import { StatusPill } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { LoadBalancerView } from "@/lib/live/types";
 import type { ConnectionState } from "@/lib/query/live-channel";
+import { BucketPill } from "./bucket-pill";
 import { ConnectionNote } from "./connection-note";
-import { StageBadge } from "./stage-badge";
 import { TRAFFIC_RESULT_ID } from "./test-traffic";
 
 /**
@@ -36,8 +36,6 @@ export function DetailHeader({
   const status = view?.found ? view.status : undefined;
   const spec = view?.objects.consumer.loadBalancer?.spec as { domain?: string } | undefined;
   const current = status && (status.stages.find((s) => s.id === status.current) ?? status.stages[0]);
-  const overall =
-    !status || !current ? undefined : status.ready ? "done" : current.state === "done" ? "in-progress" : current.state;
   return (
     <header className="flex flex-col gap-3">
       <Link href="/loadbalancers" className="inline-flex w-fit items-center gap-1 text-sm font-medium text-accent">
@@ -48,11 +46,9 @@ export function DetailHeader({
         <div className="flex min-w-0 flex-col gap-2">
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold tracking-tight break-all">LoadBalancer {name}</h1>
-            {status && overall ? (
-              <StageBadge
-                state={overall}
-                label={status.ready ? "Ready" : status.deleting ? "Deleting" : current?.label}
-              />
+            {status && current ? (
+              // The same pill as the list's: where it stands in one word, its sentence beside it.
+              <BucketPill row={{ current }} />
             ) : view && !view.found ? (
               <StatusPill tone="neutral">Not found</StatusPill>
             ) : (
