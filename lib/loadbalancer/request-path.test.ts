@@ -80,7 +80,8 @@ describe("requestPath: a copy the provider's policy refuses", () => {
     const red = nodes.filter((n) => n.state === "failed" || n.state === "blocked");
     expect(red.map((n) => n.id)).toEqual(["backend"]);
     expect(red[0]).toMatchObject({ state: "failed", name: "no-such-namespace/backend:30080" });
-    expect(red[0].detail).toContain("spec.targetServiceNamespace: no-such-namespace/backend is not a target");
+    expect(red[0].detail).toContain("target Service namespace no-such-namespace (Service backend)");
+    expect(red[0].detail).toContain("set spec.targetServiceNamespace");
   });
 
   it("a bad domain: the client's side fails, the backend does not", () => {
