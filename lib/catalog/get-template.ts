@@ -1,7 +1,7 @@
 import "server-only";
+import { dns1123Subdomain } from "../forms/kubernetes-rules";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
-import { dns1123Subdomain } from "../schema/kubernetes-rules";
 import { type ExportTemplate, ExportTemplateSchema } from "./templates";
 
 /** One APIServiceExportTemplate by name, or null (also for a name no object can have). */

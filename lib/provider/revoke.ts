@@ -13,7 +13,7 @@ import { ClusterBinding, Namespace, parseAll, parseOptional, ServiceNamespace } 
 import type { Identity, KubeObject } from "../k8s/types";
 import { log } from "../log";
 import { attempt, type PortalError, type Result } from "../result";
-import { type FormResult, fail } from "../schema/action-result";
+import { type FormResult, fail } from "../writes/action-result";
 import { consoleNotFound, mayOpenConsole } from "./access";
 import { revokePlan } from "./revoke-plan";
 import { IDENTITY_ANNOTATION, PRETTY_NAME_ANNOTATION, PROVIDER_API } from "./snapshot";
