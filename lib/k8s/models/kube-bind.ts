@@ -33,7 +33,7 @@ export type PermissionClaim = z.infer<typeof PermissionClaim>;
 const ExportSpec = z
   .object({
     resources: z.array(ExportedResource).default([]),
-    permissionClaims: z.array(PermissionClaim).optional(),
+    permissionClaims: z.array(PermissionClaim).default([]),
     scope: z.string().optional(),
   })
   .loose();
@@ -57,6 +57,25 @@ export const Request = z
   })
   .loose();
 export type Request = z.infer<typeof Request>;
+
+/** A consumer's APIServiceBinding: what it binds, and who wrote it (the portal or kubectl bind). */
+export const ApiServiceBinding = z
+  .object({
+    metadata: Meta.extend({
+      managedFields: z
+        .array(z.object({ manager: z.string().optional(), operation: z.string().optional() }).loose())
+        .optional(),
+    }),
+    status: z
+      .object({
+        boundSchemas: z.array(z.object({ group: z.string(), resource: z.string() }).loose()).optional(),
+        conditions: Conditions,
+      })
+      .loose()
+      .optional(),
+  })
+  .loose();
+export type ApiServiceBinding = z.infer<typeof ApiServiceBinding>;
 
 export const ServiceNamespace = z
   .object({ metadata: Meta, status: z.object({ namespace: z.string().optional() }).loose().optional() })
