@@ -6,7 +6,7 @@ import type { KubeClient } from "../lib/k8s/client";
 import { KubeError } from "../lib/k8s/errors";
 import { openRequest } from "../lib/k8s/request";
 import { PORTAL } from "../lib/k8s/types";
-import { applyPatch, type ViewPatch } from "../lib/query/view-patch";
+import { applyPatch, type ViewPatch } from "../lib/live-wire/view-patch";
 import { CM, createIfMissing, LB, loadBalancer, NAMESPACES, ROLEBINDINGS, settingsConfigMap } from "./fixtures";
 import type { Portal } from "./portal";
 import { openLive, type SseMessage } from "./sse";

@@ -1,7 +1,7 @@
 // The SSE route's contract, and 20 viewers of the same page sharing ONE upstream watch
 // per resource (the hub's read-only stats at /api/live/stats, exposed for tests only).
 import { expect, test } from "@playwright/test";
-import { type LiveSub, parseEventId } from "../lib/query/live-protocol";
+import { type LiveSub, parseEventId } from "../lib/live-wire/live-protocol";
 import { hubStats, loadBalancerSpec, openLiveStream, type StreamStat, signInLive } from "./support/live";
 import { LB } from "./support/loadbalancer";
 import { user } from "./support/sandbox";

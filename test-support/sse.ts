@@ -3,8 +3,8 @@
 
 import type { Subscribe } from "../lib/live/sse";
 import type { LiveUpdate } from "../lib/live/types";
-import type { LiveSub } from "../lib/query/live-protocol";
-import { applyPatch, type ViewPatch } from "../lib/query/view-patch";
+import type { LiveSub } from "../lib/live-wire/live-protocol";
+import { applyPatch, type ViewPatch } from "../lib/live-wire/view-patch";
 import type { PortalError } from "../lib/result";
 import { type SseFrame, sseSplitter } from "./sse-frames";
 

@@ -9,7 +9,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingPanel } from "@/components/ui/state-panels";
 import type { DashboardView } from "@/lib/live/types";
-import type { LiveError } from "@/lib/query/live-protocol";
+import type { LiveError } from "@/lib/live-wire/live-protocol";
 import { BindingCard, type BindingLine } from "./binding-card";
 import { RecentChanges } from "./recent-changes";
 import { StageTiles } from "./stage-tiles";

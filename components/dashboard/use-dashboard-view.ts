@@ -1,8 +1,8 @@
 "use client";
 
 import type { DashboardView } from "@/lib/live/types";
-import { type LiveError, liveSub } from "@/lib/query/live-protocol";
-import { useLive, useLiveEntry } from "@/lib/query/use-live";
+import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
+import { useLive, useLiveEntry } from "@/lib/live-wire/use-live";
 
 /** The page's one live channel for the dashboard view: first paint from the server, then the stream. */
 export function useDashboardView(initial?: DashboardView, resume?: string, initialProblem?: LiveError) {

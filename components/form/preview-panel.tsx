@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef } from "react";
-import type { FieldChange } from "@/lib/schema/field-diff";
+import type { FieldChange } from "@/lib/forms/field-diff";
 
 /**
  * What a form will apply, from the server's dry run: the YAML and the equivalent kubectl command;

@@ -1,6 +1,6 @@
 "use client";
 
-import type { FormField } from "@/lib/schema/form-model";
+import type { FormField } from "@/lib/forms/form-model";
 import { FieldFrame } from "./field-frame";
 import { inputClass } from "./input-styles";
 

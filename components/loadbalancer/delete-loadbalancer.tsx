@@ -11,7 +11,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { settleFormAction } from "@/components/ui/settle-action";
 import { toast } from "@/components/ui/toast";
 import { deleteLoadBalancerAction } from "@/lib/loadbalancer/actions";
-import type { FieldErrors, FormError } from "@/lib/schema/action-result";
+import type { FieldErrors, FormError } from "@/lib/writes/action-result";
 
 const secondaryButton = buttonVariants({ variant: "secondary" });
 

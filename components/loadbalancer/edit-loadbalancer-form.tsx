@@ -8,10 +8,10 @@ import { inputClass } from "@/components/form/input-styles";
 import { ReviewControls } from "@/components/form/review-controls";
 import { SchemaField } from "@/components/form/schema-field";
 import { useReviewFlow } from "@/components/form/use-review-flow";
+import type { FormModel } from "@/lib/forms/form-model";
 import { applyEditAction, previewEditAction } from "@/lib/loadbalancer/actions";
 import { EDITABLE_FIELDS, HEADER_FIELD, parseEdit } from "@/lib/loadbalancer/edit-input";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
-import type { FormModel } from "@/lib/schema/form-model";
 
 export interface EditableValues {
   domain?: string;

@@ -1,5 +1,5 @@
+import type { FormModel } from "@/lib/forms/form-model";
 import type { ConfigMapView, LoadBalancerObject } from "@/lib/loadbalancer/detail";
-import type { FormModel } from "@/lib/schema/form-model";
 
 function show(v: unknown): string {
   return v === undefined || v === null || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v);

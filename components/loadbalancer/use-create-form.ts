@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { type FormModel, initialValues } from "@/lib/forms/form-model";
 import { CONFIGMAP_FIELD, type CreateInput } from "@/lib/loadbalancer/draft";
 import { CUSTOM_HEADER_KEY } from "@/lib/loadbalancer/form";
-import { type FormModel, initialValues } from "@/lib/schema/form-model";
 import type { Entry } from "./configmap-entries";
 import type { ConfigMapMode } from "./configmap-settings";
 

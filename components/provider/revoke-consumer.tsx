@@ -12,7 +12,7 @@ import { settleFormAction } from "@/components/ui/settle-action";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { previewRevokeAction, revokeConsumerAction } from "@/lib/provider/actions";
 import type { RevokePlan } from "@/lib/provider/types";
-import type { FieldErrors, FormError } from "@/lib/schema/action-result";
+import type { FieldErrors, FormError } from "@/lib/writes/action-result";
 import { text } from "./text";
 
 const secondaryButton = buttonVariants({ variant: "secondary" });

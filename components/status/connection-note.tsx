@@ -1,4 +1,4 @@
-import type { ConnectionState } from "@/lib/query/live-channel";
+import type { ConnectionState } from "@/lib/live-wire/live-channel";
 import { CONNECTION_TEXT } from "./text";
 
 /** The page's live connection in words (announced politely when it changes). */

@@ -5,7 +5,7 @@ import { AppLink as Link } from "@/components/ui/app-link";
 import { StatusPill } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { LoadBalancerView } from "@/lib/live/types";
-import type { ConnectionState } from "@/lib/query/live-channel";
+import type { ConnectionState } from "@/lib/live-wire/live-channel";
 import { BucketPill } from "./bucket-pill";
 import { ConnectionNote } from "./connection-note";
 import { TRAFFIC_RESULT_ID } from "./test-traffic";

@@ -1,5 +1,5 @@
 import { ErrorPanel } from "@/components/ui/state-panels";
-import type { LiveError } from "@/lib/query/live-protocol";
+import type { LiveError } from "@/lib/live-wire/live-protocol";
 import { problemText, say } from "./text";
 
 /** Why a live sub has nothing (more) to show: not allowed, not bound, cluster unreachable. */

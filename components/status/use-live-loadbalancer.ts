@@ -1,8 +1,8 @@
 "use client";
 
 import type { LoadBalancerView } from "@/lib/live/types";
-import { liveSub } from "@/lib/query/live-protocol";
-import { useLive, useLiveEntry } from "@/lib/query/use-live";
+import { liveSub } from "@/lib/live-wire/live-protocol";
+import { useLive, useLiveEntry } from "@/lib/live-wire/use-live";
 
 /**
  * The page's one live subscription to a LoadBalancer: joins the page's stream and re-renders from

@@ -4,7 +4,7 @@
 // which an action library would wrap in its own. Pure: the session is passed in (user-action.ts).
 import type { z } from "zod";
 import { type Identity, identityOf } from "../k8s/types";
-import type { FormFailure } from "../schema/action-result";
+import type { FormFailure } from "../writes/action-result";
 import { invalidInput, signInAgain, toActionFailure } from "./failure";
 
 export type SignedIn = { username: string; groups: string[] };

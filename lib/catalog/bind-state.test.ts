@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ExportTemplate } from "../k8s/models";
 import { bindState } from "./bind-state";
-import { ExportTemplateSchema } from "./templates";
 
-const template = ExportTemplateSchema.parse({
+const template = ExportTemplate.parse({
   metadata: { name: "loadbalancer" },
   spec: { resources: [{ group: "networking.kro.run", resource: "loadbalancers", versions: ["v1alpha1"] }] },
 });

@@ -1,26 +1,7 @@
 // Pure: is an export bound to the user's cluster, by what, since when, and may this user bind it?
 // The facts are read as the user (lib/catalog/read-bind-state.ts); the judgement is here.
-import { z } from "zod";
+import { ApiServiceBinding, findCondition } from "../k8s/models";
 import type { ExportTemplate } from "./templates";
-
-const Binding = z.object({
-  metadata: z
-    .object({
-      name: z.string(),
-      creationTimestamp: z.string().optional(),
-      managedFields: z.array(z.object({ manager: z.string().optional(), operation: z.string().optional() })).optional(),
-    })
-    .loose(),
-  status: z
-    .object({
-      boundSchemas: z.array(z.object({ group: z.string(), resource: z.string() })).optional(),
-      conditions: z
-        .array(z.object({ type: z.string(), status: z.string(), message: z.string().optional() }))
-        .optional(),
-    })
-    .loose()
-    .optional(),
-});
 
 export interface BindFacts {
   /** "group/resource" of every exported resource the consumer cluster serves (discovery as the user) */
@@ -58,13 +39,13 @@ export function bindState(template: ExportTemplate, facts: BindFacts): BindState
   const served = wanted.length > 0 && wanted.every((k) => facts.served.has(k));
   if (facts.bindings !== "forbidden") {
     for (const raw of facts.bindings) {
-      const parsed = Binding.safeParse(raw);
+      const parsed = ApiServiceBinding.safeParse(raw);
       if (!parsed.success) continue;
       const b = parsed.data;
       const schemas = (b.status?.boundSchemas ?? []).map(key);
       const covers = wanted.length > 0 && wanted.every((k) => schemas.includes(k));
       if (!covers && b.metadata.name !== template.metadata.name) continue;
-      const ready = b.status?.conditions?.find((c) => c.type === "Ready");
+      const ready = findCondition(b.status?.conditions, "Ready");
       return {
         state: "bound",
         binding: b.metadata.name,

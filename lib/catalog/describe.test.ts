@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { ExportTemplate } from "../k8s/models";
 import { describeClaim, describeInstall, describeResource } from "./describe";
-import { ExportTemplateSchema } from "./templates";
 
 // The guide's APIServiceExportTemplate, as the provider serves it.
-const template = ExportTemplateSchema.parse({
+const template = ExportTemplate.parse({
   metadata: { name: "loadbalancer" },
   spec: {
     resources: [{ group: "networking.kro.run", resource: "loadbalancers", versions: ["v1alpha1"] }],

@@ -1,8 +1,8 @@
 import "server-only";
+import { dns1123Subdomain } from "../forms/kubernetes-rules";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
-import { dns1123Subdomain } from "../schema/kubernetes-rules";
-import { type ExportTemplate, ExportTemplateSchema } from "./templates";
+import { ExportTemplate } from "../k8s/models";
 
 /** One APIServiceExportTemplate by name, or null (also for a name no object can have). */
 export async function getExportTemplate(name: string): Promise<ExportTemplate | null> {
@@ -16,7 +16,7 @@ export async function getExportTemplate(name: string): Promise<ExportTemplate | 
       resource: "apiserviceexporttemplates",
       name,
     });
-    return ExportTemplateSchema.parse(raw);
+    return ExportTemplate.parse(raw);
   } catch (e) {
     if (e instanceof KubeError && e.notFound) return null;
     throw e;

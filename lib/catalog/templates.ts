@@ -1,31 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import { ExportTemplate } from "../k8s/models";
 
-export const ExportTemplateSchema = z.object({
-  metadata: z.object({ name: z.string(), creationTimestamp: z.string().optional() }).loose(),
-  spec: z
-    .object({
-      scope: z.string().optional(),
-      resources: z
-        .array(z.object({ group: z.string(), resource: z.string(), versions: z.array(z.string()).optional() }))
-        .default([]),
-      permissionClaims: z
-        .array(
-          z
-            .object({
-              group: z.string().default(""),
-              resource: z.string(),
-              selector: z.unknown().optional(),
-            })
-            .loose(),
-        )
-        .default([]),
-    })
-    .loose(),
-});
-export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
+export type { ExportTemplate } from "../k8s/models";
 
 /**
  * The provider's catalog: APIServiceExportTemplates, read with the portal's own identity (the
@@ -34,9 +12,7 @@ export type ExportTemplate = z.infer<typeof ExportTemplateSchema>;
 export async function listExportTemplates(): Promise<ExportTemplate[]> {
   const portal = await portalIdentityClient("provider");
   const list = await portal.list({ group: "kube-bind.io", version: "v1alpha2", resource: "apiserviceexporttemplates" });
-  return list.items
-    .map((t) => ExportTemplateSchema.parse(t))
-    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  return list.items.map((t) => ExportTemplate.parse(t)).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
 /** Collections group templates; a provider without the Collection CRD simply has none. */

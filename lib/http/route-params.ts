@@ -1,7 +1,7 @@
 // The dynamic segments of the portal's pages are Kubernetes names. One that breaks the name
 // rules can name nothing, so it gets 404 before the page runs: pages stream behind a loading
 // boundary, and a page's own notFound() would come after a 200 status was sent. Pure.
-import { dns1123Label, dns1123Subdomain } from "../schema/kubernetes-rules";
+import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
 
 type Check = (value: string) => string | null;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
-import { liveSub } from "../query/live-protocol";
+import { liveSub } from "../live-wire/live-protocol";
 import { attempt, type Result } from "../result";
 import { countBuckets } from "../status";
 import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";

@@ -11,8 +11,8 @@ import {
   type WatchEvent,
   type WatchSubscription,
 } from "../k8s/watch-types";
+import { encodeView } from "../live-wire/view-patch";
 import { log } from "../log";
-import { encodeView } from "../query/view-patch";
 import type { PortalError } from "../result";
 import type { Need } from "./select";
 import type { LiveHealth, LiveUpdate } from "./types";

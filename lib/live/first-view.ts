@@ -1,6 +1,6 @@
 import "server-only";
-import type { LiveSub } from "../query/live-protocol";
-import { type EncodedView, encodeView } from "../query/view-patch";
+import type { LiveSub } from "../live-wire/live-protocol";
+import { type EncodedView, encodeView } from "../live-wire/view-patch";
 import type { Result } from "../result";
 import { sentViews } from "./sent-views";
 import { viewHash } from "./sse";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { encodeView } from "../query/view-patch";
+import { encodeView } from "../live-wire/view-patch";
 import { SentViews } from "./sent-views";
 
 const view = (n: number) => encodeView({ n, pad: "x".repeat(1_000) });

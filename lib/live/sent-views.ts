@@ -1,6 +1,6 @@
 import "server-only";
-import type { LiveSub } from "../query/live-protocol";
-import type { EncodedView } from "../query/view-patch";
+import type { LiveSub } from "../live-wire/live-protocol";
+import type { EncodedView } from "../live-wire/view-patch";
 
 /**
  * The views recently sent to each user, by hash, so a stream that resumes from a Last-Event-ID

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeSource, frameReader, views } from "../../test-support/sse";
-import { type LiveSub, liveSub, parseEventId } from "../query/live-protocol";
-import { applyPatch } from "../query/view-patch";
+import { type LiveSub, liveSub, parseEventId } from "../live-wire/live-protocol";
+import { applyPatch } from "../live-wire/view-patch";
 import type { PortalError } from "../result";
 import { SentViews } from "./sent-views";
 import { type LiveConnection, type LiveStreamOptions, openLiveStream, viewHash } from "./sse";

@@ -1,6 +1,6 @@
 /**
  * One Server-Sent Events stream carrying several live subscriptions (wire contract:
- * lib/query/live-protocol.ts). The route hands it the subs, Last-Event-ID, the request's abort
+ * lib/live-wire/live-protocol.ts). The route hands it the subs, Last-Event-ID, the request's abort
  * signal and a `subscribe` function (lib/live's subscribeDashboard / subscribeLoadBalancer for
  * the signed-in user); everything else happens here.
  *
@@ -12,8 +12,14 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { formatEventId, type LiveError, type LiveEventName, type LiveSub, parseEventId } from "../query/live-protocol";
-import { diffView, type EncodedView, encodeView } from "../query/view-patch";
+import {
+  formatEventId,
+  type LiveError,
+  type LiveEventName,
+  type LiveSub,
+  parseEventId,
+} from "../live-wire/live-protocol";
+import { diffView, type EncodedView, encodeView } from "../live-wire/view-patch";
 import type { PortalError, Result } from "../result";
 import type { SentViews } from "./sent-views";
 import type { LiveSubscription, LiveUpdate } from "./types";

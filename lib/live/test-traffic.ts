@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Identity } from "../k8s/types";
 import { LoadBalancerName, NamespaceName } from "../loadbalancer/names";
 import { log } from "../log";
-import { type FormResult, fail } from "../schema/action-result";
+import { type FormResult, fail } from "../writes/action-result";
 import { firstView } from "./first-view";
 import { checkCustomHeader, type HeaderCheck } from "./header-check";
 import { subscribeLoadBalancer } from "./loadbalancer";

@@ -2,7 +2,7 @@
 import type { Tenancy } from "../bind/tenancy";
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamHealth } from "../k8s/watch-types";
-import type { EncodedView } from "../query/view-patch";
+import type { EncodedView } from "../live-wire/view-patch";
 import type { PortalError } from "../result";
 import type { BucketCounts, DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import type { FormModel } from "../forms/form-model";
+import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity } from "../k8s/types";
-import type { FormModel } from "../schema/form-model";
-import { dns1123Label, dns1123Subdomain } from "../schema/kubernetes-rules";
 import { loadBalancerApi } from "./api";
 import { LOADBALANCERS, loadBalancerRef } from "./resource";
 

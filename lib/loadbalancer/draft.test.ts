@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordedLoadBalancerCrd } from "../../test-support/schema";
-import { kindSchemaFromCrd } from "../schema/json-schema";
+import { kindSchemaFromCrd } from "../forms/json-schema";
 import { parseDraft } from "./draft";
 import { loadBalancerModel } from "./form";
 import { configMapObject, loadBalancerObject } from "./objects";

@@ -1,9 +1,9 @@
 // The LoadBalancer export's extra help on top of the generated form: what each field means for
 // the load balancer kro builds, and the rules kro's children need but the CRD does not state
 // (kro cannot build the Gateway and HTTPRoute without every field, so all are required here).
-import { type FormModel, formModel } from "../schema/form-model";
-import { type FormHints, withHints } from "../schema/hints";
-import type { KindSchema } from "../schema/json-schema";
+import { type FormModel, formModel } from "../forms/form-model";
+import { type FormHints, withHints } from "../forms/hints";
+import type { KindSchema } from "../forms/json-schema";
 
 export const CUSTOM_HEADER_KEY = "custom-header";
 

@@ -1,34 +1,15 @@
 import "server-only";
-import { z } from "zod";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
+import { findCondition, LoadBalancer, parseRequired } from "../k8s/models";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
+import type { DashboardRow } from "../status";
 import { LOADBALANCERS, loadBalancerRef } from "./resource";
 
-const LoadBalancer = z.object({
-  metadata: z.object({ name: z.string(), namespace: z.string(), creationTimestamp: z.string().optional() }),
-  spec: z
-    .object({ domain: z.string().optional(), targetService: z.string().optional(), targetPort: z.number().optional() })
-    .loose()
-    .optional(),
-  status: z
-    .object({
-      state: z.string().optional(),
-      address: z.string().optional(),
-      conditions: z.array(z.object({ type: z.string(), status: z.string() }).loose()).optional(),
-    })
-    .loose()
-    .optional(),
-});
-
-export interface LoadBalancerRow {
-  namespace: string;
-  name: string;
-  domain?: string;
-  state: string;
-  ready: string;
-  address?: string;
-  createdAt?: string;
-}
+/** One line of the list: kubectl's columns, as the dashboard's rows name them. */
+export type LoadBalancerRow = Pick<
+  DashboardRow,
+  "namespace" | "name" | "domain" | "state" | "ready" | "address" | "createdAt"
+>;
 
 export type LoadBalancerListing = { bound: false } | { bound: true; namespaces: string[]; rows: LoadBalancerRow[] };
 
@@ -44,14 +25,13 @@ export async function listUserLoadBalancers(identity: {
   const namespaces = await namespacesWhereUserCan(portal, user, { verb: "list", ...LOADBALANCERS });
   const lists = await Promise.all(namespaces.map((ns) => user.list(loadBalancerRef(ns))));
   const rows = lists
-    .flatMap((l) => l.items)
-    .map((raw) => LoadBalancer.parse(raw))
-    .map((lb) => ({
-      namespace: lb.metadata.namespace,
+    .flatMap((l, i) => l.items.map((raw) => ({ namespace: namespaces[i], lb: parseRequired(LoadBalancer, raw) })))
+    .map(({ namespace, lb }) => ({
+      namespace,
       name: lb.metadata.name,
       domain: lb.spec?.domain,
       state: lb.status?.state ?? "PENDING",
-      ready: lb.status?.conditions?.find((c) => c.type === "Ready")?.status ?? "Unknown",
+      ready: findCondition(lb.status?.conditions, "Ready")?.status ?? "Unknown",
       address: lb.status?.address,
       createdAt: lb.metadata.creationTimestamp,
     }));

@@ -1,7 +1,7 @@
 // The namespace and name an edit or delete form sends back (from the page's address): held to
 // Kubernetes' name rules before any cluster call, so "..", "%2F" or "a/b" never reach a URL. Pure.
 import { z } from "zod";
-import { dns1123Label, dns1123Subdomain } from "../schema/kubernetes-rules";
+import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
 
 const ruled = (rule: (v: string) => string | null) =>
   z.string().superRefine((v, ctx) => {

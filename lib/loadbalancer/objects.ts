@@ -1,7 +1,8 @@
 // Draft → the LoadBalancer and ConfigMap objects to apply. Pure.
+
+import type { FormModel } from "../forms/form-model";
 import type { KubeObject } from "../k8s/types";
-import type { FormModel } from "../schema/form-model";
-import { resourceObject } from "../schema/objects";
+import { resourceObject } from "../writes/objects";
 import type { Draft } from "./draft";
 
 export function configMapObject(draft: Draft): KubeObject | undefined {

@@ -2,7 +2,7 @@
 // both paths, each with its field named.
 import { describe, expect, it } from "vitest";
 import { recordedLoadBalancerCrd } from "../../test-support/schema";
-import { kindSchemaFromCrd } from "../schema/json-schema";
+import { kindSchemaFromCrd } from "../forms/json-schema";
 import { parseDraft } from "./draft";
 import { HEADER_FIELD, parseEdit } from "./edit-input";
 import { loadBalancerModel } from "./form";

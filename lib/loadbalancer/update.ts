@@ -1,13 +1,13 @@
 import "server-only";
+import { type FieldChange, fieldChanges } from "../forms/field-diff";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity, KubeObject } from "../k8s/types";
-import { type FormFailure, type FormResult, fail } from "../schema/action-result";
-import { explainedFailure, type WriteContext } from "../schema/explain-error";
-import { type FieldChange, fieldChanges } from "../schema/field-diff";
-import { kubectlApply, toYaml, userFacing } from "../schema/objects";
-import { commitAll, dryRunAll, type Write } from "../schema/write-flow";
+import { type FormFailure, type FormResult, fail } from "../writes/action-result";
+import { explainedFailure, type WriteContext } from "../writes/explain-error";
+import { kubectlApply, toYaml, userFacing } from "../writes/objects";
+import { commitAll, dryRunAll, type Write } from "../writes/write-flow";
 import { loadBalancerApi, notBoundError } from "./api";
 import { detailHref } from "./create";
 import { LoadBalancerObject } from "./detail";

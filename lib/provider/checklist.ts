@@ -1,23 +1,24 @@
 // The guide's provider setup, checked step by step from what the provider's API shows. Pure.
 // Each check says what it verified, or what is wrong in plain words, with the tool's own text and
 // the command or YAML that fixes it.
+
+import {
+  type Condition,
+  Crd,
+  EndpointSlice,
+  ExportTemplate,
+  findCondition,
+  GatewayClass,
+  parseAll,
+  parseOptional,
+  Request,
+  Rgd,
+  Service,
+} from "../k8s/models";
 import type { KubeObject } from "../k8s/types";
 import { FIX } from "./fixes";
 import { explainKroMessage } from "./kro-message";
 import { say, TITLES } from "./messages";
-import {
-  type ConditionT,
-  Crd,
-  condition,
-  EndpointSlice,
-  ExportTemplate,
-  GatewayClass,
-  parse,
-  parseAll,
-  Request,
-  Rgd,
-  Service,
-} from "./objects";
 import { EXPORTED_LABEL, GUIDE, KUBE_BIND, KUBE_BIND_CRDS, KUBE_BIND_VERSION, type ProviderSnapshot } from "./snapshot";
 import type { Check, CheckId, Problem } from "./types";
 
@@ -43,7 +44,7 @@ export class Crds {
   }
   /** Established and serving `version` (any served version when undefined). */
   serves(crd: Crd | undefined, version?: string): boolean {
-    if (!crd || condition(crd.status?.conditions, "Established")?.status !== "True") return false;
+    if (!crd || findCondition(crd.status?.conditions, "Established")?.status !== "True") return false;
     return crd.spec.versions.some((v) => v.served && (version === undefined || v.name === version));
   }
   /** The served versions of a group/resource: what a stream of its objects may use. */
@@ -103,8 +104,8 @@ export function loadBalancerRgd(rgds: readonly KubeObject[]): Rgd | undefined {
 }
 
 /** The first condition that is not True, kro's reasons for not being Active. */
-const notTrue = (conditions: ConditionT[] | undefined, ...order: string[]) =>
-  order.map((t) => condition(conditions, t)).find((c) => c && c.status === "False");
+const notTrue = (conditions: Condition[] | undefined, ...order: string[]) =>
+  order.map((t) => findCondition(conditions, t)).find((c) => c && c.status === "False");
 
 function kroCheck(s: ProviderSnapshot, crds: Crds): Check {
   const verified: string[] = [];
@@ -216,7 +217,7 @@ function gatewayClassCheck(s: ProviderSnapshot, crds: Crds): Check {
     return check("gatewayclass", "", verified, [
       { text: say.gatewayClassOtherController(name, gc.spec?.controllerName), fix: FIX.gatewayClass(name) },
     ]);
-  const accepted = condition(gc.status?.conditions, "Accepted");
+  const accepted = findCondition(gc.status?.conditions, "Accepted");
   const current = (accepted?.observedGeneration ?? 0) >= (gc.metadata.generation ?? 0);
   if (accepted?.status === "True" && current) return check("gatewayclass", say.gatewayClassOk(name), verified, []);
   if (accepted?.status === "False" && current) {
@@ -234,7 +235,7 @@ function networkCheck(s: ProviderSnapshot): Check {
   const { namespace, name } = GUIDE.backend;
   const verified: string[] = [];
   const fix = FIX.backendService(namespace, name);
-  const svc = parse(
+  const svc = parseOptional(
     Service,
     s.services.find((o) => o.metadata.name === name && o.metadata.namespace === namespace),
   );

@@ -1,20 +1,21 @@
 // Every bound consumer, from its ClusterBinding and what lives in its provider namespaces. Pure.
+
+import {
+  ClusterBinding,
+  Crd,
+  findCondition,
+  Instance,
+  Namespace,
+  parseAll,
+  parseOptional,
+  Request,
+  ServiceExport,
+  ServiceNamespace,
+} from "../k8s/models";
 import type { KubeObject } from "../k8s/types";
 import { FIX } from "./fixes";
 import { heartbeatOf, konnectorOf } from "./heartbeat";
 import { say } from "./messages";
-import {
-  ClusterBinding,
-  Crd,
-  condition,
-  Instance,
-  Namespace,
-  parse,
-  parseAll,
-  Request,
-  ServiceExport,
-  ServiceNamespace,
-} from "./objects";
 import {
   AUTHOR_ANNOTATION,
   CLUSTER_NAMESPACE_ANNOTATION,
@@ -90,12 +91,14 @@ class Index {
   }
 }
 
-const isReady = (o: Instance) => condition(o.status?.conditions, "Ready")?.status === "True";
+const isReady = (o: Instance) => findCondition(o.status?.conditions, "Ready")?.status === "True";
 
 function exportsOf(index: Index, namespace: string): ConsumerExport[] {
   return (index.exports.get(namespace) ?? [])
     .map((e) => {
-      const bad = EXPORT_CONDITIONS.map((t) => condition(e.status?.conditions, t)).find((c) => c?.status === "False");
+      const bad = EXPORT_CONDITIONS.map((t) => findCondition(e.status?.conditions, t)).find(
+        (c) => c?.status === "False",
+      );
       return {
         name: e.metadata.name,
         resources: e.spec.resources.map((r) => (r.group ? `${r.resource}.${r.group}` : r.resource)),
@@ -109,7 +112,7 @@ function exportsOf(index: Index, namespace: string): ConsumerExport[] {
 }
 
 function rowOf(index: Index, raw: KubeObject): ConsumerRow | undefined {
-  const binding = parse(ClusterBinding, raw);
+  const binding = parseOptional(ClusterBinding, raw);
   const namespace = binding?.metadata.namespace;
   if (!binding || !namespace) return undefined;
   const s = index.s;
@@ -187,7 +190,7 @@ export function consumerDetail(s: ProviderSnapshot, namespace: string): Omit<Con
   const raw = s.clusterBindings.find((b) => b.metadata.namespace === namespace);
   const consumer = raw ? rowOf(index, raw) : undefined;
   if (!raw || !consumer) return { target: { namespace }, found: false, conditions: [], requests: [], instances: [] };
-  const binding = parse(ClusterBinding, raw);
+  const binding = parseOptional(ClusterBinding, raw);
   const conditions = (binding?.status?.conditions ?? []).map((c) => ({
     type: c.type,
     status: c.status,
@@ -199,7 +202,7 @@ export function consumerDetail(s: ProviderSnapshot, namespace: string): Omit<Con
     .map((r) => ({
       name: r.metadata.name,
       phase: r.status?.phase ?? "Pending",
-      message: r.status?.terminalMessage || condition(r.status?.conditions, "Ready")?.message || undefined,
+      message: r.status?.terminalMessage || findCondition(r.status?.conditions, "Ready")?.message || undefined,
       createdAt: r.metadata.creationTimestamp,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -207,7 +210,7 @@ export function consumerDetail(s: ProviderSnapshot, namespace: string): Omit<Con
     .instancesOf(namespace)
     .flatMap(({ resource, objects }) =>
       objects.map((o) => {
-        const ready = condition(o.status?.conditions, "Ready");
+        const ready = findCondition(o.status?.conditions, "Ready");
         return {
           namespace: o.metadata.namespace ?? "",
           name: o.metadata.name,

@@ -1,8 +1,9 @@
 // Every export template with what it exports, what it claims, who bound it and how the instances
 // of its resources are doing. Pure.
+
+import { ExportTemplate, findCondition, Instance, type PermissionClaim, parseAll, ServiceExport } from "../k8s/models";
 import { Crds, possessive } from "./checklist";
 import { say } from "./messages";
-import { condition, ExportTemplate, Instance, type PermissionClaim, parseAll, ServiceExport } from "./objects";
 import { EXPORTED_LABEL, type ProviderSnapshot } from "./snapshot";
 import type { ExportResource, ExportRow, PermissionClaimRow } from "./types";
 
@@ -44,7 +45,7 @@ export function exportRows(s: ProviderSnapshot): ExportRow[] {
           served: crd?.metadata.labels?.[EXPORTED_LABEL] === "true" && versions.every((v) => crds.serves(crd, v)),
           states,
           total: instances.length,
-          notReady: instances.filter((o) => condition(o.status?.conditions, "Ready")?.status !== "True").length,
+          notReady: instances.filter((o) => findCondition(o.status?.conditions, "Ready")?.status !== "True").length,
         };
       });
       // A consumer bound a template when one of its APIServiceExports covers all its resources.

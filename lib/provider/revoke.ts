@@ -9,12 +9,12 @@ import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { namespacedResources } from "../k8s/discovery";
 import { KubeError } from "../k8s/errors";
+import { ClusterBinding, Namespace, parseAll, parseOptional, ServiceNamespace } from "../k8s/models";
 import type { Identity, KubeObject } from "../k8s/types";
 import { log } from "../log";
 import { attempt, type PortalError, type Result } from "../result";
-import { type FormResult, fail } from "../schema/action-result";
+import { type FormResult, fail } from "../writes/action-result";
 import { consoleNotFound, mayOpenConsole } from "./access";
-import { ClusterBinding, Namespace, parse, parseAll, ServiceNamespace } from "./objects";
 import { revokePlan } from "./revoke-plan";
 import { IDENTITY_ANNOTATION, PRETTY_NAME_ANNOTATION, PROVIDER_API } from "./snapshot";
 import type { RevokePlan } from "./types";
@@ -56,7 +56,7 @@ async function buildPlan(admin: KubeClient, namespace: string): Promise<RevokePl
   const binding = parseAll(ClusterBinding, await items(admin, { ...PROVIDER_API.clusterBindings, namespace }))[0];
   // Only a namespace that holds a binding can be revoked here (never any other namespace).
   if (!binding) return undefined;
-  const ns = parse(
+  const ns = parseOptional(
     Namespace,
     await admin.get({ ...PROVIDER_API.namespaces, name: namespace }).catch((e) => {
       if (e instanceof KubeError && e.notFound) return undefined;

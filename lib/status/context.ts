@@ -12,7 +12,7 @@ import {
   ReferenceGrant,
   Rgd,
   Service,
-} from "./objects";
+} from "../k8s/models";
 import { formatAge, ms } from "./time";
 import type { StatusInput } from "./types";
 

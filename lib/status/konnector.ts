@@ -4,9 +4,10 @@
 // - the binding's ClusterBinding `cluster` on the provider: the konnector writes a heartbeat there
 //   every `heartbeatInterval` (5 minutes in kube-bind v0.8.1) and kube-bind's backend counts it
 //   lost after twice that. The slow signal, and the only one when the Deployment is not read.
+
+import { ClusterBinding, Deployment, findCondition, parseOptional } from "../k8s/models";
 import { GRACE_MS, isFalse } from "./context";
 import { say } from "./messages";
-import { ClusterBinding, Deployment, findCondition, parseOptional } from "./objects";
 import { firstKnown, formatAge, ms, parseGoDuration } from "./time";
 import type { KonnectorHealth, RawObject, StageReason } from "./types";
 

@@ -2,9 +2,10 @@
 // status coming back to the consumer: kro's instance state and conditions, then the Gateway's and
 // HTTPRoute's conditions as Envoy Gateway writes them; the Envoy Gateway failures are those of its
 // golden files (fixtures/eg-*.json).
+
+import { findCondition } from "../k8s/models";
 import { type Ctx, ENVOY_CONTROLLER, isFalse, isTrue } from "./context";
 import { KRO_TRANSIENT, kroMessage, missingNamespace, say } from "./messages";
-import { findCondition } from "./objects";
 import { stage } from "./stages-sync";
 import { firstKnown, latest } from "./time";
 import type { Stage } from "./types";

@@ -1,8 +1,9 @@
 // Stages decided by kube-bind: the object exists, its copy and its settings reached the provider.
+
+import { findCondition } from "../k8s/models";
 import { type Ctx, SETTINGS_KEY } from "./context";
 import { assessKonnector } from "./konnector";
 import { STAGE_LABELS, say } from "./messages";
-import { findCondition } from "./objects";
 import { lbRefusal, settingsRefusal } from "./policy";
 import { sameJson } from "./same-json";
 import { firstKnown } from "./time";

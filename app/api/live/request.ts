@@ -1,8 +1,8 @@
 // The parts of the live routes that deal with HTTP: who is asking, what they asked for.
 import "server-only";
 import { currentSession, type SignedInUser } from "@/lib/auth/session";
-import type { LiveSub } from "@/lib/query/live-protocol";
-import { SubsQuery } from "@/lib/query/subs-query";
+import type { LiveSub } from "@/lib/live-wire/live-protocol";
+import { SubsQuery } from "@/lib/live-wire/subs-query";
 
 type Checked<T> = { ok: true; data: T } | { ok: false; response: Response };
 

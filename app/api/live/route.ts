@@ -4,8 +4,8 @@ import { subscribeDashboard, subscribeLoadBalancer } from "@/lib/live";
 import { subscribeProvider, subscribeProviderConsumer } from "@/lib/live/provider";
 import { sentViews } from "@/lib/live/sent-views";
 import { openLiveStream, type Subscribe } from "@/lib/live/sse";
+import { isProviderSub, parseSub } from "@/lib/live-wire/live-protocol";
 import { consoleNotFound, mayOpenConsole } from "@/lib/provider/access";
-import { isProviderSub, parseSub } from "@/lib/query/live-protocol";
 import { liveAuth, liveHeaders, liveRequest } from "./request";
 
 export const runtime = "nodejs";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/live?sub=dashboard&sub=lb:<namespace>/<name> — one SSE stream per page for all its
- * subscriptions (contract: lib/query/live-protocol.ts; the stream: lib/live/sse.ts). Every sub is
+ * subscriptions (contract: lib/live-wire/live-protocol.ts; the stream: lib/live/sse.ts). Every sub is
  * authorized as the signed-in user by lib/live before anything is sent. The provider console's
  * subs answer 404 outright to anyone the provider does not let in (as its page does).
  */

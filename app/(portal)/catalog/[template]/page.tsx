@@ -15,8 +15,8 @@ import { getExportTemplate } from "@/lib/catalog/get-template";
 import { exportedKinds } from "@/lib/catalog/kinds";
 import { readBindStates } from "@/lib/catalog/read-bind-state";
 import { env } from "@/lib/env";
+import { dns1123Subdomain } from "@/lib/forms/kubernetes-rules";
 import { attempt } from "@/lib/result";
-import { dns1123Subdomain } from "@/lib/schema/kubernetes-rules";
 
 export const metadata: Metadata = { title: "Bind" };
 export const dynamic = "force-dynamic";

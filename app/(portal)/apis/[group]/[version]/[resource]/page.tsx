@@ -9,7 +9,7 @@ import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { isExported } from "@/lib/catalog/exported";
 import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
 import { attempt } from "@/lib/result";
-import { resourceForm, ServedRefParams } from "@/lib/schema/create-resource";
+import { resourceForm, ServedRefParams } from "@/lib/writes/create-resource";
 import { createResourceAction, previewResourceAction } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
+import { type FormModel, formModel } from "../forms/form-model";
+import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
+import { parseResourceInput } from "../forms/resource-input";
+import { type ServedRef, servedSchema } from "../forms/served";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
 import type { Identity } from "../k8s/types";
 import { type FormResult, fail } from "./action-result";
 import { CATALOG_NEXT } from "./explain-error";
-import { type FormModel, formModel } from "./form-model";
-import { dns1123Label, dns1123Subdomain } from "./kubernetes-rules";
 import { kubectlApply, resourceObject, toYaml } from "./objects";
-import { parseResourceInput } from "./resource-input";
-import { type ServedRef, servedSchema } from "./served";
 import { commitAll, dryRunAll, type Write } from "./write-flow";
 
 /** Route params of /apis/[group]/[version]/[resource]; anything else is not a resource. */

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe("the LoadBalancer CRD kro generated on the provider", () => {
-  it("is the one recorded in lib/schema/fixtures (re-record with test-support/record/schema-crd.ts if kro changed)", () => {
+  it("is the one recorded in lib/forms/fixtures (re-record with test-support/record/schema-crd.ts if kro changed)", () => {
     expect(live.schema).toEqual(kindSchemaFromCrd(recordedLoadBalancerCrd).schema);
   });
 

@@ -1,8 +1,8 @@
 // Objects to apply and how to show them: YAML and the kubectl command that would do the same.
 // Pure.
 import { stringify } from "yaml";
+import type { FormModel } from "../forms/form-model";
 import type { KubeObject } from "../k8s/types";
-import type { FormModel } from "./form-model";
 
 export function resourceObject(
   model: Pick<FormModel, "group" | "version" | "kind">,
