@@ -85,6 +85,7 @@ test("a provider apiserver restart is shown while it lasts and the page recovers
   await stopped.start();
   stopped = undefined;
   await expect(outage).toHaveCount(0, { timeout: 120_000 });
+  await openTab(page, "Overview");
   await expectAllStagesDone(page);
   // The change made while the provider was down arrived there afterwards (konnector → provider → page).
   await openTab(page, "Objects");
