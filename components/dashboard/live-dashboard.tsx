@@ -1,19 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { ConnectionNote } from "@/components/status/connection-note";
-import { HealthBanner } from "@/components/status/health-banner";
-import { ProblemPanel } from "@/components/status/problem-panel";
-import { say } from "@/components/status/text";
-import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { LoadingPanel } from "@/components/ui/state-panels";
 import type { DashboardView } from "@/lib/live/types";
 import type { LiveError } from "@/lib/live-wire/live-protocol";
 import { BindingCard, type BindingLine } from "./binding-card";
+import { LiveViewFrame, NoLoadBalancers } from "./live-view-frame";
 import { RecentChanges } from "./recent-changes";
 import { StageTiles } from "./stage-tiles";
-import { useDashboardView } from "./use-dashboard-view";
 
 // Only the platform team sees the provider-wide table; its table engine stays out of everyone
 // else's first load.
@@ -37,33 +30,16 @@ export function LiveDashboard({
   /** the exports bound to the user's cluster, read when the page loaded */
   bindings?: BindingLine[];
 }) {
-  const { connection, view, problem, revoked } = useDashboardView(initial, resume, initialProblem);
   return (
-    <div className="flex flex-col gap-6">
-      <ConnectionNote state={connection} />
-      {problem ? <ProblemPanel error={problem} revoked={revoked} /> : null}
-      {view ? <HealthBanner health={view.health} /> : null}
-      {!view ? (
-        problem ? null : (
-          <LoadingPanel label="Loading your LoadBalancers…" />
-        )
-      ) : (
+    <LiveViewFrame initial={initial} resume={resume} initialProblem={initialProblem} className="gap-6">
+      {(view) => (
         <>
           <section aria-labelledby="overview-heading" className="flex flex-col gap-3">
             <h2 id="overview-heading" className="text-lg font-semibold">
               Your LoadBalancers
             </h2>
             {view.rows.length === 0 ? (
-              <EmptyState
-                title="No LoadBalancers yet"
-                actions={
-                  <ButtonLink href="/loadbalancers/new" variant="primary">
-                    New LoadBalancer
-                  </ButtonLink>
-                }
-              >
-                <p>{say.noRows(view.namespaces)}</p>
-              </EmptyState>
+              <NoLoadBalancers namespaces={view.namespaces} />
             ) : (
               <StageTiles counts={view.counts} total={view.rows.length} />
             )}
@@ -86,6 +62,6 @@ export function LiveDashboard({
           ) : null}
         </>
       )}
-    </div>
+    </LiveViewFrame>
   );
 }
