@@ -1,6 +1,6 @@
 import { AppLink as Link } from "@/components/ui/app-link";
 import { ErrorPanel } from "@/components/ui/state-panels";
-import type { FieldErrors, FormError } from "@/lib/writes/action-result";
+import type { FieldErrors, FormError } from "@/lib/forms/action-result";
 
 /** A failure that belongs to no single field, with the next step when there is one. */
 export function FormErrorPanel({ error, title = "Not done" }: { error: FormError; title?: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { AppLink as Link } from "@/components/ui/app-link";
-import type { FormError } from "@/lib/writes/action-result";
+import type { FormError } from "@/lib/forms/action-result";
 import { FieldFrame } from "./field-frame";
 import { inputClass } from "./input-styles";
 

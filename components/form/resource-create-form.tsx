@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { FormResult } from "@/lib/forms/action-result";
 import { type FormModel, initialValues } from "@/lib/forms/form-model";
 import { parseResourceInput } from "@/lib/forms/resource-input";
-import type { FormResult } from "@/lib/writes/action-result";
 import { FormErrorPanel, splitNameError } from "./form-error-panel";
 import { NameField } from "./name-field";
 import { NamespaceSelect } from "./namespace-select";

@@ -2,8 +2,8 @@
 
 import { useState, useTransition } from "react";
 import { settleFormAction } from "@/components/ui/settle-action";
+import type { FieldErrors, FormError, FormResult } from "@/lib/forms/action-result";
 import type { FieldChange } from "@/lib/forms/field-diff";
-import type { FieldErrors, FormError, FormResult } from "@/lib/writes/action-result";
 import { focusFirstError } from "./field-ids";
 import { useHydrated } from "./use-hydrated";
 

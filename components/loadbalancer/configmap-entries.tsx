@@ -3,7 +3,7 @@
 import { FieldFrame } from "@/components/form/field-frame";
 import { errorClass, inputClass } from "@/components/form/input-styles";
 import { buttonVariants } from "@/components/ui/button";
-import type { FieldErrors } from "@/lib/writes/action-result";
+import type { FieldErrors } from "@/lib/forms/action-result";
 
 const secondaryButton = buttonVariants({ variant: "secondary" });
 

@@ -2,9 +2,9 @@
 
 import { FieldFrame } from "@/components/form/field-frame";
 import { helpClass, inputClass } from "@/components/form/input-styles";
+import type { FieldErrors } from "@/lib/forms/action-result";
 import type { FormField } from "@/lib/forms/form-model";
 import type { ConfigMapOption } from "@/lib/loadbalancer/options";
-import type { FieldErrors } from "@/lib/writes/action-result";
 import { ConfigMapEntries, type Entry } from "./configmap-entries";
 
 export type ConfigMapMode = "new" | "existing";

@@ -10,8 +10,8 @@ import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
 import { settleFormAction } from "@/components/ui/settle-action";
 import { toast } from "@/components/ui/toast";
+import type { FieldErrors, FormError } from "@/lib/forms/action-result";
 import { deleteLoadBalancerAction } from "@/lib/loadbalancer/actions";
-import type { FieldErrors, FormError } from "@/lib/writes/action-result";
 
 const secondaryButton = buttonVariants({ variant: "secondary" });
 

@@ -10,9 +10,9 @@ import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
 import { settleFormAction } from "@/components/ui/settle-action";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
+import type { FieldErrors, FormError } from "@/lib/forms/action-result";
 import { previewRevokeAction, revokeConsumerAction } from "@/lib/provider/actions";
 import type { RevokePlan } from "@/lib/provider/types";
-import type { FieldErrors, FormError } from "@/lib/writes/action-result";
 import { text } from "./text";
 
 const secondaryButton = buttonVariants({ variant: "secondary" });

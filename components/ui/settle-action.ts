@@ -6,7 +6,7 @@
  *   if (!r.settled) show(r.message) else use(r.value)
  * Next's own control flow (redirect(), notFound()) is rethrown: the router must handle it.
  */
-import { type FormFailure, fail } from "@/lib/writes/action-result";
+import { type FormFailure, fail } from "@/lib/forms/action-result";
 
 export type Settled<T> = { settled: true; value: T } | { settled: false; message: string };
 

@@ -3,8 +3,8 @@
 // it is a few lines and every failure must be the forms' own FieldErrors/FormError vocabulary,
 // which an action library would wrap in its own. Pure: the session is passed in (user-action.ts).
 import type { z } from "zod";
+import type { FormFailure } from "../forms/action-result";
 import { type Identity, identityOf } from "../k8s/types";
-import type { FormFailure } from "../writes/action-result";
 import { invalidInput, signInAgain, toActionFailure } from "./failure";
 
 export type SignedIn = { username: string; groups: string[] };

@@ -1,10 +1,10 @@
 // The one place where errors become what a form shows: every server action's failure is a
-// FormFailure (lib/writes/action-result.ts), whatever threw. Pure.
+// FormFailure (lib/forms/action-result.ts), whatever threw. Pure.
 import type { z } from "zod";
 import { BindingLimitError, BindStepError, NotYourBindingError } from "../bind/bind-errors";
+import type { FieldErrors, FormError, FormFailure } from "../forms/action-result";
 import { KubeError } from "../k8s/errors";
 import type { PortalError } from "../result";
-import type { FieldErrors, FormError, FormFailure } from "../writes/action-result";
 
 /** The session is gone (never there, expired, refused by the identity provider or signed out). */
 export function signInAgain(returnTo: string): FormFailure {

@@ -9,8 +9,8 @@ import { ConsumerIdentity } from "@/lib/bind/protocol";
 import { bindExport } from "@/lib/bind/provision";
 import { LoopbackRedirect } from "@/lib/bind/redirect";
 import { BindingName } from "@/lib/catalog/binding-name";
+import { type FormFailure, type FormResult, fail } from "@/lib/forms/action-result";
 import { log } from "@/lib/log";
-import { type FormFailure, type FormResult, fail } from "@/lib/writes/action-result";
 
 const CliBind = z.object({
   sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "session_id is malformed"),

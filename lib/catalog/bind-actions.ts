@@ -7,8 +7,8 @@ import { mayBindOnConsumer } from "@/lib/bind/konnector-deploy";
 import { bindExport } from "@/lib/bind/provision";
 import { BindingName } from "@/lib/catalog/binding-name";
 import { env } from "@/lib/env";
+import { type FormResult, fail } from "@/lib/forms/action-result";
 import { portalIdentityClient, userClient } from "@/lib/k8s/clusters";
-import { type FormResult, fail } from "@/lib/writes/action-result";
 
 const Input = z.object({ template: z.string().min(1), name: BindingName });
 

@@ -1,7 +1,7 @@
 // The generic form's input (namespace, name and the schema fields of any bound kind) → the object
 // fragment. Pure and isomorphic.
 import { z } from "zod";
-import type { FieldErrors } from "../writes/action-result";
+import type { FieldErrors } from "./action-result";
 import type { FormModel } from "./form-model";
 import { dns1123Label } from "./kubernetes-rules";
 import { fieldErrorsOf, formValidator } from "./validator";

@@ -1,12 +1,12 @@
 // Form model → zod validator: turns the form's text values into the object the apiserver gets,
 // with one plain-language message per field. Pure and isomorphic (runs in the browser too).
 import { z } from "zod";
-import type { FieldErrors } from "../writes/action-result";
+import type { FieldErrors } from "./action-result";
 import type { FormField, FormModel } from "./form-model";
 import { type FieldCheck, parseField } from "./parse-field";
 
 export type FormValues = Record<string, string | boolean | undefined>;
-export type { FieldErrors } from "../writes/action-result";
+export type { FieldErrors } from "./action-result";
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split(".");

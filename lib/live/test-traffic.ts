@@ -1,10 +1,10 @@
 import "server-only";
 import { request } from "node:http";
 import { z } from "zod";
+import { type FormResult, fail } from "../forms/action-result";
 import type { Identity } from "../k8s/types";
 import { LoadBalancerName, NamespaceName } from "../loadbalancer/names";
 import { log } from "../log";
-import { type FormResult, fail } from "../writes/action-result";
 import { firstView } from "./first-view";
 import { checkCustomHeader, type HeaderCheck } from "./header-check";
 import { subscribeLoadBalancer } from "./loadbalancer";

@@ -1,8 +1,8 @@
 import "server-only";
+import type { FormError } from "../forms/action-result";
 import type { FormModel } from "../forms/form-model";
 import { servedSchema } from "../forms/served";
 import type { KubeClient } from "../k8s/client";
-import type { FormError } from "../writes/action-result";
 import { loadBalancerModel } from "./form";
 import { LOADBALANCERS } from "./resource";
 

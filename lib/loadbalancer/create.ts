@@ -1,11 +1,11 @@
 import "server-only";
+import { type FormFailure, type FormResult, fail } from "../forms/action-result";
 import type { FormModel } from "../forms/form-model";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity, KubeObject } from "../k8s/types";
 import { log } from "../log";
-import { type FormFailure, type FormResult, fail } from "../writes/action-result";
 import { explainedFailure, type WriteContext } from "../writes/explain-error";
 import { kubectlApply, toYaml } from "../writes/objects";
 import { commitAll, dryRunAll, type Write } from "../writes/write-flow";

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { type FormResult, fail } from "../forms/action-result";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity } from "../k8s/types";
 import { log } from "../log";
-import { type FormResult, fail } from "../writes/action-result";
 import { explainedFailure, type WriteContext } from "../writes/explain-error";
 import { commitAll, dryRunAll, type Write } from "../writes/write-flow";
 import { LoadBalancerObject } from "./detail";

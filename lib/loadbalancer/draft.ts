@@ -2,10 +2,10 @@
 // into a draft: the LoadBalancer's name, namespace and spec, and the ConfigMap of settings.
 // Pure and isomorphic: the browser runs it for instant feedback, the server runs it again.
 import { z } from "zod";
+import type { FieldErrors } from "../forms/action-result";
 import type { FormModel } from "../forms/form-model";
 import { configMapKey, dns1123Label } from "../forms/kubernetes-rules";
 import { fieldErrorsOf, formValidator } from "../forms/validator";
-import type { FieldErrors } from "../writes/action-result";
 import { HEADER_KEY, type SharedTarget } from "./policy";
 import { ruleErrors } from "./rules";
 

@@ -1,8 +1,8 @@
 // The edit form's input (domain, port, header value) and its checks. Pure and isomorphic.
 import { z } from "zod";
+import type { FieldErrors } from "../forms/action-result";
 import type { FormModel } from "../forms/form-model";
 import { fieldErrorsOf, formValidator } from "../forms/validator";
-import type { FieldErrors } from "../writes/action-result";
 import { LoadBalancerName, NamespaceName, unreadableForm } from "./names";
 import { ruleErrors } from "./rules";
 

@@ -1,7 +1,7 @@
 // The one validation of a LoadBalancer and its settings that create and edit both run (in the
 // browser for instant feedback, on the server again): the platform's policy rules (policy.ts) as
 // form errors, each naming its field. Pure and isomorphic.
-import type { FieldErrors } from "../writes/action-result";
+import type { FieldErrors } from "../forms/action-result";
 import { domainProblem, headerProblem, type SharedTarget, targetProblem } from "./policy";
 
 export interface RuleInput {

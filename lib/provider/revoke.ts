@@ -5,6 +5,7 @@
 // binding namespace first: its kube-binder token dies with it, so the konnector cannot write back).
 import "server-only";
 import { z } from "zod";
+import { type FormResult, fail } from "../forms/action-result";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { namespacedResources } from "../k8s/discovery";
@@ -13,7 +14,6 @@ import { ClusterBinding, Namespace, parseAll, parseOptional, ServiceNamespace } 
 import type { Identity, KubeObject } from "../k8s/types";
 import { log } from "../log";
 import { attempt, type PortalError, type Result } from "../result";
-import { type FormResult, fail } from "../writes/action-result";
 import { consoleNotFound, mayOpenConsole } from "./access";
 import { revokePlan } from "./revoke-plan";
 import { IDENTITY_ANNOTATION, PRETTY_NAME_ANNOTATION, PROVIDER_API } from "./snapshot";

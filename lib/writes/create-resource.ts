@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { type FormResult, fail } from "../forms/action-result";
 import { type FormModel, formModel } from "../forms/form-model";
 import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
 import { parseResourceInput } from "../forms/resource-input";
@@ -7,7 +8,6 @@ import { type ServedRef, servedSchema } from "../forms/served";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
 import type { Identity } from "../k8s/types";
-import { type FormResult, fail } from "./action-result";
 import { CATALOG_NEXT } from "./explain-error";
 import { kubectlApply, resourceObject, toYaml } from "./objects";
 import { commitAll, dryRunAll, type Write } from "./write-flow";

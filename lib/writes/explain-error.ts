@@ -1,8 +1,9 @@
 // A failed write (a KubeError, structurally) → the message a person needs, next to the field it is
 // about, with the next step. Pure: the same rules serve every form (and the one place a thrown
 // KubeError becomes a form failure: explainedFailure).
+
+import { type FieldErrors, type FormError, type FormFailure, fail } from "../forms/action-result";
 import { KubeError } from "../k8s/errors";
-import { type FieldErrors, type FormError, type FormFailure, fail } from "./action-result";
 
 export interface KubeFailure {
   cluster: string;

@@ -2,8 +2,8 @@
 // dry-run as the user (admission and RBAC included), then committed in order; a failed write undoes
 // the ones before it (newest first), and a finished flow writes one audit line. Server-only.
 import "server-only";
+import type { FormFailure } from "../forms/action-result";
 import { log } from "../log";
-import type { FormFailure } from "./action-result";
 import { explainedFailure, type WriteContext } from "./explain-error";
 
 export interface Write<T = unknown> {

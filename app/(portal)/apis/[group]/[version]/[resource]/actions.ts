@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
+import { fail } from "@/lib/forms/action-result";
 import type { ServedRef } from "@/lib/forms/served";
 import type { Identity } from "@/lib/k8s/types";
 import { detailHref } from "@/lib/loadbalancer/create";
 import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
-import { fail } from "@/lib/writes/action-result";
 import { createResource, previewResource, ServedRefParams } from "@/lib/writes/create-resource";
 
 // The page binds `ref` (its route params); it is re-validated here because a client can send
