@@ -2,8 +2,10 @@
 // signed in, the input checked with zod, errors mapped to one failure shape. Hand-written because
 // it is a few lines and every failure must be the forms' own FieldErrors/FormError vocabulary,
 // which an action library would wrap in its own. Pure: the session is passed in (user-action.ts).
+// Each run has its own memo of discovery and schema reads (lib/k8s/request-cache.ts).
 import type { z } from "zod";
 import type { FormFailure } from "../forms/action-result";
+import { withRequestCache } from "../k8s/request-cache";
 import { type Identity, identityOf } from "../k8s/types";
 import { invalidInput, signInAgain, toActionFailure } from "./failure";
 
@@ -32,7 +34,7 @@ export function defineUserAction<U extends SignedIn>(signedIn: () => Promise<U |
       const input = schema.safeParse(raw);
       if (!input.success) return invalidInput(input.error);
       try {
-        return await handler(input.data, { user, identity: identityOf(user) });
+        return await withRequestCache(() => handler(input.data, { user, identity: identityOf(user) }));
       } catch (e) {
         return toActionFailure(e);
       }

@@ -1,9 +1,12 @@
 // What a cluster serves for a group version, read as the given client's actor: discovery says
 // whether the resource is served (and its kind), the OpenAPI v3 document gives its schema. Both
 // are open to every authenticated user, so this works as the signed-in user without CRD rights.
+// Both are read once per server action (lib/k8s/request-cache.ts).
 import "server-only";
 import type { KubeClient } from "../k8s/client";
+import { servedResources } from "../k8s/discovery";
 import { isNotFound } from "../k8s/errors";
+import { readOnce } from "../k8s/request-cache";
 import { type KindSchema, schemaFromOpenApiV3 } from "./json-schema";
 
 export interface ServedRef {
@@ -14,7 +17,8 @@ export interface ServedRef {
 
 /** GET /openapi/v3/apis/<group>/<version> (core: /openapi/v3/api/v1) as the client's actor. */
 export function openApiV3(client: KubeClient, group: string, version: string): Promise<unknown> {
-  return client.getPath(group === "" ? `/openapi/v3/api/${version}` : `/openapi/v3/apis/${group}/${version}`);
+  const path = group === "" ? `/openapi/v3/api/${version}` : `/openapi/v3/apis/${group}/${version}`;
+  return readOnce(client, path, () => client.getPath(path));
 }
 
 export type ServedSchema =
@@ -26,7 +30,7 @@ export type ServedSchema =
 
 /** The schema of a resource as the cluster serves it, read as the client's actor. */
 export async function servedSchema(client: KubeClient, ref: ServedRef): Promise<ServedSchema> {
-  const resources = await client.served(ref.group, ref.version);
+  const resources = await servedResources(client, ref.group, ref.version);
   const found = resources?.find((r) => r.name === ref.resource);
   if (!found) return { state: "not-served" };
   let doc: unknown;

@@ -1,7 +1,9 @@
 // API discovery: which namespaced resources a cluster serves (as the client's actor), e.g. to
-// list everything in a namespace before deleting it, and where a manifest's object lives.
+// list everything in a namespace before deleting it, and where a manifest's object lives. Each
+// document is read once per server action (request-cache.ts).
 import type { KubeClient } from "./client";
 import { KubeError } from "./errors";
+import { readOnce } from "./request-cache";
 import type { ResourceRef } from "./types";
 
 export interface ServedResource {
@@ -9,6 +11,12 @@ export interface ServedResource {
   version: string;
   resource: string;
   kind: string;
+}
+
+/** The resources a group version serves (null: not served); `fresh` asks the cluster again. */
+export function servedResources(client: KubeClient, group: string, version: string, fresh = false) {
+  const path = group ? `/apis/${group}/${version}` : `/api/${version}`;
+  return readOnce(client, path, () => client.served(group, version), fresh);
 }
 
 interface GroupList {
@@ -21,7 +29,7 @@ interface GroupList {
  * answer (an aggregated API that is down) is skipped.
  */
 export async function namespacedResources(client: KubeClient): Promise<ServedResource[]> {
-  const groups = await client.getPath<GroupList>("/apis");
+  const groups = await readOnce(client, "/apis", () => client.getPath<GroupList>("/apis"));
   const versions = [
     { group: "", version: "v1" },
     ...groups.groups
@@ -30,7 +38,7 @@ export async function namespacedResources(client: KubeClient): Promise<ServedRes
   ];
   const served = await Promise.all(
     versions.map(async ({ group, version }) => {
-      const resources = await client.served(group, version).catch((e: unknown) => {
+      const resources = await servedResources(client, group, version).catch((e: unknown) => {
         if (e instanceof KubeError && (e.status >= 500 || e.status === 0)) return null;
         throw e;
       });
@@ -65,7 +73,7 @@ export async function refFor(client: KubeClient, obj: TypedObject): Promise<Reso
   servedByConnection.set(client.conn, cache);
   for (const refresh of [false, true]) {
     if (refresh || !cache.has(obj.apiVersion)) {
-      const resources = (await client.served(group, version)) ?? [];
+      const resources = (await servedResources(client, group, version, refresh)) ?? [];
       cache.set(obj.apiVersion, new Map(resources.filter((r) => !r.name.includes("/")).map((r) => [r.kind, r])));
     }
     const found = cache.get(obj.apiVersion)?.get(obj.kind);
