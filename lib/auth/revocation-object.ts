@@ -2,6 +2,7 @@
 // namespace. Pure, so its naming and expiry rules are tested without a cluster.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { ConfigMap, Meta } from "../k8s/models";
 import type { KubeObject } from "../k8s/types";
 
 export const REVOCATION_LABEL = "portal.kube-bind.io/revoked-session";
@@ -25,8 +26,8 @@ export function revocationObject(sid: string, namespace: string, expiresAt: Date
   };
 }
 
-const Revocation = z.object({
-  metadata: z.object({ name: z.string().startsWith(REVOCATION_PREFIX), labels: z.record(z.string(), z.string()) }),
+const Revocation = ConfigMap.extend({
+  metadata: Meta.extend({ name: z.string().startsWith(REVOCATION_PREFIX), labels: z.record(z.string(), z.string()) }),
   data: z.object({ expiresAt: z.iso.datetime() }),
 });
 

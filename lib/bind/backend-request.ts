@@ -10,6 +10,7 @@
 // retries.
 import { parse } from "yaml";
 import { z } from "zod";
+import { Request } from "../k8s/models";
 import { BindStepError } from "./bind-errors";
 import { KUBE_BIND_API_VERSION } from "./protocol";
 
@@ -47,21 +48,13 @@ export function bindableResourcesRequest(opts: {
   };
 }
 
-const Condition = z.object({
-  type: z.string(),
-  status: z.string(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-});
-
-const RequestObject = z.object({
-  metadata: z.object({ name: z.string() }),
-  status: z
-    .object({
-      phase: z.string().optional(),
+/** The backend's answer: the provider namespace and the Secret with the kubeconfig, once there. */
+const RequestObject = Request.extend({
+  status: Request.shape.status
+    .unwrap()
+    .extend({
       namespace: z.string().optional(),
       kubeconfigSecretRef: z.object({ name: z.string().min(1), key: z.string().min(1) }).optional(),
-      conditions: z.array(Condition).optional(),
     })
     .optional(),
 });

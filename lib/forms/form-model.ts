@@ -15,7 +15,21 @@ export type FieldKind =
 
 export type Scalar = string | number | boolean;
 
-export interface FormField {
+/** The schema's own constraints, as the schema states them. */
+type Constraints = Pick<
+  JsonSchema,
+  | "description"
+  | "pattern"
+  | "format"
+  | "minimum"
+  | "maximum"
+  | "exclusiveMinimum"
+  | "exclusiveMaximum"
+  | "minLength"
+  | "maxLength"
+>;
+
+export interface FormField extends Constraints {
   /** dotted path from the object root, e.g. "spec.targetPort"; also the field's form key */
   path: string;
   label: string;
@@ -26,20 +40,11 @@ export interface FormField {
   requiredInParent: boolean;
   /** the parent object's path, e.g. "spec" */
   parent: string;
-  description?: string;
   default?: Scalar;
   /** enum values, for kind "enum" */
   options?: Scalar[];
   /** for enum and string-list: the JSON type of each value */
   valueType?: "string" | "integer" | "number";
-  pattern?: string;
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: boolean;
-  exclusiveMaximum?: boolean;
-  minLength?: number;
-  maxLength?: number;
   intOrString?: boolean;
   /** why a field cannot be edited in a form (kind "unsupported") */
   unsupported?: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Meta } from "../k8s/models/meta";
 
 /**
  * The part of a CRD's openAPIV3Schema (apiextensions JSONSchemaProps) that a form can use.
@@ -31,28 +32,29 @@ export interface JsonSchema {
 export const JsonSchema: z.ZodType<JsonSchema> = z.lazy(() =>
   z
     .object({
-      type: z.string().optional(),
-      description: z.string().optional(),
-      default: z.unknown().optional(),
-      enum: z.array(z.unknown()).optional(),
-      pattern: z.string().optional(),
-      format: z.string().optional(),
-      minimum: z.number().optional(),
-      maximum: z.number().optional(),
-      exclusiveMinimum: z.boolean().optional(),
-      exclusiveMaximum: z.boolean().optional(),
-      minLength: z.number().int().optional(),
-      maxLength: z.number().int().optional(),
-      required: z.array(z.string()).optional(),
-      nullable: z.boolean().optional(),
-      properties: z.record(z.string(), JsonSchema).optional(),
-      items: JsonSchema.optional(),
-      additionalProperties: z.union([JsonSchema, z.boolean()]).optional(),
-      allOf: z.array(JsonSchema).optional(),
-      $ref: z.string().optional(),
-      "x-kubernetes-preserve-unknown-fields": z.boolean().optional(),
-      "x-kubernetes-int-or-string": z.boolean().optional(),
+      type: z.string(),
+      description: z.string(),
+      default: z.unknown(),
+      enum: z.array(z.unknown()),
+      pattern: z.string(),
+      format: z.string(),
+      minimum: z.number(),
+      maximum: z.number(),
+      exclusiveMinimum: z.boolean(),
+      exclusiveMaximum: z.boolean(),
+      minLength: z.number().int(),
+      maxLength: z.number().int(),
+      required: z.array(z.string()),
+      nullable: z.boolean(),
+      properties: z.record(z.string(), JsonSchema),
+      items: JsonSchema,
+      additionalProperties: z.union([JsonSchema, z.boolean()]),
+      allOf: z.array(JsonSchema),
+      $ref: z.string(),
+      "x-kubernetes-preserve-unknown-fields": z.boolean(),
+      "x-kubernetes-int-or-string": z.boolean(),
     })
+    .partial()
     .loose(),
 );
 
@@ -63,7 +65,7 @@ const CrdVersion = z.object({
 });
 
 export const Crd = z.object({
-  metadata: z.object({ name: z.string() }).loose(),
+  metadata: Meta,
   spec: z.object({
     group: z.string(),
     scope: z.enum(["Namespaced", "Cluster"]),

@@ -71,20 +71,16 @@ export function configMapKey(value: string, what = "The key"): string | null {
   );
 }
 
+const RULES: Record<Rule, (value: string, what: string) => string | null> = {
+  port: (value, what) => port(Number(value), what),
+  "dns1123-label": dns1123Label,
+  "dns1035-label": dns1035Label,
+  "dns1123-subdomain": dns1123Subdomain,
+  hostname,
+  "configmap-key": configMapKey,
+};
+
 /** Applies a named rule; `what` names the field in the message ("The domain"). */
 export function checkRule(rule: Rule, value: string | number, what: string): string | null {
-  switch (rule) {
-    case "port":
-      return port(Number(value), what);
-    case "dns1123-label":
-      return dns1123Label(String(value), what);
-    case "dns1035-label":
-      return dns1035Label(String(value), what);
-    case "dns1123-subdomain":
-      return dns1123Subdomain(String(value), what);
-    case "hostname":
-      return hostname(String(value), what);
-    case "configmap-key":
-      return configMapKey(String(value), what);
-  }
+  return RULES[rule](String(value), what);
 }

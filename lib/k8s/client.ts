@@ -15,6 +15,8 @@ export interface ApplyOptions extends WriteOptions {
 
 const FIELD_MANAGER = "kube-bind-portal";
 
+type Named = ResourceRef & { name: string };
+
 /** A typed client for one cluster, acting as one actor. Obtain it from lib/k8s/clusters. */
 export class KubeClient {
   constructor(
@@ -35,7 +37,7 @@ export class KubeClient {
     });
   }
 
-  get<T extends KubeObject = KubeObject>(ref: ResourceRef & { name: string }): Promise<T> {
+  get<T extends KubeObject = KubeObject>(ref: Named): Promise<T> {
     return kubeRequest<T>(this.conn, this.actor, { verb: "get", ref });
   }
 
@@ -46,42 +48,36 @@ export class KubeClient {
     return kubeRequest<KubeList<T>>(this.conn, this.actor, { verb: "list", ref, query });
   }
 
-  create<T extends KubeObject = KubeObject>(ref: ResourceRef, body: unknown, opts: WriteOptions = {}): Promise<T> {
-    return kubeRequest<T>(this.conn, this.actor, { verb: "create", ref, body, query: writeQuery(opts) });
+  create<T extends KubeObject = KubeObject>(ref: ResourceRef, body: unknown, opts: WriteOptions = {}) {
+    return this.write<T>("create", ref, body, opts);
   }
 
-  update<T extends KubeObject = KubeObject>(
-    ref: ResourceRef & { name: string },
-    body: unknown,
-    opts: WriteOptions = {},
-  ): Promise<T> {
-    return kubeRequest<T>(this.conn, this.actor, { verb: "update", ref, body, query: writeQuery(opts) });
+  update<T extends KubeObject = KubeObject>(ref: Named, body: unknown, opts: WriteOptions = {}) {
+    return this.write<T>("update", ref, body, opts);
   }
 
   /** Server-side apply: the caller owns the fields it sets; conflicts are reported unless forced. */
-  apply<T extends KubeObject = KubeObject>(
-    ref: ResourceRef & { name: string },
+  apply<T extends KubeObject = KubeObject>(ref: Named, body: unknown, opts: ApplyOptions = {}) {
+    const contentType = "application/apply-patch+yaml";
+    return this.write<T>("patch", ref, body, opts, { contentType, force: opts.force || undefined });
+  }
+
+  mergePatch<T extends KubeObject = KubeObject>(ref: Named, patch: unknown, opts: WriteOptions = {}) {
+    return this.write<T>("patch", ref, patch, opts);
+  }
+
+  private write<T>(
+    verb: "create" | "update" | "patch",
+    ref: ResourceRef,
     body: unknown,
-    opts: ApplyOptions = {},
+    opts: WriteOptions,
+    extra: { contentType?: string; force?: true } = {},
   ): Promise<T> {
-    return kubeRequest<T>(this.conn, this.actor, {
-      verb: "patch",
-      ref,
-      body,
-      contentType: "application/apply-patch+yaml",
-      query: { ...writeQuery(opts), force: opts.force || undefined },
-    });
+    const query = { ...writeQuery(opts), force: extra.force };
+    return kubeRequest<T>(this.conn, this.actor, { verb, ref, body, contentType: extra.contentType, query });
   }
 
-  mergePatch<T extends KubeObject = KubeObject>(
-    ref: ResourceRef & { name: string },
-    patch: unknown,
-    opts: WriteOptions = {},
-  ): Promise<T> {
-    return kubeRequest<T>(this.conn, this.actor, { verb: "patch", ref, body: patch, query: writeQuery(opts) });
-  }
-
-  delete(ref: ResourceRef & { name: string }, opts: WriteOptions & { propagationPolicy?: string } = {}) {
+  delete(ref: Named, opts: WriteOptions & { propagationPolicy?: string } = {}) {
     return kubeRequest<unknown>(this.conn, this.actor, {
       verb: "delete",
       ref,

@@ -6,7 +6,6 @@ import type { KubeObject } from "../k8s/types";
 type List = readonly KubeObject[];
 
 const byName = new WeakMap<List, Map<string, KubeObject>>();
-const byLabel = new WeakMap<List, Map<string, Map<string, KubeObject>>>();
 
 /** The object named `name`, or undefined. */
 export function named(list: List, name: string | undefined): KubeObject | undefined {
@@ -21,22 +20,7 @@ export function named(list: List, name: string | undefined): KubeObject | undefi
 
 /** The first object whose label `label` equals `value`, or undefined. */
 export function labelled(list: List, label: string, value: string | undefined): KubeObject | undefined {
-  if (value === undefined) return undefined;
-  let labels = byLabel.get(list);
-  if (!labels) {
-    labels = new Map();
-    byLabel.set(list, labels);
-  }
-  let index = labels.get(label);
-  if (!index) {
-    index = new Map();
-    for (const o of list) {
-      const v = o.metadata.labels?.[label];
-      if (v !== undefined && !index.has(v)) index.set(v, o);
-    }
-    labels.set(label, index);
-  }
-  return index.get(value);
+  return value === undefined ? undefined : keyed(list, `label ${label}`, (o) => o.metadata.labels?.[label], value);
 }
 
 const byKey = new WeakMap<List, Map<string, Map<string, KubeObject>>>();
@@ -48,19 +32,14 @@ export function keyed(
   keyOf: (o: KubeObject) => string | undefined,
   key: string,
 ): KubeObject | undefined {
-  let indexes = byKey.get(list);
-  if (!indexes) {
-    indexes = new Map();
-    byKey.set(list, indexes);
-  }
-  let map = indexes.get(index);
+  let map = byKey.get(list)?.get(index);
   if (!map) {
     map = new Map();
     for (const o of list) {
       const k = keyOf(o);
       if (k !== undefined && !map.has(k)) map.set(k, o);
     }
-    indexes.set(index, map);
+    byKey.set(list, (byKey.get(list) ?? new Map()).set(index, map));
   }
   return map.get(key);
 }

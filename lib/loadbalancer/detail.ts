@@ -4,40 +4,21 @@ import type { FormModel } from "../forms/form-model";
 import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import { ConfigMap, LoadBalancer, LoadBalancerSpec, NamespacedMeta } from "../k8s/models";
 import type { Identity } from "../k8s/types";
 import { loadBalancerApi } from "./api";
 import { LOADBALANCERS, loadBalancerRef } from "./resource";
 
-export const LoadBalancerObject = z.object({
+/** A LoadBalancer as the forms read it: a whole object, always with a spec. */
+export const LoadBalancerObject = LoadBalancer.extend({
   apiVersion: z.string(),
   kind: z.string(),
-  metadata: z
-    .object({
-      name: z.string(),
-      namespace: z.string(),
-      resourceVersion: z.string().optional(),
-      creationTimestamp: z.string().optional(),
-      deletionTimestamp: z.string().optional(),
-    })
-    .loose(),
-  spec: z
-    .object({
-      domain: z.string().optional(),
-      configMapRef: z.string().optional(),
-      targetService: z.string().optional(),
-      targetServiceNamespace: z.string().optional(),
-      targetPort: z.number().optional(),
-    })
-    .loose()
-    .default({}),
-  status: z.object({ state: z.string().optional() }).loose().optional(),
+  metadata: NamespacedMeta,
+  spec: LoadBalancerSpec.default({}),
 });
 export type LoadBalancerObject = z.infer<typeof LoadBalancerObject>;
 
-const ConfigMapObject = z.object({
-  metadata: z.object({ name: z.string(), resourceVersion: z.string().optional() }).loose(),
-  data: z.record(z.string(), z.string()).default({}),
-});
+const ConfigMapObject = ConfigMap.extend({ data: z.record(z.string(), z.string()).default({}) });
 
 export type ConfigMapView =
   | { name: string; state: "found"; data: Record<string, string>; resourceVersion?: string }

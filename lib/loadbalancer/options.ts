@@ -1,8 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
+import { ConfigMap, NamespacedMeta, Service as ServiceModel } from "../k8s/models";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
 import type { Identity } from "../k8s/types";
 import { isSharedTarget, type SharedTarget } from "./policy";
@@ -34,17 +34,7 @@ export interface FormOptions {
   targets?: SharedTarget[];
 }
 
-const ConfigMap = z.object({
-  metadata: z.object({ name: z.string() }),
-  data: z.record(z.string(), z.string()).optional(),
-});
-const Service = z.object({
-  metadata: z.object({ name: z.string(), namespace: z.string() }),
-  spec: z
-    .object({ ports: z.array(z.object({ port: z.number() })).optional() })
-    .loose()
-    .optional(),
-});
+const Service = ServiceModel.extend({ metadata: NamespacedMeta });
 
 /** Lists as the user; a namespace the user may not list in contributes nothing. */
 async function listOrEmpty(user: KubeClient, resource: string, namespace: string) {

@@ -4,6 +4,9 @@
 // and reads only what it needs of the provider's objects (parsed, never trusted).
 import { z } from "zod";
 import type { LoadBalancerStatus, Stage, StageReason } from "@/lib/status";
+import { Condition } from "../k8s/condition";
+import { LoadBalancerSpec } from "../k8s/models/kro";
+import { Meta } from "../k8s/models/meta";
 import { domainProblem } from "./policy";
 
 /** `blocked` and `failed` both stop traffic; `absent`: the object does not exist (yet). */
@@ -28,8 +31,7 @@ export interface RequestPathInput {
   provider: { envoyService?: unknown; gateway?: unknown; httpRoute?: unknown };
 }
 
-const Condition = z.object({ type: z.string(), status: z.string() });
-const Named = z.object({ metadata: z.object({ name: z.string(), namespace: z.string().optional() }) });
+const Named = z.object({ metadata: Meta.pick({ name: true, namespace: true }) });
 const GatewayStatus = z.object({
   status: z.object({ conditions: z.array(Condition).catch([]) }).catch({ conditions: [] }),
 });
@@ -48,12 +50,6 @@ const ServiceStatus = z.object({
         .catch({ ingress: [] }),
     })
     .catch({ loadBalancer: { ingress: [] } }),
-});
-const Spec = z.object({
-  domain: z.string().optional(),
-  targetService: z.string().optional(),
-  targetServiceNamespace: z.string().optional(),
-  targetPort: z.number().optional(),
 });
 
 /** Which node each routing/address reason is about (the others concern no single hop). */
@@ -93,7 +89,7 @@ function verdictFor(stages: Stage[], id: PathNodeId, domain: string | undefined)
 
 export function requestPath({ status, spec, provider }: RequestPathInput): PathNode[] {
   const stages = status?.stages ?? [];
-  const s = Spec.safeParse(spec ?? {}).data ?? {};
+  const s = LoadBalancerSpec.safeParse(spec ?? {}).data ?? {};
   const gw = provider.gateway ? GatewayStatus.safeParse(provider.gateway).data : undefined;
   const route = provider.httpRoute ? RouteStatus.safeParse(provider.httpRoute).data : undefined;
   const svc = provider.envoyService ? ServiceStatus.safeParse(provider.envoyService).data : undefined;

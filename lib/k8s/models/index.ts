@@ -5,5 +5,5 @@ export * from "./core";
 export * from "./gateway-api";
 export * from "./kro";
 export * from "./kube-bind";
-export { Conditions, Meta, Strings } from "./meta";
+export { Conditions, Meta, NamespacedMeta, Strings } from "./meta";
 export * from "./parse";

@@ -34,21 +34,23 @@ export const Instance = z
   .loose();
 export type Instance = z.infer<typeof Instance>;
 
+/** What the user asks of a LoadBalancer. */
+export const LoadBalancerSpec = z
+  .object({
+    domain: z.string(),
+    configMapRef: z.string(),
+    targetService: z.string(),
+    targetServiceNamespace: z.string(),
+    targetPort: z.number(),
+  })
+  .partial()
+  .loose();
+
 /** The LoadBalancer instance: what the user asked for and what kro reports back. */
 export const LoadBalancer = z
   .object({
     metadata: Meta,
-    spec: z
-      .object({
-        domain: z.string(),
-        configMapRef: z.string(),
-        targetService: z.string(),
-        targetServiceNamespace: z.string(),
-        targetPort: z.number(),
-      })
-      .partial()
-      .loose()
-      .optional(),
+    spec: LoadBalancerSpec.optional(),
     status: z.object({ state: z.string(), address: z.string(), conditions: Conditions }).partial().loose().optional(),
   })
   .loose();

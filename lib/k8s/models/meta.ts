@@ -21,3 +21,6 @@ export const Meta = z
   })
   .loose();
 export type Meta = z.infer<typeof Meta>;
+
+/** The metadata of a namespaced object, where a reader needs the namespace. */
+export const NamespacedMeta = Meta.extend({ namespace: z.string() });
