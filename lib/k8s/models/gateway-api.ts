@@ -1,55 +1,33 @@
 // Gateway API kinds, as Envoy Gateway and kro leave them.
 import { z } from "zod";
-import { Conditions, Meta } from "./meta";
+import { Conditions, kind, part } from "./meta";
 
-export const GatewayClass = z
-  .object({
-    metadata: Meta,
-    spec: z.object({ controllerName: z.string().optional() }).loose().optional(),
-    status: z.object({ conditions: Conditions }).loose().optional(),
-  })
-  .loose();
+export const GatewayClass = kind({
+  spec: part({ controllerName: z.string().optional() }),
+  status: part({ conditions: Conditions }),
+});
 export type GatewayClass = z.infer<typeof GatewayClass>;
 
-export const Gateway = z
-  .object({
-    metadata: Meta,
-    status: z
-      .object({
-        addresses: z.array(z.object({ type: z.string().optional(), value: z.string() }).loose()).optional(),
-        conditions: Conditions,
-        listeners: z
-          .array(z.object({ name: z.string(), attachedRoutes: z.number().optional(), conditions: Conditions }).loose())
-          .optional(),
-      })
-      .loose()
+export const Gateway = kind({
+  status: part({
+    addresses: z.array(z.looseObject({ type: z.string().optional(), value: z.string() })).optional(),
+    conditions: Conditions,
+    listeners: z
+      .array(z.looseObject({ name: z.string(), attachedRoutes: z.number().optional(), conditions: Conditions }))
       .optional(),
-  })
-  .loose();
+  }),
+});
 export type Gateway = z.infer<typeof Gateway>;
 
-const BackendRef = z
-  .object({ name: z.string(), namespace: z.string().optional(), port: z.number().optional() })
-  .loose();
+const BackendRef = z.looseObject({ name: z.string(), namespace: z.string().optional(), port: z.number().optional() });
 
-export const HTTPRoute = z
-  .object({
-    metadata: Meta,
-    spec: z
-      .object({ rules: z.array(z.object({ backendRefs: z.array(BackendRef).optional() }).loose()).optional() })
-      .loose()
-      .optional(),
-    status: z
-      .object({
-        parents: z
-          .array(z.object({ controllerName: z.string().optional(), conditions: Conditions }).loose())
-          .optional(),
-      })
-      .loose()
-      .optional(),
-  })
-  .loose();
+export const HTTPRoute = kind({
+  spec: part({ rules: z.array(z.looseObject({ backendRefs: z.array(BackendRef).optional() })).optional() }),
+  status: part({
+    parents: z.array(z.looseObject({ controllerName: z.string().optional(), conditions: Conditions })).optional(),
+  }),
+});
 export type HTTPRoute = z.infer<typeof HTTPRoute>;
 
-export const ReferenceGrant = z.object({ metadata: Meta }).loose();
+export const ReferenceGrant = kind({});
 export type ReferenceGrant = z.infer<typeof ReferenceGrant>;

@@ -24,3 +24,9 @@ export type Meta = z.infer<typeof Meta>;
 
 /** The metadata of a namespaced object, where a reader needs the namespace. */
 export const NamespacedMeta = Meta.extend({ namespace: z.string() });
+
+/** A kind as the portal reads it: its metadata and the parts it needs (`shape` may widen metadata). */
+export const kind = <S extends z.ZodRawShape>(shape: S) => z.looseObject({ metadata: Meta, ...shape });
+
+/** An optional part of an object (a spec, a status, a block in them). */
+export const part = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape).optional();
