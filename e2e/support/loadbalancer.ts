@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import type { KubeClient } from "../../lib/k8s/client";
 import { KubeError } from "../../lib/k8s/errors";
+import { exists } from "../../test-support/k8s";
 import { signIn } from "./sign-in";
 
 export const LB = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
@@ -36,15 +37,7 @@ export async function fillLoadBalancerForm(page: Page, f: LoadBalancerFields) {
   await page.getByLabel("Value 1").fill(f.header ?? "hello-kube-bind");
 }
 
-export async function exists(client: KubeClient, ref: typeof LB, namespace: string, name: string) {
-  try {
-    await client.get({ ...ref, namespace, name });
-    return true;
-  } catch (e) {
-    if (e instanceof KubeError && e.notFound) return false;
-    throw e;
-  }
-}
+export { exists };
 
 /** Deletes leftovers of an earlier run and waits until they are gone (finalizers included). */
 export async function removeIfPresent(client: KubeClient, ref: typeof LB, namespace: string, name: string) {

@@ -2,10 +2,10 @@
 // the consumer — preview, create, every expected failure, and rollback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installPolicy } from "../../test-support/admission";
-import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { guideSpec, guideValues } from "../../test-support/guide";
+import { exists, randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
-import { KubeError } from "../k8s/errors";
 import { type CreateOutcome, createLoadBalancer, previewLoadBalancerCreate } from "./create";
 
 applySandboxPortalEnv();
@@ -24,26 +24,9 @@ function input(
   return {
     namespace: over.namespace ?? "default",
     name,
-    values: {
-      "spec.domain": "www.example.com",
-      "spec.configMapRef": `${name}-config`,
-      "spec.targetService": "backend",
-      "spec.targetServiceNamespace": "default",
-      "spec.targetPort": "30080",
-      ...over.values,
-    },
+    values: { ...guideValues(`${name}-config`), ...over.values },
     configMap: { mode: "new" as const, entries: over.entries ?? [{ key: "custom-header", value: "hello-kube-bind" }] },
   };
-}
-
-async function exists(client: KubeClient, ref: typeof CM, namespace: string, name: string) {
-  try {
-    await client.get({ ...ref, namespace, name });
-    return true;
-  } catch (e) {
-    if (e instanceof KubeError && e.notFound) return false;
-    throw e;
-  }
 }
 
 /** Nothing of that name on the consumer, nor in any provider namespace. */
@@ -94,13 +77,7 @@ describe("creating a LoadBalancer as alice", () => {
     const cm = await admin.get({ ...CM, namespace: "team-a", name: `${name}-config` });
     expect(cm.data).toEqual({ "custom-header": "hello-kube-bind" });
     const lb = await admin.get({ ...LB, namespace: "team-a", name });
-    expect(lb.spec).toEqual({
-      domain: "www.example.com",
-      configMapRef: `${name}-config`,
-      targetService: "backend",
-      targetServiceNamespace: "default",
-      targetPort: 30080,
-    });
+    expect(lb.spec).toEqual(guideSpec(`${name}-config`));
   });
 
   it("gets an existing ConfigMap's settings to the provider", { timeout: 150_000 }, async () => {
