@@ -4,7 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { openTab } from "./support/detail-page";
 import {
   createThroughForm,
@@ -15,6 +15,7 @@ import {
   removeIfPresent,
   removeLoadBalancer,
   signInTo,
+  takeName,
 } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
@@ -27,13 +28,8 @@ const NAME = `forms-${rand}`;
 let consumer: KubeClient;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
-  await consumer.create(
-    { ...LB, namespace: "default" },
-    { apiVersion: "networking.kro.run/v1alpha1", kind: "LoadBalancer", metadata: { name: TAKEN }, spec: {} },
-  );
+  consumer = await boundConsumer(browser);
+  await takeName(consumer, TAKEN);
 });
 
 test.afterAll(async () => {

@@ -3,8 +3,15 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
-import { expectNothingCreated, fillLoadBalancerForm, LB, removeIfPresent, signInTo } from "./support/loadbalancer";
+import { boundConsumer } from "./support/bind-consumer";
+import {
+  expectNothingCreated,
+  fillLoadBalancerForm,
+  LB,
+  removeIfPresent,
+  signInTo,
+  takeName,
+} from "./support/loadbalancer";
 import { providerAdmin } from "./support/provider";
 import { user } from "./support/sandbox";
 
@@ -14,14 +21,9 @@ let consumer: KubeClient;
 let provider: KubeClient;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
+  consumer = await boundConsumer(browser);
   provider = await providerAdmin();
-  await consumer.create(
-    { ...LB, namespace: "default" },
-    { apiVersion: "networking.kro.run/v1alpha1", kind: "LoadBalancer", metadata: { name: TAKEN }, spec: {} },
-  );
+  await takeName(consumer, TAKEN);
 });
 
 test.afterAll(async () => {

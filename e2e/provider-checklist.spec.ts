@@ -4,15 +4,14 @@
 import { expect, type Page, test } from "@playwright/test";
 import { ADDRESS_EXPRESSION } from "../lib/provider/fixes";
 import { applyGuideRgd, type BrokenStep, deleteGatewayClass, removeExportLabel } from "../sandbox/testing-setup-faults";
-import { ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { markDocument } from "./support/live";
 import { checkItem, expectAllChecksPass, openConsole } from "./support/provider-console";
 
 let broken: BrokenStep | undefined;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  await ensureConsumerBound(browser);
+  await boundConsumer(browser, 240_000);
 });
 
 test.afterEach(async () => {

@@ -39,6 +39,14 @@ export async function fillLoadBalancerForm(page: Page, f: LoadBalancerFields) {
 
 export { exists };
 
+/** An empty LoadBalancer `name` in default, so that the form finds the name taken. */
+export async function takeName(client: KubeClient, name: string) {
+  await client.create(
+    { ...LB, namespace: "default" },
+    { apiVersion: "networking.kro.run/v1alpha1", kind: "LoadBalancer", metadata: { name }, spec: {} },
+  );
+}
+
 /** Deletes leftovers of an earlier run and waits until they are gone (finalizers included). */
 export async function removeIfPresent(client: KubeClient, ref: typeof LB, namespace: string, name: string) {
   await client.delete({ ...ref, namespace, name }).catch((e) => {
