@@ -9,9 +9,11 @@ import { openTab } from "./support/detail-page";
 import {
   createThroughForm,
   exists,
+  expectFieldError,
   fillLoadBalancerForm,
   formReady,
   LB,
+  openNewForm,
   removeIfPresent,
   removeLoadBalancer,
   signInTo,
@@ -37,18 +39,7 @@ test.afterAll(async () => {
   await removeLoadBalancer(consumer, NAME);
 });
 
-async function openForm(page: Page) {
-  await signInTo(page, user("alice"), "/loadbalancers/new");
-  await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible();
-}
-
-/** Marked invalid, described by its error, which says exactly this. */
-async function expectFieldError(page: Page, id: string, message: string | RegExp) {
-  const input = page.locator(`#${id}`);
-  await expect(input).toHaveAttribute("aria-invalid", "true");
-  await expect(input).toHaveAttribute("aria-describedby", new RegExp(`(^| )${id}-error( |$)`));
-  await expect(page.locator(`#${id}-error`)).toHaveText(message);
-}
+const openForm = (page: Page) => openNewForm(page, user("alice"));
 
 const picker = (page: Page) => page.getByLabel(/Pick a Service from your cluster/);
 

@@ -5,11 +5,12 @@ import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
 import { boundConsumer } from "./support/bind-consumer";
 import {
+  expectFieldError,
   expectNothingCreated,
   fillLoadBalancerForm,
   LB,
+  openNewForm,
   removeIfPresent,
-  signInTo,
   takeName,
 } from "./support/loadbalancer";
 import { providerAdmin } from "./support/provider";
@@ -30,18 +31,7 @@ test.afterAll(async () => {
   await removeIfPresent(consumer, LB, "default", TAKEN);
 });
 
-async function openForm(page: Page) {
-  await signInTo(page, user("alice"), "/loadbalancers/new");
-  await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible();
-}
-
-/** The input with the label is invalid and described by exactly this message. */
-async function expectFieldError(page: Page, fieldId: string, message: string | RegExp) {
-  const input = page.locator(`#${fieldId}`);
-  await expect(input).toHaveAttribute("aria-invalid", "true");
-  await expect(input).toHaveAttribute("aria-describedby", new RegExp(`${fieldId}-error`));
-  await expect(page.locator(`#${fieldId}-error`)).toHaveText(message);
-}
+const openForm = (page: Page) => openNewForm(page, user("alice"));
 
 const name = `bad-${rand}`;
 const cases: {

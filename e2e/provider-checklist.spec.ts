@@ -28,6 +28,19 @@ async function greenConsole(page: Page) {
   return markDocument(page);
 }
 
+/**
+ * Opens a green console, breaks one step with `fault` and waits until the console marks it failed.
+ * Returns the step's item, and `recover`: the step fixed, it and all turn green without a reload.
+ */
+async function breakStep(page: Page, id: string, fault: () => Promise<BrokenStep>) {
+  test.setTimeout(240_000);
+  const unreloaded = await greenConsole(page);
+  broken = await fault();
+  const item = checkItem(page, id);
+  await expect(item).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
+  return { item, recover: () => fixAndRecover(page, id, unreloaded) };
+}
+
 async function fixAndRecover(page: Page, id: string, unreloaded: () => Promise<void>) {
   const step = broken;
   broken = undefined;
@@ -41,11 +54,7 @@ async function fixAndRecover(page: Page, id: string, unreloaded: () => Promise<v
 test("the guide's original RGD: kro's rejection in plain words, with kro's text and the corrected RGD", async ({
   page,
 }) => {
-  test.setTimeout(240_000);
-  const unreloaded = await greenConsole(page);
-  broken = await applyGuideRgd();
-  const kro = checkItem(page, "kro");
-  await expect(kro).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
+  const { item: kro, recover } = await breakStep(page, "kro", applyGuideRgd);
   await expect(kro.locator("[data-summary]")).toContainText("kro rejected RGD loadbalancers");
   await expect(kro.locator("[data-summary]")).toContainText('status.address is a plain type (like "address: string"');
   await expect(kro.getByRole("blockquote")).toContainText(
@@ -55,15 +64,11 @@ test("the guide's original RGD: kro's rejection in plain words, with kro's text 
   // The other steps are unaffected.
   for (const other of ["backend", "export", "gatewayclass", "network"])
     await expect(checkItem(page, other)).toHaveAttribute("data-state", "ok");
-  await fixAndRecover(page, "kro", unreloaded);
+  await recover();
 });
 
 test("GatewayClass eg deleted: what it breaks, and the GatewayClass to create", async ({ page }) => {
-  test.setTimeout(240_000);
-  const unreloaded = await greenConsole(page);
-  broken = await deleteGatewayClass();
-  const gc = checkItem(page, "gatewayclass");
-  await expect(gc).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
+  const { item: gc, recover } = await breakStep(page, "gatewayclass", deleteGatewayClass);
   await expect(gc.locator("[data-summary]")).toHaveText(
     "GatewayClass eg does not exist: every Gateway kro makes for a LoadBalancer names it, so none is accepted and no LoadBalancer gets an address.",
   );
@@ -71,15 +76,11 @@ test("GatewayClass eg deleted: what it breaks, and the GatewayClass to create", 
     "controllerName: gateway.envoyproxy.io/gatewayclass-controller",
   );
   await expect(page.getByTestId("checks-passing")).toHaveText("4 of 5 steps pass.");
-  await fixAndRecover(page, "gatewayclass", unreloaded);
+  await recover();
 });
 
 test("export label removed: the backend no longer serves the schema; the label command fixes it", async ({ page }) => {
-  test.setTimeout(240_000);
-  const unreloaded = await greenConsole(page);
-  broken = await removeExportLabel();
-  const exp = checkItem(page, "export");
-  await expect(exp).toHaveAttribute("data-state", "failed", { timeout: 60_000 });
+  const { item: exp, recover } = await breakStep(page, "export", removeExportLabel);
   await expect(exp.locator("[data-summary]")).toContainText(
     "CRD loadbalancers.networking.kro.run lacks the label kube-bind.io/exported=true, so kube-bind's backend does not serve its schema",
   );
@@ -88,6 +89,6 @@ test("export label removed: the backend no longer serves the schema; the label c
   );
   // The exports section says the same about the resource.
   await expect(page.locator('[data-export="loadbalancer"]')).toContainText("not served: see the checklist");
-  await fixAndRecover(page, "export", unreloaded);
+  await recover();
   await expect(page.locator('[data-export="loadbalancer"]')).toContainText("served by the backend");
 });

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import type { KubeClient } from "../../lib/k8s/client";
 import { KubeError } from "../../lib/k8s/errors";
+import type { SandboxUser } from "../../sandbox/state";
 import { exists } from "../../test-support/k8s";
 import { signIn } from "./sign-in";
 
@@ -22,6 +23,20 @@ export const signInTo = signIn;
 /** The portal's forms enable their submit button once hydrated; fill them only then. */
 export async function formReady(page: Page, submit: string | RegExp) {
   await expect(page.getByRole("button", { name: submit, exact: typeof submit === "string" })).toBeEnabled();
+}
+
+/** Signs `who` in on the New LoadBalancer form. */
+export async function openNewForm(page: Page, who: SandboxUser) {
+  await signInTo(page, who, "/loadbalancers/new");
+  await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible();
+}
+
+/** The input `#id` is marked invalid and described by its error, which says exactly `message`. */
+export async function expectFieldError(page: Page, id: string, message: string | RegExp) {
+  const input = page.locator(`#${id}`);
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(input).toHaveAttribute("aria-describedby", new RegExp(`(^| )${id}-error( |$)`));
+  await expect(page.locator(`#${id}-error`)).toHaveText(message);
 }
 
 /** Fills the New LoadBalancer form the way a person does, picking the Service from the list. */
