@@ -232,19 +232,31 @@ describe("failures are shown on the right field and leave nothing behind", () =>
       return out.ok ? null : out;
     });
 
+  /** Installs a CREATE policy on LoadBalancers, then creates `name` with `domain` until it refuses. */
+  async function refusedByPolicy(name: string, policy: string, domain: string, expression: string, message: string) {
+    const group = "networking.kro.run";
+    cleanups.push(
+      await installPolicy(admin, {
+        name: policy,
+        group,
+        resource: "loadbalancers",
+        operations: ["CREATE"],
+        expression,
+        message,
+      }),
+    );
+    return failed(await createUntilRefused(name, { "spec.domain": domain }));
+  }
+
   it("an admission policy's denial: next to the field it names", async () => {
     const name = `adm-${rand}`;
-    const remove = await installPolicy(admin, {
-      name: `deny-domain-${rand}`,
-      group: "networking.kro.run",
-      resource: "loadbalancers",
-      operations: ["CREATE"],
-      expression: "!object.spec.domain.endsWith('.reserved.test')",
-      message: "spec.domain: names under reserved.test are reserved",
-    });
-    cleanups.push(remove);
-    const values = { "spec.domain": "www.reserved.test" };
-    const r = failed(await createUntilRefused(name, values));
+    const r = await refusedByPolicy(
+      name,
+      `deny-domain-${rand}`,
+      "www.reserved.test",
+      "!object.spec.domain.endsWith('.reserved.test')",
+      "spec.domain: names under reserved.test are reserved",
+    );
     expect(r.fieldErrors["spec.domain"]).toContain("names under reserved.test are reserved");
     expect(r.fieldErrors["spec.domain"]).toContain("admission control refused this LoadBalancer");
     await expectNothing("default", name);
@@ -252,17 +264,13 @@ describe("failures are shown on the right field and leave nothing behind", () =>
 
   it("rolls the ConfigMap back when the LoadBalancer fails after the dry run passed", async () => {
     const name = `rb-${rand}`;
-    const remove = await installPolicy(admin, {
-      name: `deny-real-${rand}`,
-      group: "networking.kro.run",
-      resource: "loadbalancers",
-      operations: ["CREATE"],
-      expression: "request.dryRun || !object.spec.domain.endsWith('.rollback.test')",
-      message: "spec.domain: rollback test",
-    });
-    cleanups.push(remove);
-    const values = { "spec.domain": "www.rollback.test" };
-    const r = failed(await createUntilRefused(name, values));
+    const r = await refusedByPolicy(
+      name,
+      `deny-real-${rand}`,
+      "www.rollback.test",
+      "request.dryRun || !object.spec.domain.endsWith('.rollback.test')",
+      "spec.domain: rollback test",
+    );
     expect(r.fieldErrors["spec.domain"]).toContain("rollback test");
     await expectNothing("default", name);
   });
