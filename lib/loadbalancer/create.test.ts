@@ -232,46 +232,34 @@ describe("failures are shown on the right field and leave nothing behind", () =>
       return out.ok ? null : out;
     });
 
-  /** Installs a CREATE policy on LoadBalancers, then creates `name` with `domain` until it refuses. */
-  async function refusedByPolicy(name: string, policy: string, domain: string, expression: string, message: string) {
-    const group = "networking.kro.run";
-    cleanups.push(
-      await installPolicy(admin, {
-        name: policy,
-        group,
-        resource: "loadbalancers",
-        operations: ["CREATE"],
-        expression,
-        message,
-      }),
-    );
-    return failed(await createUntilRefused(name, { "spec.domain": domain }));
-  }
-
-  it("an admission policy's denial: next to the field it names", async () => {
-    const name = `adm-${rand}`;
-    const r = await refusedByPolicy(
-      name,
-      `deny-domain-${rand}`,
-      "www.reserved.test",
-      "!object.spec.domain.endsWith('.reserved.test')",
-      "spec.domain: names under reserved.test are reserved",
-    );
-    expect(r.fieldErrors["spec.domain"]).toContain("names under reserved.test are reserved");
-    expect(r.fieldErrors["spec.domain"]).toContain("admission control refused this LoadBalancer");
-    await expectNothing("default", name);
-  });
-
-  it("rolls the ConfigMap back when the LoadBalancer fails after the dry run passed", async () => {
-    const name = `rb-${rand}`;
-    const r = await refusedByPolicy(
-      name,
-      `deny-real-${rand}`,
-      "www.rollback.test",
-      "request.dryRun || !object.spec.domain.endsWith('.rollback.test')",
-      "spec.domain: rollback test",
-    );
-    expect(r.fieldErrors["spec.domain"]).toContain("rollback test");
-    await expectNothing("default", name);
-  });
+  // Each installs a CREATE policy on LoadBalancers, creates `name` with `domain` until it refuses,
+  // and finds each of `shown` in the domain field's error, and nothing left behind.
+  for (const c of [
+    {
+      title: "an admission policy's denial: next to the field it names",
+      name: `adm-${rand}`,
+      policy: `deny-domain-${rand}`,
+      domain: "www.reserved.test",
+      expression: "!object.spec.domain.endsWith('.reserved.test')",
+      message: "spec.domain: names under reserved.test are reserved",
+      shown: ["names under reserved.test are reserved", "admission control refused this LoadBalancer"],
+    },
+    {
+      title: "rolls the ConfigMap back when the LoadBalancer fails after the dry run passed",
+      name: `rb-${rand}`,
+      policy: `deny-real-${rand}`,
+      domain: "www.rollback.test",
+      expression: "request.dryRun || !object.spec.domain.endsWith('.rollback.test')",
+      message: "spec.domain: rollback test",
+      shown: ["rollback test"],
+    },
+  ])
+    it(c.title, async () => {
+      const { name, policy, expression, message } = c;
+      const resource = { group: "networking.kro.run", resource: "loadbalancers", operations: ["CREATE"] };
+      cleanups.push(await installPolicy(admin, { name: policy, ...resource, expression, message }));
+      const r = failed(await createUntilRefused(name, { "spec.domain": c.domain }));
+      for (const text of c.shown) expect(r.fieldErrors["spec.domain"]).toContain(text);
+      await expectNothing("default", name);
+    });
 });

@@ -19,6 +19,11 @@ const cond = (type: string, reason: string, message: string, status = "True") =>
 });
 const gwOf = (s: Snapshot) => s.gateways[0] as Gateway;
 const routeOf = (s: Snapshot) => s.routes[0] as HTTPRoute;
+/** The shop Gateway's status with an address assigned and the proxy serving or not. */
+const addressed = (proxyReady: boolean) => {
+  const s = fresh();
+  return gatewayStatus(gwOf(s), { ...s, addresses: [{ type: "IPAddress", value: "127.0.1.1" }], proxyReady, now: NOW });
+};
 const parentConds = (s: Snapshot, route = routeOf(s)) => {
   const parents = httpRouteParents(route, ourGateways(s), s, NOW) ?? [];
   return parents.find((p) => p.controllerName === CONTROLLER_NAME)?.conditions ?? [];
@@ -53,24 +58,11 @@ describe("Gateway status", () => {
   });
 
   it("matches the recorded Programmed status once an address is assigned", () => {
-    const s = fresh();
-    const status = gatewayStatus(gwOf(s), {
-      ...s,
-      addresses: [{ type: "IPAddress", value: "127.0.1.1" }],
-      proxyReady: true,
-      now: NOW,
-    });
-    expect(status).toEqual(loadYaml("shop-gateway-programmed.status.yaml"));
+    expect(addressed(true)).toEqual(loadYaml("shop-gateway-programmed.status.yaml"));
   });
 
   it("reports NoResources when the proxy is not serving", () => {
-    const s = fresh();
-    const status = gatewayStatus(gwOf(s), {
-      ...s,
-      addresses: [{ type: "IPAddress", value: "127.0.1.1" }],
-      proxyReady: false,
-      now: NOW,
-    });
+    const status = addressed(false);
     expect(findCondition(status.conditions, "Programmed")).toMatchObject({ status: "False", reason: "NoResources" });
   });
 
