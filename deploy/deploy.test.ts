@@ -14,34 +14,22 @@ const PORTAL_SA = "system:serviceaccount:kube-bind-portal:kube-bind-portal";
 const PORTAL_NS = "kube-bind-portal";
 const BRR = { group: "kube-bind.io", resource: "bindableresourcesrequests" };
 
+const kind = (group: string, resource: string, namespaced: boolean) => ({ group, version: "v1", resource, namespaced });
+const RBAC = "rbac.authorization.k8s.io";
+const ADMISSION = "admissionregistration.k8s.io";
 const KINDS: Record<string, Omit<ResourceRef, "namespace" | "name"> & { namespaced: boolean }> = {
-  Namespace: { group: "", version: "v1", resource: "namespaces", namespaced: false },
-  ServiceAccount: { group: "", version: "v1", resource: "serviceaccounts", namespaced: true },
-  ConfigMap: { group: "", version: "v1", resource: "configmaps", namespaced: true },
-  Service: { group: "", version: "v1", resource: "services", namespaced: true },
-  Deployment: { group: "apps", version: "v1", resource: "deployments", namespaced: true },
-  PodDisruptionBudget: { group: "policy", version: "v1", resource: "poddisruptionbudgets", namespaced: true },
-  ClusterRole: { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles", namespaced: false },
-  ClusterRoleBinding: {
-    group: "rbac.authorization.k8s.io",
-    version: "v1",
-    resource: "clusterrolebindings",
-    namespaced: false,
-  },
-  Role: { group: "rbac.authorization.k8s.io", version: "v1", resource: "roles", namespaced: true },
-  RoleBinding: { group: "rbac.authorization.k8s.io", version: "v1", resource: "rolebindings", namespaced: true },
-  ValidatingAdmissionPolicy: {
-    group: "admissionregistration.k8s.io",
-    version: "v1",
-    resource: "validatingadmissionpolicies",
-    namespaced: false,
-  },
-  ValidatingAdmissionPolicyBinding: {
-    group: "admissionregistration.k8s.io",
-    version: "v1",
-    resource: "validatingadmissionpolicybindings",
-    namespaced: false,
-  },
+  Namespace: kind("", "namespaces", false),
+  ServiceAccount: kind("", "serviceaccounts", true),
+  ConfigMap: kind("", "configmaps", true),
+  Service: kind("", "services", true),
+  Deployment: kind("apps", "deployments", true),
+  PodDisruptionBudget: kind("policy", "poddisruptionbudgets", true),
+  ClusterRole: kind(RBAC, "clusterroles", false),
+  ClusterRoleBinding: kind(RBAC, "clusterrolebindings", false),
+  Role: kind(RBAC, "roles", true),
+  RoleBinding: kind(RBAC, "rolebindings", true),
+  ValidatingAdmissionPolicy: kind(ADMISSION, "validatingadmissionpolicies", false),
+  ValidatingAdmissionPolicyBinding: kind(ADMISSION, "validatingadmissionpolicybindings", false),
 };
 
 function manifests(dir: string): KubeObject[] {

@@ -78,6 +78,18 @@ interface RouteCase {
   /** the route reads no query: it may answer normally, but never fail */
   ignored?: true;
 }
+const JSON_TYPE = "application/json";
+const FORM = "application/x-www-form-urlencoded";
+const MULTIPART = "multipart/form-data; boundary=xyz";
+const BIND_BODY = JSON.stringify({ template: "loadbalancer", name: "x" });
+/** A POST with this content type and body. */
+const post = (what: string, path: string, contentType: string, body: string): RouteCase => ({
+  what,
+  method: "POST",
+  path,
+  headers: { "content-type": contentType },
+  body,
+});
 const ROUTES: RouteCase[] = [
   { what: "templates, bad encoding", method: "GET", path: "/api/templates?x=%ZZ", ignored: true },
   { what: "collections, bad encoding", method: "GET", path: "/api/collections?%E0%A4%A", ignored: true },
@@ -98,69 +110,22 @@ const ROUTES: RouteCase[] = [
   { what: "callback, no query", method: "GET", path: "/api/callback" },
   { what: "authorize, bad redirect", method: "GET", path: "/api/authorize?redirect_url=%ZZ&session_id=.." },
   { what: "authorize, .. redirect", method: "GET", path: "/api/authorize?redirect_url=..&session_id=%2e%2e" },
-  {
-    what: "authorize, garbage form",
-    method: "POST",
-    path: "/api/authorize",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: "redirect_url=%ZZ&%E0%A4%A",
-  },
-  {
-    what: "authorize, garbage multipart",
-    method: "POST",
-    path: "/api/authorize",
-    headers: { "content-type": "multipart/form-data; boundary=xyz" },
-    body: "garbage",
-  },
-  {
-    what: "bind, over 1 MiB",
-    method: "POST",
-    path: "/api/bind",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ template: "x".repeat(OVER_1MIB) }),
-  },
-  {
-    what: "bind, truncated JSON",
-    method: "POST",
-    path: "/api/bind",
-    headers: { "content-type": "application/json" },
-    body: '{"template": "loadbalancer"',
-  },
-  {
-    what: "bind, wrong content type",
-    method: "POST",
-    path: "/api/bind",
-    headers: { "content-type": "multipart/form-data; boundary=xyz" },
-    body: "--xyz\r\ngarbage",
-  },
-  {
-    what: "bind, wrong types",
-    method: "POST",
-    path: "/api/bind",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ template: 1, name: ["x"] }),
-  },
-  ...NAMES.map((n) => ({
-    what: `bind, template ${n.slice(0, 12)}`,
-    method: "POST",
-    path: "/api/bind",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ template: n, name: "x", unknown: true }),
-  })),
-  {
-    what: "bind, consumer_id with bad encoding",
-    method: "POST",
-    path: "/api/bind?consumer_id=%E0%A4%A",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ template: "loadbalancer", name: "x" }),
-  },
-  {
-    what: "bind, consumer_id ..",
-    method: "POST",
-    path: "/api/bind?consumer_id=..",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ template: "loadbalancer", name: "x" }),
-  },
+  post("authorize, garbage form", "/api/authorize", FORM, "redirect_url=%ZZ&%E0%A4%A"),
+  post("authorize, garbage multipart", "/api/authorize", MULTIPART, "garbage"),
+  post("bind, over 1 MiB", "/api/bind", JSON_TYPE, JSON.stringify({ template: "x".repeat(OVER_1MIB) })),
+  post("bind, truncated JSON", "/api/bind", JSON_TYPE, '{"template": "loadbalancer"'),
+  post("bind, wrong content type", "/api/bind", MULTIPART, "--xyz\r\ngarbage"),
+  post("bind, wrong types", "/api/bind", JSON_TYPE, JSON.stringify({ template: 1, name: ["x"] })),
+  ...NAMES.map((n) =>
+    post(
+      `bind, template ${n.slice(0, 12)}`,
+      "/api/bind",
+      JSON_TYPE,
+      JSON.stringify({ template: n, name: "x", unknown: true }),
+    ),
+  ),
+  post("bind, consumer_id with bad encoding", "/api/bind?consumer_id=%E0%A4%A", JSON_TYPE, BIND_BODY),
+  post("bind, consumer_id ..", "/api/bind?consumer_id=..", JSON_TYPE, BIND_BODY),
   // next-auth answers its own errors with a redirect to /auth/error.
   {
     what: "next-auth callback, forged",

@@ -3,6 +3,7 @@
 // the Failed tile and chip filter to it, its one status pill explains it in plain words, columns
 // sort, every time reads in one format, and the New button leads to the form.
 import { expect, type Page, test } from "@playwright/test";
+import { guideLoadBalancer } from "../test-support/guide";
 import { expectAccessible } from "./support/axe";
 import { consumerAsAlice, createLoadBalancer, loadBalancerSpec } from "./support/live";
 import { LB } from "./support/loadbalancer";
@@ -21,18 +22,7 @@ test.beforeAll(async () => {
   const alice = await consumerAsAlice();
   const failing = await alice.create(
     { ...LB, namespace: "default" },
-    {
-      apiVersion: "networking.kro.run/v1alpha1",
-      kind: "LoadBalancer",
-      metadata: { name: FAILING },
-      spec: {
-        domain: `${FAILING}.example.com`,
-        configMapRef: `${FAILING}-config`,
-        targetService: "backend",
-        targetServiceNamespace: MISSING_NS,
-        targetPort: 30080,
-      },
-    },
+    guideLoadBalancer(FAILING, { spec: { targetServiceNamespace: MISSING_NS } }),
   );
   // Creation times count in seconds: the healthy one is created in a later second, so it sorts newer.
   const after = Date.parse(String(failing.metadata.creationTimestamp)) + 1_000;

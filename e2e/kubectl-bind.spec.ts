@@ -176,19 +176,23 @@ data:
     }
   });
 
+  /** The kube-bind protocol's bind call with a CLI config's token, as the CLI makes it. */
+  const bindCluster = (configFile: string, name: string, identity: string) =>
+    fetch(`${portalUrl()}/api/bind`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${savedToken(configFile)}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        metadata: { name },
+        spec: { templateRef: { name: "loadbalancer" }, clusterIdentity: { identity } },
+      }),
+    });
+
   test("bob's CLI token cannot bind into the provider namespace of alice's cluster", async ({ browser }) => {
     test.setTimeout(180_000);
     // alice binds a cluster of hers (an identity of its own) through the protocol with her CLI token.
     const aliceConfig = await cliLogin(browser, "alice");
     const aliceCluster = `alice-cluster-${Date.now().toString(36)}`;
-    const bound = await fetch(`${portalUrl()}/api/bind`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${savedToken(aliceConfig)}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        metadata: { name: "loadbalancer" },
-        spec: { templateRef: { name: "loadbalancer" }, clusterIdentity: { identity: aliceCluster } },
-      }),
-    });
+    const bound = await bindCluster(aliceConfig, "loadbalancer", aliceCluster);
     expect(bound.status).toBe(200);
     const { providerNamespace } = (await bound.json()) as { providerNamespace: string };
     const provider = await providerAdmin();
@@ -203,14 +207,7 @@ data:
       // kubectl-bind v0.8.1 decodes any answer of /api/bind as a BindingResponse, so it reports
       // the refusal without the portal's message; the same call shows what the portal answered.
       expect(cli.output()).toMatch(/^Error: /m);
-      const refused = await fetch(`${portalUrl()}/api/bind`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${savedToken(bobConfig)}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          metadata: { name: "bob-lb" },
-          spec: { templateRef: { name: "loadbalancer" }, clusterIdentity: { identity: aliceCluster } },
-        }),
-      });
+      const refused = await bindCluster(bobConfig, "bob-lb", aliceCluster);
       expect(refused.status).toBe(403);
       expect((await refused.json()).message).toMatch(/already bound to the provider by another user/);
       expect(await providerFootprint()).toEqual(before);

@@ -4,7 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { type StoppedApiserver, stopKubeApiserver } from "../sandbox/testing-faults";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { openTab } from "./support/detail-page";
 import {
   consumerAsAlice,
@@ -23,9 +23,7 @@ let consumer: KubeClient;
 let stopped: StoppedApiserver | undefined;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
+  consumer = await boundConsumer(browser, 240_000);
   await removeLoadBalancer(consumer, NAME);
 });
 

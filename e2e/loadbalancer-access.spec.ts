@@ -2,8 +2,9 @@
 // any page or action — including server actions called with alice's namespace and name.
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
-import { CM, exists, formReady, LB, removeIfPresent, signInTo } from "./support/loadbalancer";
+import { boundConsumer } from "./support/bind-consumer";
+import { createLoadBalancer } from "./support/live";
+import { CM, exists, formReady, LB, removeLoadBalancer, signInTo } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
 const rand = Math.random().toString(36).slice(2, 7);
@@ -11,32 +12,11 @@ const ALICE_LB = `alice-lb-${rand}`;
 const BOB_LB = `bob-lb-${rand}`;
 let consumer: KubeClient;
 
-async function seed(namespace: string, name: string, header: string) {
-  await consumer.create(
-    { ...CM, namespace },
-    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${name}-config` }, data: { "custom-header": header } },
-  );
-  await consumer.create(
-    { ...LB, namespace },
-    {
-      apiVersion: "networking.kro.run/v1alpha1",
-      kind: "LoadBalancer",
-      metadata: { name },
-      spec: {
-        domain: `${name}.example.com`,
-        configMapRef: `${name}-config`,
-        targetService: "backend",
-        targetServiceNamespace: "default",
-        targetPort: 30080,
-      },
-    },
-  );
-}
+const seed = (namespace: string, name: string, header: string) =>
+  createLoadBalancer(consumer, name, { namespace, header });
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
+  consumer = await boundConsumer(browser);
   await seed("default", ALICE_LB, "alice-secret-header");
   await seed("team-b", BOB_LB, "bob-header");
 });
@@ -45,10 +25,8 @@ test.afterAll(async () => {
   for (const [ns, name] of [
     ["default", ALICE_LB],
     ["team-b", BOB_LB],
-  ]) {
-    await removeIfPresent(consumer, LB, ns, name);
-    await removeIfPresent(consumer, CM, ns, `${name}-config`);
-  }
+  ])
+    await removeLoadBalancer(consumer, name, ns);
 });
 
 async function aliceObjectsUntouched() {

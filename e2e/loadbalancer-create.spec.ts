@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { CM, exists, fillLoadBalancerForm, formReady, LB, removeIfPresent, signInTo } from "./support/loadbalancer";
 import { providerAdmin } from "./support/provider";
 import { user } from "./support/sandbox";
@@ -14,9 +14,7 @@ let consumer: KubeClient;
 let provider: KubeClient;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
+  consumer = await boundConsumer(browser);
   provider = await providerAdmin();
   await removeIfPresent(consumer, LB, "default", "my-lb");
   await removeIfPresent(consumer, CM, "default", "my-lb-config");

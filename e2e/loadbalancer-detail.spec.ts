@@ -4,8 +4,8 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { openTab, testTrafficButton } from "./support/detail-page";
-import { consumerAsAlice, loadBalancerSpec, signInLive } from "./support/live";
-import { CM, LB, removeLoadBalancer } from "./support/loadbalancer";
+import { consumerAsAlice, createLoadBalancer, loadBalancerSpec, signInLive } from "./support/live";
+import { removeLoadBalancer } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
 const NAME = "detail-e2e";
@@ -17,25 +17,7 @@ test.beforeAll(async () => {
   // A LoadBalancer whose target Service namespace does not exist, made as alice with kubectl's rights.
   const alice = await consumerAsAlice();
   await removeLoadBalancer(consumer(), BROKEN);
-  await alice.create(
-    { ...LB, namespace: "default" },
-    {
-      apiVersion: "networking.kro.run/v1alpha1",
-      kind: "LoadBalancer",
-      metadata: { name: BROKEN },
-      spec: {
-        domain: `${BROKEN}.example.com`,
-        configMapRef: `${BROKEN}-config`,
-        targetService: "backend",
-        targetServiceNamespace: "no-such-namespace",
-        targetPort: 30080,
-      },
-    },
-  );
-  await alice.create(
-    { ...CM, namespace: "default" },
-    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${BROKEN}-config` }, data: { "custom-header": "x" } },
-  );
+  await createLoadBalancer(alice, BROKEN, { header: "x", spec: { targetServiceNamespace: "no-such-namespace" } });
 });
 
 test.afterAll(async () => {

@@ -4,17 +4,20 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { openTab } from "./support/detail-page";
 import {
   createThroughForm,
   exists,
+  expectFieldError,
   fillLoadBalancerForm,
   formReady,
   LB,
+  openNewForm,
   removeIfPresent,
   removeLoadBalancer,
   signInTo,
+  takeName,
 } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
@@ -27,13 +30,8 @@ const NAME = `forms-${rand}`;
 let consumer: KubeClient;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
-  await consumer.create(
-    { ...LB, namespace: "default" },
-    { apiVersion: "networking.kro.run/v1alpha1", kind: "LoadBalancer", metadata: { name: TAKEN }, spec: {} },
-  );
+  consumer = await boundConsumer(browser);
+  await takeName(consumer, TAKEN);
 });
 
 test.afterAll(async () => {
@@ -41,18 +39,7 @@ test.afterAll(async () => {
   await removeLoadBalancer(consumer, NAME);
 });
 
-async function openForm(page: Page) {
-  await signInTo(page, user("alice"), "/loadbalancers/new");
-  await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible();
-}
-
-/** Marked invalid, described by its error, which says exactly this. */
-async function expectFieldError(page: Page, id: string, message: string | RegExp) {
-  const input = page.locator(`#${id}`);
-  await expect(input).toHaveAttribute("aria-invalid", "true");
-  await expect(input).toHaveAttribute("aria-describedby", new RegExp(`(^| )${id}-error( |$)`));
-  await expect(page.locator(`#${id}-error`)).toHaveText(message);
-}
+const openForm = (page: Page) => openNewForm(page, user("alice"));
 
 const picker = (page: Page) => page.getByLabel(/Pick a Service from your cluster/);
 

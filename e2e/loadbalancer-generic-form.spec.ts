@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { formReady, LB, removeIfPresent, signInTo } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
@@ -11,9 +11,7 @@ const name = `generic-${Math.random().toString(36).slice(2, 7)}`;
 let consumer: KubeClient;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
+  consumer = await boundConsumer(browser);
 });
 
 test.afterAll(async () => {

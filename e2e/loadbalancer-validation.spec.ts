@@ -3,8 +3,16 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { KubeClient } from "../lib/k8s/client";
 import { expectAccessible } from "./support/axe";
-import { consumerAdmin, ensureConsumerBound } from "./support/bind-consumer";
-import { expectNothingCreated, fillLoadBalancerForm, LB, removeIfPresent, signInTo } from "./support/loadbalancer";
+import { boundConsumer } from "./support/bind-consumer";
+import {
+  expectFieldError,
+  expectNothingCreated,
+  fillLoadBalancerForm,
+  LB,
+  openNewForm,
+  removeIfPresent,
+  takeName,
+} from "./support/loadbalancer";
 import { providerAdmin } from "./support/provider";
 import { user } from "./support/sandbox";
 
@@ -14,32 +22,16 @@ let consumer: KubeClient;
 let provider: KubeClient;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  await ensureConsumerBound(browser);
-  consumer = await consumerAdmin();
+  consumer = await boundConsumer(browser);
   provider = await providerAdmin();
-  await consumer.create(
-    { ...LB, namespace: "default" },
-    { apiVersion: "networking.kro.run/v1alpha1", kind: "LoadBalancer", metadata: { name: TAKEN }, spec: {} },
-  );
+  await takeName(consumer, TAKEN);
 });
 
 test.afterAll(async () => {
   await removeIfPresent(consumer, LB, "default", TAKEN);
 });
 
-async function openForm(page: Page) {
-  await signInTo(page, user("alice"), "/loadbalancers/new");
-  await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible();
-}
-
-/** The input with the label is invalid and described by exactly this message. */
-async function expectFieldError(page: Page, fieldId: string, message: string | RegExp) {
-  const input = page.locator(`#${fieldId}`);
-  await expect(input).toHaveAttribute("aria-invalid", "true");
-  await expect(input).toHaveAttribute("aria-describedby", new RegExp(`${fieldId}-error`));
-  await expect(page.locator(`#${fieldId}-error`)).toHaveText(message);
-}
+const openForm = (page: Page) => openNewForm(page, user("alice"));
 
 const name = `bad-${rand}`;
 const cases: {

@@ -3,7 +3,7 @@
 // setup step passes, with the sandbox's consumer heart-beating.
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
-import { ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { openLiveStream } from "./support/live";
 import { consumerRow, expectAllChecksPass, localBindingNamespace } from "./support/provider-console";
 import { user } from "./support/sandbox";
@@ -12,8 +12,7 @@ import { signIn } from "./support/sign-in";
 let bindingNamespace: string;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  await ensureConsumerBound(browser);
+  await boundConsumer(browser, 240_000);
   bindingNamespace = await localBindingNamespace();
 });
 

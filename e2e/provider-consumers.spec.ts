@@ -4,7 +4,7 @@
 // after a confirmation that lists what goes.
 import { expect, test } from "@playwright/test";
 import { ageHeartbeat, type BrokenStep, stopKonnector } from "../sandbox/testing-setup-faults";
-import { ensureConsumerBound } from "./support/bind-consumer";
+import { boundConsumer } from "./support/bind-consumer";
 import { markDocument } from "./support/live";
 import { providerAdmin } from "./support/provider";
 import { consumerRow, localBindingNamespace, openConsole } from "./support/provider-console";
@@ -15,8 +15,7 @@ let broken: BrokenStep | undefined;
 let bindingNamespace: string;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(240_000);
-  await ensureConsumerBound(browser);
+  await boundConsumer(browser, 240_000);
   bindingNamespace = await localBindingNamespace();
 });
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { waitFor } from "./lib/process";
+import { alive, waitFor } from "./lib/process";
 import { REPO_DIR } from "./setup/manifests";
 import { readSandboxState, type SandboxState } from "./state";
 
@@ -74,20 +74,6 @@ async function up(): Promise<void> {
   await mkdir(dirname(stateFile), { recursive: true });
   await writeFile(stateFile, `${JSON.stringify(sandbox.state, null, 2)}\n`, { mode: 0o600 });
   process.stdout.write(`${summary(sandbox.state, elapsed())}\n`);
-}
-
-/** Running and not a zombie (an orphan's exit is only reaped later by init). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true;
-  }
 }
 
 function cmdline(pid: number): string {

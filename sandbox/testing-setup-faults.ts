@@ -53,26 +53,15 @@ function admin(state: SandboxState, cluster: "provider" | "consumer") {
   return kubeconfigClient(state.clusters[cluster].kubeconfigs.admin, cluster);
 }
 
-const RGD: TypedObject = {
-  apiVersion: "kro.run/v1alpha1",
-  kind: "ResourceGraphDefinition",
-  metadata: { name: "loadbalancers" },
-};
-const CRD: TypedObject = {
-  apiVersion: "apiextensions.k8s.io/v1",
-  kind: "CustomResourceDefinition",
-  metadata: { name: LOADBALANCER_CRD },
-};
-const GATEWAY_CLASS: TypedObject = {
-  apiVersion: "gateway.networking.k8s.io/v1",
-  kind: "GatewayClass",
-  metadata: { name: "eg" },
-};
-const KONNECTOR_DEPLOYMENT: TypedObject = {
-  apiVersion: "apps/v1",
-  kind: "Deployment",
-  metadata: { name: KONNECTOR.name, namespace: KONNECTOR.namespace },
-};
+const typed = (apiVersion: string, kind: string, metadata: TypedObject["metadata"]): TypedObject => ({
+  apiVersion,
+  kind,
+  metadata,
+});
+const RGD = typed("kro.run/v1alpha1", "ResourceGraphDefinition", { name: "loadbalancers" });
+const CRD = typed("apiextensions.k8s.io/v1", "CustomResourceDefinition", { name: LOADBALANCER_CRD });
+const GATEWAY_CLASS = typed("gateway.networking.k8s.io/v1", "GatewayClass", { name: "eg" });
+const KONNECTOR_DEPLOYMENT = typed("apps/v1", "Deployment", { name: KONNECTOR.name, namespace: KONNECTOR.namespace });
 
 const conditionOf = (o: Obj | undefined, type: string) => findCondition(o?.status?.conditions, type);
 const BINDINGS = { group: "kube-bind.io", version: "v1alpha2", resource: "clusterbindings" };

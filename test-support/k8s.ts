@@ -3,7 +3,8 @@
 
 import { KubeClient } from "../lib/k8s/client";
 import { ClusterConnection } from "../lib/k8s/connection";
-import { type Actor, type ClusterName, PORTAL } from "../lib/k8s/types";
+import { KubeError } from "../lib/k8s/errors";
+import { type Actor, type ClusterName, PORTAL, type ResourceRef } from "../lib/k8s/types";
 import { log } from "../lib/log";
 import { readSandboxState } from "../sandbox/state";
 
@@ -13,6 +14,17 @@ export async function sandboxClient(cluster: ClusterName, kubeconfig: string, ac
   const path = state.clusters[cluster].kubeconfigs[kubeconfig];
   if (!path) throw new Error(`the sandbox has no ${kubeconfig} kubeconfig for ${cluster}`);
   return new KubeClient(await ClusterConnection.open({ name: cluster, kubeconfig: path, log }), actor);
+}
+
+/** Whether the object exists; any answer but 404 is an error. */
+export async function exists(client: KubeClient, ref: ResourceRef, namespace: string, name: string) {
+  try {
+    await client.get({ ...ref, namespace, name });
+    return true;
+  } catch (e) {
+    if (e instanceof KubeError && e.notFound) return false;
+    throw e;
+  }
 }
 
 export function randomSuffix() {

@@ -14,6 +14,9 @@ import { asUser, type KubeObject, type ResourceRef } from "../lib/k8s/types";
 import { WatchHub } from "../lib/k8s/watch-hub";
 import type { LiveContext } from "../lib/live/context";
 import { API, type Api } from "../lib/live/resources";
+import type { LiveSubscription, LiveUpdate } from "../lib/live/types";
+import type { Result } from "../lib/result";
+import { guideLoadBalancer, settingsConfigMap } from "./guide";
 import { randomSuffix, sandboxClient } from "./k8s";
 import { applySandboxPortalEnv, ensureConsumerBound } from "./loadbalancer";
 
@@ -161,6 +164,55 @@ export async function startLiveWorld(): Promise<LiveWorld> {
         await providerAdmin.delete(ref(API.namespaces, undefined, ns)).catch(ignoreNotFound);
       await consumerAdmin.delete(ref(crds, undefined, CRD)).catch(ignoreNotFound);
       await consumerAdmin.delete(ref(clusterRoles, undefined, ROLE)).catch(ignoreNotFound);
+    },
+  };
+}
+
+/** The guide's LoadBalancer `name` (test group) and its settings in default, created as `who`. */
+export async function createTestLoadBalancer(
+  world: LiveWorld,
+  who: { user: string; groups: string[] },
+  name: string,
+  header: string,
+) {
+  const client = new KubeClient(world.consumerPortal.conn, asUser(who.user, who.groups));
+  await client.create(ref(API.configMaps, "default"), settingsConfigMap(`${name}-settings`, header));
+  await client.create(
+    ref(TEST_API, "default"),
+    guideLoadBalancer(name, { apiVersion: `${TEST_API.group}/${TEST_API.version}`, configMapRef: `${name}-settings` }),
+  );
+}
+
+/** Removes what createTestLoadBalancer made, if it is still there. */
+export async function removeTestLoadBalancer(world: LiveWorld, name: string) {
+  await world.consumerAdmin.delete(ref(TEST_API, "default", name)).catch(() => undefined);
+  await world.consumerAdmin.delete(ref(API.configMaps, "default", `${name}-settings`)).catch(() => undefined);
+}
+
+/** Collects one subscription's updates; `latest()` is the last view it was sent. */
+export function collector<V>() {
+  const updates: LiveUpdate<V>[] = [];
+  return {
+    updates,
+    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
+    latest: (): V | undefined => {
+      const last = updates.filter((u) => u.type === "view").at(-1);
+      return last?.type === "view" ? last.view : undefined;
+    },
+  };
+}
+
+/** The subscriptions a test file opened: `keep` fails on a refusal, `closeAll` ends them all. */
+export function openSubscriptions() {
+  const open: LiveSubscription[] = [];
+  return {
+    keep(result: Result<LiveSubscription>): LiveSubscription {
+      if (!result.ok) throw new Error(`subscription refused: ${result.error.message}`);
+      open.push(result.data);
+      return result.data;
+    },
+    closeAll() {
+      for (const s of open.splice(0)) s.close();
     },
   };
 }

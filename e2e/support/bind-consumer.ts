@@ -1,4 +1,4 @@
-import { type Browser, expect } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
 import { KubeError } from "../../lib/k8s/errors";
@@ -54,6 +54,16 @@ export async function ensureConsumerBound(browser: Browser): Promise<void> {
     await context.close();
   }
   await expect.poll(() => servesLoadBalancers(admin), { timeout: 60_000 }).toBe(true);
+}
+
+/**
+ * For a spec's beforeAll: gives the hook `timeoutMs` (binding may take minutes), makes sure the
+ * consumer serves LoadBalancers (ensureConsumerBound) and returns the consumer as its admin.
+ */
+export async function boundConsumer(browser: Browser, timeoutMs = 180_000): Promise<KubeClient> {
+  test.setTimeout(timeoutMs);
+  await ensureConsumerBound(browser);
+  return consumerAdmin();
 }
 
 const KB = { group: "kube-bind.io", version: "v1alpha2" };

@@ -5,8 +5,9 @@ import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
 import { PORTAL } from "../../lib/k8s/types";
+import { guideLoadBalancer, settingsConfigMap } from "../../test-support/guide";
 import { frameReader } from "../../test-support/sse";
-import { consumerAdmin, ensureConsumerBound } from "./bind-consumer";
+import { boundConsumer } from "./bind-consumer";
 import { CM, LB, removeLoadBalancer } from "./loadbalancer";
 import { sandbox } from "./sandbox";
 import { signIn } from "./sign-in";
@@ -25,26 +26,14 @@ export async function consumerAsAlice() {
  * ConfigMap comes second: kube-bind's konnector (v0.8.1) copies a referenced ConfigMap only on
  * events of the ConfigMap itself, so one created before its LoadBalancer may never be copied.
  */
-export async function createLoadBalancer(client: KubeClient, name: string, header = "hello-kube-bind") {
-  const lb = await client.create(
-    { ...LB, namespace: "default" },
-    {
-      apiVersion: "networking.kro.run/v1alpha1",
-      kind: "LoadBalancer",
-      metadata: { name },
-      spec: {
-        domain: `${name}.example.com`,
-        configMapRef: `${name}-config`,
-        targetService: "backend",
-        targetServiceNamespace: "default",
-        targetPort: 30080,
-      },
-    },
-  );
-  await client.create(
-    { ...CM, namespace: "default" },
-    { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `${name}-config` }, data: { "custom-header": header } },
-  );
+export async function createLoadBalancer(
+  client: KubeClient,
+  name: string,
+  o: { header?: string; namespace?: string; spec?: Record<string, unknown> } = {},
+) {
+  const namespace = o.namespace ?? "default";
+  const lb = await client.create({ ...LB, namespace }, guideLoadBalancer(name, { spec: o.spec }));
+  await client.create({ ...CM, namespace }, settingsConfigMap(`${name}-config`, o.header ?? "hello-kube-bind"));
   return lb;
 }
 
@@ -56,9 +45,7 @@ export async function createLoadBalancer(client: KubeClient, name: string, heade
 export function loadBalancerSpec(name: string, opts: { create?: boolean } = {}): () => KubeClient {
   let consumer: KubeClient | undefined;
   test.beforeAll(async ({ browser }) => {
-    test.setTimeout(240_000);
-    await ensureConsumerBound(browser);
-    consumer = await consumerAdmin();
+    consumer = await boundConsumer(browser, 240_000);
     await removeLoadBalancer(consumer, name);
     if (opts.create) await createLoadBalancer(await consumerAsAlice(), name);
   });

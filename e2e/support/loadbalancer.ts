@@ -1,6 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import type { KubeClient } from "../../lib/k8s/client";
 import { KubeError } from "../../lib/k8s/errors";
+import type { SandboxUser } from "../../sandbox/state";
+import { exists } from "../../test-support/k8s";
 import { signIn } from "./sign-in";
 
 export const LB = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
@@ -23,6 +25,20 @@ export async function formReady(page: Page, submit: string | RegExp) {
   await expect(page.getByRole("button", { name: submit, exact: typeof submit === "string" })).toBeEnabled();
 }
 
+/** Signs `who` in on the New LoadBalancer form. */
+export async function openNewForm(page: Page, who: SandboxUser) {
+  await signInTo(page, who, "/loadbalancers/new");
+  await expect(page.getByRole("form", { name: "New LoadBalancer" })).toBeVisible();
+}
+
+/** The input `#id` is marked invalid and described by its error, which says exactly `message`. */
+export async function expectFieldError(page: Page, id: string, message: string | RegExp) {
+  const input = page.locator(`#${id}`);
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(input).toHaveAttribute("aria-describedby", new RegExp(`(^| )${id}-error( |$)`));
+  await expect(page.locator(`#${id}-error`)).toHaveText(message);
+}
+
 /** Fills the New LoadBalancer form the way a person does, picking the Service from the list. */
 export async function fillLoadBalancerForm(page: Page, f: LoadBalancerFields) {
   await formReady(page, "Review");
@@ -36,14 +52,14 @@ export async function fillLoadBalancerForm(page: Page, f: LoadBalancerFields) {
   await page.getByLabel("Value 1").fill(f.header ?? "hello-kube-bind");
 }
 
-export async function exists(client: KubeClient, ref: typeof LB, namespace: string, name: string) {
-  try {
-    await client.get({ ...ref, namespace, name });
-    return true;
-  } catch (e) {
-    if (e instanceof KubeError && e.notFound) return false;
-    throw e;
-  }
+export { exists };
+
+/** An empty LoadBalancer `name` in default, so that the form finds the name taken. */
+export async function takeName(client: KubeClient, name: string) {
+  await client.create(
+    { ...LB, namespace: "default" },
+    { apiVersion: "networking.kro.run/v1alpha1", kind: "LoadBalancer", metadata: { name }, spec: {} },
+  );
 }
 
 /** Deletes leftovers of an earlier run and waits until they are gone (finalizers included). */

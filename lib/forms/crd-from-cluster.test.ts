@@ -1,6 +1,7 @@
 // Cluster test (SANDBOX_STATE): the LoadBalancer CRD exactly as real kro generated it on the
 // sandbox's provider, through form model and validator; and the recorded fixture still matches.
 import { beforeAll, describe, expect, it } from "vitest";
+import { GUIDE_VALUES } from "../../test-support/guide";
 import { sandboxClient } from "../../test-support/k8s";
 import { readProviderCrd } from "../../test-support/record/schema-crd";
 import { recordedLoadBalancerCrd } from "../../test-support/schema";
@@ -16,6 +17,16 @@ let live: KindSchema;
 beforeAll(async () => {
   live = kindSchemaFromCrd(await readProviderCrd(NAME));
 });
+
+/** Creates the validated fragment as object `name` on the provider, as a server-side dry run. */
+async function dryRunCreate(name: string, fragment: Record<string, unknown>) {
+  const admin = await sandboxClient("provider", "admin");
+  return admin.create(
+    { group: live.group, version: live.version, resource: live.plural, namespace: "default" },
+    { apiVersion: `${live.group}/${live.version}`, kind: live.kind, metadata: { name }, ...fragment },
+    { dryRun: true },
+  );
+}
 
 describe("the LoadBalancer CRD kro generated on the provider", () => {
   it("is the one recorded in lib/forms/fixtures (re-record with test-support/record/schema-crd.ts if kro changed)", () => {
@@ -34,40 +45,14 @@ describe("the LoadBalancer CRD kro generated on the provider", () => {
   });
 
   it("validates the guide's values into an object the provider's apiserver accepts (dry run)", async () => {
-    const fragment = formValidator(loadBalancerModel(live)).parse({
-      "spec.domain": "www.example.com",
-      "spec.configMapRef": "my-lb-config",
-      "spec.targetService": "backend",
-      "spec.targetServiceNamespace": "default",
-      "spec.targetPort": "30080",
-    });
-    const admin = await sandboxClient("provider", "admin");
-    const created = await admin.create(
-      { group: live.group, version: live.version, resource: live.plural, namespace: "default" },
-      {
-        apiVersion: `${live.group}/${live.version}`,
-        kind: live.kind,
-        metadata: { name: "schema-dry-run" },
-        ...fragment,
-      },
-      { dryRun: true },
-    );
+    const fragment = formValidator(loadBalancerModel(live)).parse(GUIDE_VALUES);
+    const created = await dryRunCreate("schema-dry-run", fragment);
     expect(created.spec).toEqual(fragment.spec);
   });
 
   it("lets the apiserver default targetPort when the form leaves it empty", async () => {
     const fragment = formValidator(formModel(live)).parse({ "spec.domain": "a.example.com", "spec.targetPort": "" });
-    const admin = await sandboxClient("provider", "admin");
-    const created = await admin.create(
-      { group: live.group, version: live.version, resource: live.plural, namespace: "default" },
-      {
-        apiVersion: `${live.group}/${live.version}`,
-        kind: live.kind,
-        metadata: { name: "schema-default" },
-        ...fragment,
-      },
-      { dryRun: true },
-    );
+    const created = await dryRunCreate("schema-default", fragment);
     expect(created.spec).toEqual({ domain: "a.example.com", targetPort: 8080 });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { GUIDE_VALUES, guideSpec } from "../../test-support/guide";
 import { recordedLoadBalancerCrd } from "../../test-support/schema";
 import { loadBalancerModel } from "../loadbalancer/form";
 import { formModel } from "./form-model";
@@ -7,13 +8,7 @@ import { fieldErrorsOf, formValidator, nest } from "./validator";
 
 const kind = kindSchemaFromCrd(recordedLoadBalancerCrd);
 
-const guide = {
-  "spec.domain": "www.example.com",
-  "spec.configMapRef": "my-lb-config",
-  "spec.targetService": "backend",
-  "spec.targetServiceNamespace": "default",
-  "spec.targetPort": "30080",
-};
+const guide = GUIDE_VALUES;
 
 function errors(values: Record<string, string | boolean | undefined>) {
   const r = formValidator(loadBalancerModel(kind)).safeParse(values);
@@ -22,15 +17,7 @@ function errors(values: Record<string, string | boolean | undefined>) {
 
 describe("validator for the recorded LoadBalancer CRD", () => {
   it("turns the guide's values into the guide's spec", () => {
-    expect(formValidator(loadBalancerModel(kind)).parse(guide)).toEqual({
-      spec: {
-        domain: "www.example.com",
-        configMapRef: "my-lb-config",
-        targetService: "backend",
-        targetServiceNamespace: "default",
-        targetPort: 30080,
-      },
-    });
+    expect(formValidator(loadBalancerModel(kind)).parse(guide)).toEqual({ spec: guideSpec() });
   });
 
   it("follows the CRD alone: nothing required, integer typed", () => {

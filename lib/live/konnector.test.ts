@@ -4,15 +4,20 @@
 // so within seconds, and say it no more once it runs again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
-import { type LiveWorld, ref, startLiveWorld, TEST_API } from "../../test-support/live";
+import {
+  collector,
+  createTestLoadBalancer,
+  type LiveWorld,
+  openSubscriptions,
+  removeTestLoadBalancer,
+  startLiveWorld,
+} from "../../test-support/live";
 import { eventually } from "../../test-support/watch";
-import { KubeClient } from "../k8s/client";
-import { asUser, type KubeObject } from "../k8s/types";
-import type { Result } from "../result";
+import type { KubeObject } from "../k8s/types";
 import { subscribeDashboard } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API, KONNECTOR } from "./resources";
-import type { DashboardView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
+import type { DashboardView, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
 const name = `kh-${randomSuffix()}`;
@@ -20,23 +25,8 @@ const KONNECTOR_REF = { ...API.deployments, namespace: KONNECTOR.namespace, name
 /** How long the views may take to say what changed: the runner notices within a second. */
 const WITHIN_MS = 15_000;
 let world: LiveWorld;
-const open: LiveSubscription[] = [];
-
-function latest<V>() {
-  const updates: LiveUpdate<V>[] = [];
-  return {
-    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
-    view: (): V | undefined => {
-      const last = updates.filter((u) => u.type === "view").at(-1);
-      return last?.type === "view" ? last.view : undefined;
-    },
-  };
-}
-
-function keep(result: Result<LiveSubscription>) {
-  if (!result.ok) throw new Error(`subscription refused: ${result.error.message}`);
-  open.push(result.data);
-}
+const subscriptions = openSubscriptions();
+const keep = subscriptions.keep;
 
 const synced = (v: LoadBalancerView | undefined) => v?.status?.stages.find((s) => s.id === "synced");
 const scale = (replicas: number) => world.consumerAdmin.mergePatch(KONNECTOR_REF, { spec: { replicas } });
@@ -46,32 +36,13 @@ const readyReplicas = async () =>
 
 beforeAll(async () => {
   world = await startLiveWorld();
-  const asAlice = new KubeClient(world.consumerPortal.conn, asUser(alice.user, alice.groups));
-  await asAlice.create(ref(API.configMaps, "default"), {
-    apiVersion: "v1",
-    kind: "ConfigMap",
-    metadata: { name: `${name}-settings` },
-    data: { "custom-header": "konnector" },
-  });
-  await asAlice.create(ref(TEST_API, "default"), {
-    apiVersion: `${TEST_API.group}/${TEST_API.version}`,
-    kind: "LoadBalancer",
-    metadata: { name },
-    spec: {
-      domain: `${name}.example.com`,
-      configMapRef: `${name}-settings`,
-      targetService: "backend",
-      targetServiceNamespace: "default",
-      targetPort: 30080,
-    },
-  });
+  await createTestLoadBalancer(world, alice, name, "konnector");
   await world.copyToProvider(name);
 });
 
 afterAll(async () => {
-  for (const s of open) s.close();
-  await world.consumerAdmin.delete(ref(TEST_API, "default", name)).catch(() => undefined);
-  await world.consumerAdmin.delete(ref(API.configMaps, "default", `${name}-settings`)).catch(() => undefined);
+  subscriptions.closeAll();
+  await removeTestLoadBalancer(world, name);
   await world.close();
 });
 
@@ -80,46 +51,46 @@ describe("the konnector's health in the live views", () => {
     timeout: 180_000,
   }, async () => {
     const ctx = world.context();
-    const lb = latest<LoadBalancerView>();
-    const dashboard = latest<DashboardView>();
+    const lb = collector<LoadBalancerView>();
+    const dashboard = collector<DashboardView>();
     keep(await subscribeLoadBalancer(alice, { namespace: "default", name }, lb.onUpdate, ctx));
     keep(await subscribeDashboard(alice, dashboard.onUpdate, ctx));
     await eventually("the konnector healthy and the copy synced", () => {
-      const v = lb.view();
+      const v = lb.latest();
       return v?.konnector?.state === "healthy" && synced(v)?.state === "done";
     });
-    expect(lb.view()?.konnector?.replicas).toEqual({ ready: 2, desired: 2 });
-    expect(lb.view()?.konnector?.heartbeat?.intervalMs).toBe(300_000);
-    await eventually("the dashboard's konnector healthy", () => dashboard.view()?.konnector.state === "healthy");
+    expect(lb.latest()?.konnector?.replicas).toEqual({ ready: 2, desired: 2 });
+    expect(lb.latest()?.konnector?.heartbeat?.intervalMs).toBe(300_000);
+    await eventually("the dashboard's konnector healthy", () => dashboard.latest()?.konnector.state === "healthy");
 
     try {
       await scale(0);
       await eventually(
         "the LoadBalancer view says the konnector is down",
-        () => lb.view()?.konnector?.state === "down" && synced(lb.view())?.reason === "KonnectorDown",
+        () => lb.latest()?.konnector?.state === "down" && synced(lb.latest())?.reason === "KonnectorDown",
         WITHIN_MS,
       );
-      expect(synced(lb.view())).toMatchObject({
+      expect(synced(lb.latest())).toMatchObject({
         state: "blocked",
         message: expect.stringContaining("kubectl -n kube-bind get deployment konnector"),
       });
-      expect(lb.view()?.status?.current).toBe("synced");
-      expect(lb.view()?.konnector?.replicas).toEqual({ ready: 0, desired: 0 });
-      await eventually("the dashboard says so too", () => dashboard.view()?.konnector.state === "down", WITHIN_MS);
-      const row = dashboard.view()?.rows.find((r) => r.name === name);
+      expect(lb.latest()?.status?.current).toBe("synced");
+      expect(lb.latest()?.konnector?.replicas).toEqual({ ready: 0, desired: 0 });
+      await eventually("the dashboard says so too", () => dashboard.latest()?.konnector.state === "down", WITHIN_MS);
+      const row = dashboard.latest()?.rows.find((r) => r.name === name);
       expect(row?.current).toMatchObject({ id: "synced", state: "blocked" });
       // It is the binding's health, not a watch outage of the portal.
-      expect(lb.view()?.health.consumer.state).toBe("connected");
+      expect(lb.latest()?.health.consumer.state).toBe("connected");
     } finally {
       await scale(2);
     }
     await eventually(
       "the LoadBalancer view clears it",
-      () => lb.view()?.konnector?.state === "healthy" && synced(lb.view())?.state === "done",
+      () => lb.latest()?.konnector?.state === "healthy" && synced(lb.latest())?.state === "done",
       60_000,
     );
-    expect(lb.view()?.konnector?.replicas).toEqual({ ready: 2, desired: 2 });
-    await eventually("the dashboard clears it", () => dashboard.view()?.konnector.state === "healthy", WITHIN_MS);
+    expect(lb.latest()?.konnector?.replicas).toEqual({ ready: 2, desired: 2 });
+    await eventually("the dashboard clears it", () => dashboard.latest()?.konnector.state === "healthy", WITHIN_MS);
     expect(await readyReplicas()).toBe(2);
   });
 });

@@ -1,16 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
-import { type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "../../test-support/live";
+import {
+  collector,
+  createTestLoadBalancer,
+  type LiveWorld,
+  openSubscriptions,
+  ref,
+  removeTestLoadBalancer,
+  startLiveWorld,
+  TEST_API,
+  TEST_ROLE,
+  until,
+} from "../../test-support/live";
 import { connectionVia, eventually, startTcpProxy } from "../../test-support/watch";
 import { KubeClient } from "../k8s/client";
 import { asUser } from "../k8s/types";
 import { log } from "../log";
-import type { Result } from "../result";
 import type { LiveContext } from "./context";
 import { subscribeDashboard } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API } from "./resources";
-import type { DashboardView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
+import type { DashboardView, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
 const carol = { user: "carol@example.com", groups: ["team-a"] };
@@ -22,56 +32,20 @@ const name = `lt-${r}`;
 let world: LiveWorld;
 let ctx: LiveContext;
 const info = vi.spyOn(log, "info");
-const open: LiveSubscription[] = [];
-
-function collector<V>() {
-  const updates: LiveUpdate<V>[] = [];
-  return {
-    updates,
-    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
-    latest: (): V | undefined => {
-      const last = updates.filter((u) => u.type === "view").at(-1);
-      return last?.type === "view" ? last.view : undefined;
-    },
-  };
-}
-
-function keep(result: Result<LiveSubscription>): LiveSubscription {
-  if (!result.ok) throw new Error(`subscription refused: ${result.error.message}`);
-  open.push(result.data);
-  return result.data;
-}
+const subscriptions = openSubscriptions();
+const keep = subscriptions.keep;
 
 const stageState = (v: LoadBalancerView | undefined, id: string) => v?.status?.stages.find((s) => s.id === id)?.state;
 
 beforeAll(async () => {
   world = await startLiveWorld();
   ctx = world.context();
-  const asAlice = new KubeClient(world.consumerPortal.conn, asUser(alice.user, alice.groups));
-  await asAlice.create(ref(API.configMaps, "default"), {
-    apiVersion: "v1",
-    kind: "ConfigMap",
-    metadata: { name: `${name}-settings` },
-    data: { "custom-header": "live" },
-  });
-  await asAlice.create(ref(TEST_API, "default"), {
-    apiVersion: `${TEST_API.group}/${TEST_API.version}`,
-    kind: "LoadBalancer",
-    metadata: { name },
-    spec: {
-      domain: `${name}.example.com`,
-      configMapRef: `${name}-settings`,
-      targetService: "backend",
-      targetServiceNamespace: "default",
-      targetPort: 30080,
-    },
-  });
+  await createTestLoadBalancer(world, alice, name, "live");
 });
 
 afterAll(async () => {
-  for (const s of open) s.close();
-  await world.consumerAdmin.delete(ref(TEST_API, "default", name)).catch(() => undefined);
-  await world.consumerAdmin.delete(ref(API.configMaps, "default", `${name}-settings`)).catch(() => undefined);
+  subscriptions.closeAll();
+  await removeTestLoadBalancer(world, name);
   await world.close();
 });
 

@@ -2,10 +2,10 @@
 // the consumer — preview, create, every expected failure, and rollback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installPolicy } from "../../test-support/admission";
-import { randomSuffix, sandboxClient } from "../../test-support/k8s";
+import { guideSpec, guideValues } from "../../test-support/guide";
+import { exists, randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
-import { KubeError } from "../k8s/errors";
 import { type CreateOutcome, createLoadBalancer, previewLoadBalancerCreate } from "./create";
 
 applySandboxPortalEnv();
@@ -24,26 +24,9 @@ function input(
   return {
     namespace: over.namespace ?? "default",
     name,
-    values: {
-      "spec.domain": "www.example.com",
-      "spec.configMapRef": `${name}-config`,
-      "spec.targetService": "backend",
-      "spec.targetServiceNamespace": "default",
-      "spec.targetPort": "30080",
-      ...over.values,
-    },
+    values: { ...guideValues(`${name}-config`), ...over.values },
     configMap: { mode: "new" as const, entries: over.entries ?? [{ key: "custom-header", value: "hello-kube-bind" }] },
   };
-}
-
-async function exists(client: KubeClient, ref: typeof CM, namespace: string, name: string) {
-  try {
-    await client.get({ ...ref, namespace, name });
-    return true;
-  } catch (e) {
-    if (e instanceof KubeError && e.notFound) return false;
-    throw e;
-  }
 }
 
 /** Nothing of that name on the consumer, nor in any provider namespace. */
@@ -94,13 +77,7 @@ describe("creating a LoadBalancer as alice", () => {
     const cm = await admin.get({ ...CM, namespace: "team-a", name: `${name}-config` });
     expect(cm.data).toEqual({ "custom-header": "hello-kube-bind" });
     const lb = await admin.get({ ...LB, namespace: "team-a", name });
-    expect(lb.spec).toEqual({
-      domain: "www.example.com",
-      configMapRef: `${name}-config`,
-      targetService: "backend",
-      targetServiceNamespace: "default",
-      targetPort: 30080,
-    });
+    expect(lb.spec).toEqual(guideSpec(`${name}-config`));
   });
 
   it("gets an existing ConfigMap's settings to the provider", { timeout: 150_000 }, async () => {
@@ -255,38 +232,34 @@ describe("failures are shown on the right field and leave nothing behind", () =>
       return out.ok ? null : out;
     });
 
-  it("an admission policy's denial: next to the field it names", async () => {
-    const name = `adm-${rand}`;
-    const remove = await installPolicy(admin, {
-      name: `deny-domain-${rand}`,
-      group: "networking.kro.run",
-      resource: "loadbalancers",
-      operations: ["CREATE"],
+  // Each installs a CREATE policy on LoadBalancers, creates `name` with `domain` until it refuses,
+  // and finds each of `shown` in the domain field's error, and nothing left behind.
+  for (const c of [
+    {
+      title: "an admission policy's denial: next to the field it names",
+      name: `adm-${rand}`,
+      policy: `deny-domain-${rand}`,
+      domain: "www.reserved.test",
       expression: "!object.spec.domain.endsWith('.reserved.test')",
       message: "spec.domain: names under reserved.test are reserved",
-    });
-    cleanups.push(remove);
-    const values = { "spec.domain": "www.reserved.test" };
-    const r = failed(await createUntilRefused(name, values));
-    expect(r.fieldErrors["spec.domain"]).toContain("names under reserved.test are reserved");
-    expect(r.fieldErrors["spec.domain"]).toContain("admission control refused this LoadBalancer");
-    await expectNothing("default", name);
-  });
-
-  it("rolls the ConfigMap back when the LoadBalancer fails after the dry run passed", async () => {
-    const name = `rb-${rand}`;
-    const remove = await installPolicy(admin, {
-      name: `deny-real-${rand}`,
-      group: "networking.kro.run",
-      resource: "loadbalancers",
-      operations: ["CREATE"],
+      shown: ["names under reserved.test are reserved", "admission control refused this LoadBalancer"],
+    },
+    {
+      title: "rolls the ConfigMap back when the LoadBalancer fails after the dry run passed",
+      name: `rb-${rand}`,
+      policy: `deny-real-${rand}`,
+      domain: "www.rollback.test",
       expression: "request.dryRun || !object.spec.domain.endsWith('.rollback.test')",
       message: "spec.domain: rollback test",
+      shown: ["rollback test"],
+    },
+  ])
+    it(c.title, async () => {
+      const { name, policy, expression, message } = c;
+      const resource = { group: "networking.kro.run", resource: "loadbalancers", operations: ["CREATE"] };
+      cleanups.push(await installPolicy(admin, { name: policy, ...resource, expression, message }));
+      const r = failed(await createUntilRefused(name, { "spec.domain": c.domain }));
+      for (const text of c.shown) expect(r.fieldErrors["spec.domain"]).toContain(text);
+      await expectNothing("default", name);
     });
-    cleanups.push(remove);
-    const values = { "spec.domain": "www.rollback.test" };
-    const r = failed(await createUntilRefused(name, values));
-    expect(r.fieldErrors["spec.domain"]).toContain("rollback test");
-    await expectNothing("default", name);
-  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { guideSpec, GUIDE_VALUES as values } from "../../test-support/guide";
 import { recordedLoadBalancerCrd } from "../../test-support/schema";
 import { kindSchemaFromCrd } from "../forms/json-schema";
 import { parseDraft } from "./draft";
@@ -6,13 +7,6 @@ import { loadBalancerModel } from "./form";
 import { configMapObject, loadBalancerObject } from "./objects";
 
 const model = loadBalancerModel(kindSchemaFromCrd(recordedLoadBalancerCrd));
-const values = {
-  "spec.domain": "www.example.com",
-  "spec.configMapRef": "my-lb-config",
-  "spec.targetService": "backend",
-  "spec.targetServiceNamespace": "default",
-  "spec.targetPort": "30080",
-};
 const guide = {
   namespace: "default",
   name: "my-lb",
@@ -45,13 +39,7 @@ describe("the LoadBalancer draft (recorded CRD)", () => {
       apiVersion: "networking.kro.run/v1alpha1",
       kind: "LoadBalancer",
       metadata: { name: "my-lb", namespace: "default" },
-      spec: {
-        domain: "www.example.com",
-        configMapRef: "my-lb-config",
-        targetService: "backend",
-        targetServiceNamespace: "default",
-        targetPort: 30080,
-      },
+      spec: guideSpec(),
     });
   });
 

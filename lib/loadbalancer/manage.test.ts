@@ -2,6 +2,7 @@
 // LoadBalancer as alice; the provider-side objects found for it; and bob kept out of all of it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installPolicy } from "../../test-support/admission";
+import { guideSpec, guideValues } from "../../test-support/guide";
 import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { applySandboxPortalEnv, ensureConsumerBound, eventually, identity } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
@@ -53,13 +54,7 @@ beforeAll(async () => {
   const created = await createLoadBalancer(alice, {
     namespace: "default",
     name,
-    values: {
-      "spec.domain": "www.example.com",
-      "spec.configMapRef": cmName,
-      "spec.targetService": "backend",
-      "spec.targetServiceNamespace": "default",
-      "spec.targetPort": "30080",
-    },
+    values: guideValues(cmName),
     configMap: { mode: "new", entries: [{ key: "custom-header", value: "hello-kube-bind" }] },
   });
   expect(created.ok).toBe(true);
@@ -73,13 +68,7 @@ describe("alice's LoadBalancer", () => {
   it("is shown with its spec, its ConfigMap and what alice may do", async () => {
     const d = await loadBalancerDetail(alice, { namespace: "default", name });
     if (d.state !== "found") throw new Error(d.state);
-    expect(d.lb.spec).toEqual({
-      domain: "www.example.com",
-      configMapRef: cmName,
-      targetService: "backend",
-      targetServiceNamespace: "default",
-      targetPort: 30080,
-    });
+    expect(d.lb.spec).toEqual(guideSpec(cmName));
     expect(d.configMap).toMatchObject({ name: cmName, state: "found", data: { "custom-header": "hello-kube-bind" } });
     expect(d.can).toEqual({ update: true, delete: true });
   });

@@ -3,6 +3,7 @@
 // runs as the konnector's own identity (its kube-binder ServiceAccount, impersonated by the admin),
 // in the provider namespace where the konnector puts alice's LoadBalancers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BAD_HEADER_VALUES, guideLoadBalancer } from "../../test-support/guide";
 import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { applySandboxPortalEnv, ensureConsumerBound, eventually } from "../../test-support/loadbalancer";
 import type { KubeClient } from "../k8s/client";
@@ -19,19 +20,8 @@ let konnector: KubeClient;
 /** The provider namespace of alice's LoadBalancers in the consumer's namespace default. */
 let ownNamespace: string;
 
-const loadBalancer = (spec: Record<string, unknown>) => ({
-  apiVersion: "networking.kro.run/v1alpha1",
-  kind: "LoadBalancer",
-  metadata: { name: `${name}-x` },
-  spec: {
-    domain: "www.example.com",
-    configMapRef: `${name}-config`,
-    targetService: "backend",
-    targetServiceNamespace: "default",
-    targetPort: 30080,
-    ...spec,
-  },
-});
+const loadBalancer = (spec: Record<string, unknown>) =>
+  guideLoadBalancer(`${name}-x`, { configMapRef: `${name}-config`, spec: { domain: "www.example.com", ...spec } });
 
 async function refusal(write: Promise<unknown>): Promise<string> {
   const e = await write.then(
@@ -102,13 +92,7 @@ describe("the provider's LoadBalancer policy, for a tenant's konnector", () => {
     expect(message).toContain("shared targets (default/backend)");
   });
 
-  it.each([
-    ["a newline", "a\nb", "printable ASCII"],
-    ["an emoji", "hi 👋", "printable ASCII"],
-    ["U+202E", "abc\u202edef", "printable ASCII"],
-    ["4097 characters", "a".repeat(4097), "at most 4096 characters (it has 4097)"],
-    ["900 KB", "a".repeat(900_000), "at most 4096 characters (it has 900000)"],
-  ])("refuses a header value with %s", async (_, value, rule) => {
+  it.each(BAD_HEADER_VALUES)("refuses a header value with %s", async (_, value, rule) => {
     const message = await refusal(createCm(value));
     expect(message).toContain(`${REFUSED}: the header value (custom-header)`);
     expect(message).toContain(rule);

@@ -1,6 +1,7 @@
 // Create and edit run one validation of the platform's rules: the same bad values are refused on
 // both paths, each with its field named.
 import { describe, expect, it } from "vitest";
+import { BAD_HEADER_VALUES, GUIDE_VALUES as values } from "../../test-support/guide";
 import { recordedLoadBalancerCrd } from "../../test-support/schema";
 import { kindSchemaFromCrd } from "../forms/json-schema";
 import { parseDraft } from "./draft";
@@ -10,13 +11,6 @@ import { parseSharedTargets } from "./policy";
 
 const model = loadBalancerModel(kindSchemaFromCrd(recordedLoadBalancerCrd));
 const shared = parseSharedTargets("default/backend");
-const values = {
-  "spec.domain": "www.example.com",
-  "spec.configMapRef": "my-lb-config",
-  "spec.targetService": "backend",
-  "spec.targetServiceNamespace": "default",
-  "spec.targetPort": "30080",
-};
 const create = (header: string, over: Record<string, string> = {}) =>
   parseDraft(
     model,
@@ -45,13 +39,7 @@ const errors = (r: { ok: boolean; fieldErrors?: Record<string, string> }): Recor
   (r.ok ? {} : r.fieldErrors) ?? {};
 
 describe("one validation for create and edit", () => {
-  it.each([
-    ["a newline", "hello\nworld", "may contain only printable ASCII characters, without line breaks"],
-    ["an emoji", "hello 👋", "may contain only printable ASCII characters"],
-    ["U+202E", "abc\u202edef", "may contain only printable ASCII characters"],
-    ["4097 characters", "a".repeat(4097), "must be at most 4096 characters (it has 4097)"],
-    ["900 KB", "a".repeat(900_000), "must be at most 4096 characters (it has 900000)"],
-  ])("refuses a header value with %s on both, naming the field", (_, header, rule) => {
+  it.each(BAD_HEADER_VALUES)("refuses a header value with %s on both, naming the field", (_, header, rule) => {
     const message = `The header value (custom-header) ${rule}`;
     expect(errors(create(header))["configMap.entries.1.value"]).toContain(message);
     expect(errors(edit(header))[HEADER_FIELD]).toContain(message);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type EnvoyGatewayFailure, envoyGatewayFailure } from "./fixtures/envoy-gateway";
 import { frame, inputFrom } from "./fixtures/load";
 import { loadBalancerStatus } from "./model";
-import type { Stage } from "./types";
+import type { LoadBalancerStatus, Stage } from "./types";
 
 function routingWith(failure: EnvoyGatewayFailure) {
   const f = envoyGatewayFailure(failure);
@@ -18,59 +18,75 @@ function routingWith(failure: EnvoyGatewayFailure) {
 }
 
 describe("status model: Envoy Gateway failures, in plain language", () => {
-  it("missing ReferenceGrant (RefNotPermitted): names the Service, the namespaces and who creates the grant", () => {
-    const { routing, status } = routingWith("ref-not-permitted");
-    expect(routing).toMatchObject({
-      state: "blocked",
-      reason: "RefNotPermitted",
-      message:
-        "The route may not use Service default/backend because no ReferenceGrant in namespace default allows routes from kube-bind-fx7k2p-default; kro creates one per load balancer, so ask the platform team if it is missing.",
+  const cases: {
+    title: string;
+    failure: EnvoyGatewayFailure;
+    routing: Partial<Stage>;
+    /** what else the status says besides the routing stage */
+    also?: (status: LoadBalancerStatus, routing: Stage) => void;
+  }[] = [
+    {
+      title: "missing ReferenceGrant (RefNotPermitted): names the Service, the namespaces and who creates the grant",
+      failure: "ref-not-permitted",
+      routing: {
+        state: "blocked",
+        reason: "RefNotPermitted",
+        message:
+          "The route may not use Service default/backend because no ReferenceGrant in namespace default allows routes from kube-bind-fx7k2p-default; kro creates one per load balancer, so ask the platform team if it is missing.",
+      },
+      also: (status) => expect(status.ready).toBe(false),
+    },
+    {
+      title: "Service not found (BackendNotFound): says to create it or fix spec.targetService",
+      failure: "backend-not-found",
+      routing: {
+        state: "blocked",
+        reason: "BackendNotFound",
+        message:
+          "Service no-such-service does not exist in namespace default on the provider; create it there or set spec.targetService to an existing Service.",
+      },
+      also: (status) => expect(status.current).toBe("routing"),
+    },
+    {
+      title: "no endpoints (BackendsAvailable=False): accepted and resolved, yet blocked, with the 503 explained",
+      failure: "no-endpoints",
+      routing: {
+        state: "blocked",
+        reason: "BackendNotFound",
+        message:
+          "Service backend in namespace default has no endpoints (no pods behind it), so the proxy answers 503; start the pods behind it or set spec.targetService to a Service that has them.",
+      },
+      also: (status, routing) =>
+        expect(status).toMatchObject({ current: "routing", ready: false, summary: routing.message }),
+    },
+    {
+      title: "invalid header value (Accepted=False/UnsupportedValue): points at the ConfigMap's custom-header key",
+      failure: "invalid-header",
+      routing: {
+        state: "blocked",
+        reason: "RouteNotAccepted",
+        message:
+          "Envoy Gateway rejected HTTPRoute shop-route because the header value from the custom-header key of ConfigMap shop-settings is not a valid HTTP header value (a line break, a control character, or a space at either end), so requests get 500; fix the value (kubectl -n default edit configmap shop-settings).",
+      },
+    },
+    {
+      title: "listener conflict (Conflicted=True/HostnameConflict): names the listeners and the hostname field",
+      failure: "listener-conflict",
+      routing: {
+        state: "failed",
+        reason: "GatewayRejected",
+        message:
+          "Gateway shop-gw has listeners on the same port with the same hostname (http-1, http-2), so Envoy Gateway serves none of them; each listener on a port needs its own spec.listeners[].hostname, which the platform team sets in the LoadBalancer ResourceGraphDefinition.",
+      },
+      also: (status) => expect(status.stages.find((s) => s.id === "address")).toMatchObject({ state: "pending" }),
+    },
+  ];
+  for (const c of cases)
+    it(c.title, () => {
+      const { routing, status } = routingWith(c.failure);
+      expect(routing).toMatchObject(c.routing);
+      c.also?.(status, routing);
     });
-    expect(status.ready).toBe(false);
-  });
-
-  it("Service not found (BackendNotFound): says to create it or fix spec.targetService", () => {
-    const { routing, status } = routingWith("backend-not-found");
-    expect(routing).toMatchObject({
-      state: "blocked",
-      reason: "BackendNotFound",
-      message:
-        "Service no-such-service does not exist in namespace default on the provider; create it there or set spec.targetService to an existing Service.",
-    });
-    expect(status.current).toBe("routing");
-  });
-
-  it("no endpoints (BackendsAvailable=False): accepted and resolved, yet blocked, with the 503 explained", () => {
-    const { routing, status } = routingWith("no-endpoints");
-    expect(routing).toMatchObject({
-      state: "blocked",
-      reason: "BackendNotFound",
-      message:
-        "Service backend in namespace default has no endpoints (no pods behind it), so the proxy answers 503; start the pods behind it or set spec.targetService to a Service that has them.",
-    });
-    expect(status).toMatchObject({ current: "routing", ready: false, summary: routing.message });
-  });
-
-  it("invalid header value (Accepted=False/UnsupportedValue): points at the ConfigMap's custom-header key", () => {
-    const { routing } = routingWith("invalid-header");
-    expect(routing).toMatchObject({
-      state: "blocked",
-      reason: "RouteNotAccepted",
-      message:
-        "Envoy Gateway rejected HTTPRoute shop-route because the header value from the custom-header key of ConfigMap shop-settings is not a valid HTTP header value (a line break, a control character, or a space at either end), so requests get 500; fix the value (kubectl -n default edit configmap shop-settings).",
-    });
-  });
-
-  it("listener conflict (Conflicted=True/HostnameConflict): names the listeners and the hostname field", () => {
-    const { routing, status } = routingWith("listener-conflict");
-    expect(routing).toMatchObject({
-      state: "failed",
-      reason: "GatewayRejected",
-      message:
-        "Gateway shop-gw has listeners on the same port with the same hostname (http-1, http-2), so Envoy Gateway serves none of them; each listener on a port needs its own spec.listeners[].hostname, which the platform team sets in the LoadBalancer ResourceGraphDefinition.",
-    });
-    expect(status.stages.find((s) => s.id === "address")).toMatchObject({ state: "pending" });
-  });
 
   it("a port the Service does not have (PortNotFound): says to fix spec.targetPort", () => {
     const f = envoyGatewayFailure("backend-not-found");

@@ -12,13 +12,9 @@ const ctx: WriteContext = {
   existingHref: "/loadbalancers/default/my-lb",
   outcome: "Nothing was created.",
 };
-const err = (status: number, reason: string, message: string, details?: object) => ({
-  cluster: "consumer",
-  status,
-  reason,
-  message,
-  details,
-});
+function err(status: number, reason: string, message: string, details?: object) {
+  return { cluster: "consumer", status, reason, message, details };
+}
 
 describe("explainWriteError", () => {
   it("a name conflict goes on the name field, with a link to the existing object", () => {

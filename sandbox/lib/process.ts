@@ -96,6 +96,20 @@ export function logTail(file: string, lines = 15): string {
   }
 }
 
+/** Running and not a zombie (an orphan's exit is only reaped later by init). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
+  }
+}
+
 export interface WaitOptions {
   timeoutMs?: number;
   intervalMs?: number;

@@ -2,7 +2,7 @@
 // their status, and requests through the emulated data plane. Cleanups run via runCleanups().
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
-import { findCondition } from "../../../lib/k8s/condition";
+import { type Condition, findCondition } from "../../../lib/k8s/condition";
 import { type FreshNamespace, freshNamespace, kubeClient, waitFor } from "../../testing";
 import { CONTROLLER_NAME, CONTROLLER_NAMESPACE, DATA_PLANE_URL_ANNOTATION, envoyInfraName } from "./naming";
 import { Gateway, HTTPRoute, Service } from "./types";
@@ -58,6 +58,18 @@ export const getRoute = async (ns: string, name: string) =>
 export async function routeConditions(ns: string, name: string) {
   const route = await getRoute(ns, name);
   return route.status?.parents?.find((p) => p.controllerName === CONTROLLER_NAME)?.conditions;
+}
+
+/** Waits until the route's ResolvedRefs condition passes `check`; returns the route's conditions then. */
+export function routeWhenResolvedRefs(ns: string, name: string, what: string, check: (c?: Condition) => boolean) {
+  return waitFor(
+    what,
+    async () => {
+      const conditions = await routeConditions(ns, name);
+      return check(findCondition(conditions, "ResolvedRefs")) ? conditions : undefined;
+    },
+    { timeoutMs: 30_000 },
+  );
 }
 
 export async function backendPort(): Promise<number> {

@@ -21,6 +21,7 @@ import {
   rand,
   routeBody,
   routeConditions,
+  routeWhenResolvedRefs,
   runCleanups,
 } from "./cluster-helpers";
 import { CONTROLLER_NAMESPACE, envoyInfraName } from "./naming";
@@ -65,14 +66,7 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
     expect(svc.spec?.type).toBe("LoadBalancer");
     expect(svc.status?.loadBalancer?.ingress?.[0]?.ip).toBe(address?.value);
 
-    const conds = await waitFor(
-      "route resolved",
-      async () => {
-        const c = await routeConditions(ns, "route");
-        return findCondition(c, "ResolvedRefs")?.status === "True" ? c : undefined;
-      },
-      { timeoutMs: 30_000 },
-    );
+    const conds = await routeWhenResolvedRefs(ns, "route", "route resolved", (c) => c?.status === "True");
     expect(findCondition(conds, "Accepted")?.status).toBe("True");
     await waitFor(
       "attachedRoutes 1",
@@ -146,14 +140,7 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
     const host = `www.example-${rand()}.com`;
     await create(ns, "gateways", gatewayBody("gw", host));
     await create(ns, "httproutes", routeBody("route", "gw", host, await backendPort(), "x"));
-    const denied = await waitFor(
-      "RefNotPermitted",
-      async () => {
-        const c = await routeConditions(ns, "route");
-        return findCondition(c, "ResolvedRefs")?.reason === "RefNotPermitted" ? c : undefined;
-      },
-      { timeoutMs: 30_000 },
-    );
+    const denied = await routeWhenResolvedRefs(ns, "route", "RefNotPermitted", (c) => c?.reason === "RefNotPermitted");
     expect(findCondition(denied, "ResolvedRefs")?.status).toBe("False");
     expect(findCondition(denied, "ResolvedRefs")?.message).toContain("not permitted by any ReferenceGrant");
     expect(findCondition(denied, "Accepted")?.status).toBe("True");
@@ -161,11 +148,7 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
     expect((await get(url, host)).status).toBe(500);
 
     await grantFrom(ns);
-    await waitFor(
-      "ResolvedRefs after the grant",
-      async () => findCondition(await routeConditions(ns, "route"), "ResolvedRefs")?.status === "True",
-      { timeoutMs: 30_000 },
-    );
+    await routeWhenResolvedRefs(ns, "route", "ResolvedRefs after the grant", (c) => c?.status === "True");
     expect((await echoThrough(url, host)).headers["X-Custom-Message"]).toEqual(["x"]);
   });
 
@@ -213,11 +196,7 @@ describe(`Envoy Gateway emulator in the sandbox`, () => {
 
     const { gateway, url } = await programmed(ns, "my-lb-gw");
     expect(status.address).toBe(gateway.status?.addresses?.[0]?.value);
-    await waitFor(
-      "route resolved",
-      async () => findCondition(await routeConditions(ns, "my-lb-route"), "ResolvedRefs")?.status === "True",
-      { timeoutMs: 30_000 },
-    );
+    await routeWhenResolvedRefs(ns, "my-lb-route", "route resolved", (c) => c?.status === "True");
     const echoed = await echoThrough(url, domain);
     expect(echoed.host).toBe(domain);
     expect(echoed.headers["X-Custom-Message"]).toEqual(["hello-kube-bind"]);

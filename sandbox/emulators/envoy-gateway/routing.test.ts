@@ -5,12 +5,9 @@ import { computeHosts, hostnameMatches } from "./matching";
 import { applyHeaderOps, headerListFromRaw, headerObject, listenerFor, selectRule } from "./routing";
 import type { Gateway, HTTPRoute } from "./types";
 
-const req = (host: string, path = "/", method = "GET", headers: Record<string, string> = {}) => ({
-  host,
-  path,
-  method,
-  headers,
-});
+function req(host: string, path = "/", method = "GET", headers: Record<string, string> = {}) {
+  return { host, path, method, headers };
+}
 
 describe("hostnames", () => {
   it("matches wildcards on one or more labels", () => {

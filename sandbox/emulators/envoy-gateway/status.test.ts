@@ -8,8 +8,22 @@ import type { Gateway, HTTPRoute, Snapshot } from "./types";
 
 const NOW = "2026-09-01T10:00:00Z";
 const fresh = () => loadSnapshot("shop.yaml");
+/** A condition as the emulator writes it at NOW for generation 1. */
+const cond = (type: string, reason: string, message: string, status = "True") => ({
+  type,
+  status,
+  reason,
+  message,
+  observedGeneration: 1,
+  lastTransitionTime: NOW,
+});
 const gwOf = (s: Snapshot) => s.gateways[0] as Gateway;
 const routeOf = (s: Snapshot) => s.routes[0] as HTTPRoute;
+/** The shop Gateway's status with an address assigned and the proxy serving or not. */
+const addressed = (proxyReady: boolean) => {
+  const s = fresh();
+  return gatewayStatus(gwOf(s), { ...s, addresses: [{ type: "IPAddress", value: "127.0.1.1" }], proxyReady, now: NOW });
+};
 const parentConds = (s: Snapshot, route = routeOf(s)) => {
   const parents = httpRouteParents(route, ourGateways(s), s, NOW) ?? [];
   return parents.find((p) => p.controllerName === CONTROLLER_NAME)?.conditions ?? [];
@@ -19,16 +33,7 @@ describe("GatewayClass status", () => {
   it("replaces the CRD default with Accepted=True", () => {
     const s = fresh();
     const status = gatewayClassStatus(s.classes[0], NOW);
-    expect(status.conditions).toEqual([
-      {
-        type: "Accepted",
-        status: "True",
-        reason: "Accepted",
-        message: "Valid GatewayClass",
-        observedGeneration: 1,
-        lastTransitionTime: NOW,
-      },
-    ]);
+    expect(status.conditions).toEqual([cond("Accepted", "Accepted", "Valid GatewayClass")]);
   });
 
   it("ignores Gateways of classes handled by another controller", () => {
@@ -53,24 +58,11 @@ describe("Gateway status", () => {
   });
 
   it("matches the recorded Programmed status once an address is assigned", () => {
-    const s = fresh();
-    const status = gatewayStatus(gwOf(s), {
-      ...s,
-      addresses: [{ type: "IPAddress", value: "127.0.1.1" }],
-      proxyReady: true,
-      now: NOW,
-    });
-    expect(status).toEqual(loadYaml("shop-gateway-programmed.status.yaml"));
+    expect(addressed(true)).toEqual(loadYaml("shop-gateway-programmed.status.yaml"));
   });
 
   it("reports NoResources when the proxy is not serving", () => {
-    const s = fresh();
-    const status = gatewayStatus(gwOf(s), {
-      ...s,
-      addresses: [{ type: "IPAddress", value: "127.0.1.1" }],
-      proxyReady: false,
-      now: NOW,
-    });
+    const status = addressed(false);
     expect(findCondition(status.conditions, "Programmed")).toMatchObject({ status: "False", reason: "NoResources" });
   });
 
@@ -113,22 +105,8 @@ describe("HTTPRoute status", () => {
         parentRef: { group: "gateway.networking.k8s.io", kind: "Gateway", name: "shop-gw" },
         controllerName: CONTROLLER_NAME,
         conditions: [
-          {
-            type: "Accepted",
-            status: "True",
-            reason: "Accepted",
-            message: "Route is accepted",
-            observedGeneration: 1,
-            lastTransitionTime: NOW,
-          },
-          {
-            type: "ResolvedRefs",
-            status: "True",
-            reason: "ResolvedRefs",
-            message: "Resolved all the Object references for the Route",
-            observedGeneration: 1,
-            lastTransitionTime: NOW,
-          },
+          cond("Accepted", "Accepted", "Route is accepted"),
+          cond("ResolvedRefs", "ResolvedRefs", "Resolved all the Object references for the Route"),
         ],
       },
     ]);
