@@ -3,9 +3,9 @@
 import { Search } from "lucide-react";
 import { useId } from "react";
 import { cn } from "@/components/ui/cn";
+import type { BucketFilter } from "@/lib/live-wire/list-page";
 import type { BucketCounts } from "@/lib/status";
 import { BUCKET_IDS, BUCKET_LABELS } from "@/lib/status/buckets";
-import type { BucketFilter } from "./filter-rows";
 
 /**
  * The list's one filter control: a search box and one chip per stage (Failed included), each with

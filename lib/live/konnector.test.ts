@@ -8,11 +8,12 @@ import { type LiveWorld, ref, startLiveWorld, TEST_API } from "../../test-suppor
 import { eventually } from "../../test-support/watch";
 import { KubeClient } from "../k8s/client";
 import { asUser, type KubeObject } from "../k8s/types";
+import { defaultListRequest } from "../live-wire/list-page";
 import type { Result } from "../result";
-import { subscribeDashboard } from "./dashboard";
+import { subscribeDashboard, subscribeList } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API, KONNECTOR } from "./resources";
-import type { DashboardView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
+import type { DashboardView, ListView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
 const name = `kh-${randomSuffix()}`;
@@ -83,7 +84,9 @@ describe("the konnector's health in the live views", () => {
     const lb = latest<LoadBalancerView>();
     const dashboard = latest<DashboardView>();
     keep(await subscribeLoadBalancer(alice, { namespace: "default", name }, lb.onUpdate, ctx));
+    const list = latest<ListView>();
     keep(await subscribeDashboard(alice, dashboard.onUpdate, ctx));
+    keep(await subscribeList(alice, { ...defaultListRequest, q: name }, list.onUpdate, ctx));
     await eventually("the konnector healthy and the copy synced", () => {
       const v = lb.view();
       return v?.konnector?.state === "healthy" && synced(v)?.state === "done";
@@ -106,8 +109,10 @@ describe("the konnector's health in the live views", () => {
       expect(lb.view()?.status?.current).toBe("synced");
       expect(lb.view()?.konnector?.replicas).toEqual({ ready: 0, desired: 0 });
       await eventually("the dashboard says so too", () => dashboard.view()?.konnector.state === "down", WITHIN_MS);
-      const row = dashboard.view()?.rows.find((r) => r.name === name);
-      expect(row?.current).toMatchObject({ id: "synced", state: "blocked" });
+      const row = await eventually("the list's row blocked", () =>
+        list.view()?.rows.find((r) => r.name === name && r.current.state === "blocked"),
+      );
+      expect(row.current).toMatchObject({ id: "synced", state: "blocked" });
       // It is the binding's health, not a watch outage of the portal.
       expect(lb.view()?.health.consumer.state).toBe("connected");
     } finally {

@@ -3,11 +3,18 @@
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { KubeObject } from "../k8s/types";
 import { POLICY_CONFIGMAP, parseSharedTargets, SHARED_TARGETS_KEY } from "../loadbalancer/policy";
-import { dashboardRow, konnectorHealth, loadBalancerStatus, type StatusInput } from "../status";
+import {
+  type DashboardRow,
+  dashboardRow,
+  type KonnectorHealth,
+  konnectorHealth,
+  loadBalancerStatus,
+  type StatusInput,
+} from "../status";
 import { named } from "./lookup";
 import { API, type Api, key } from "./resources";
 import { matchEvents, type Need, selectClusterBinding, selectKonnector, selectProvider, specOf } from "./select";
-import type { DashboardView, LiveEvent, LoadBalancerView, ProviderRow, Tenancy } from "./types";
+import type { LiveEvent, LoadBalancerView, ProviderRow, Tenancy } from "./types";
 
 const CLUSTER_NAMESPACE_ANNOTATION = "kube-bind.io/cluster-namespace";
 
@@ -84,6 +91,13 @@ export function resolveLoadBalancer(
   };
 }
 
+/** Every row of the user (by namespace, then name), the admin's provider rows, the konnector. */
+export interface ResolvedRows {
+  rows: DashboardRow[];
+  providerRows?: ProviderRow[];
+  konnector: KonnectorHealth;
+}
+
 export function resolveDashboard(
   need: Need,
   scope: ConsumerScope & {
@@ -93,7 +107,7 @@ export function resolveDashboard(
     configMapNamespaces: Set<string>;
     admin: boolean;
   },
-): Omit<DashboardView, "health" | "namespaces" | "counts"> {
+): ResolvedRows {
   const lbs = (scope.namespaces ?? [undefined]).flatMap((ns) => need(key("consumer", scope.api, ns), "user"));
   const konnector = selectKonnector(need);
   const health = konnectorHealth({
