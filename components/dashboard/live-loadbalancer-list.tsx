@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { ListView } from "@/lib/live/types";
-import { formatListQuery, type ListRequest } from "@/lib/live-wire/list-page";
-import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
+import { formatListQuery, type ListRequest, listSub } from "@/lib/live-wire/list-page";
+import type { LiveError } from "@/lib/live-wire/live-protocol";
 import { LiveViewFrame, NoLoadBalancers } from "./live-view-frame";
 import { PagedList } from "./paged-list";
 
@@ -31,8 +31,8 @@ export function LiveLoadBalancerList({
 }) {
   const [request, setRequest] = useState(initialRequest);
   const [query, setQuery] = useState(initialRequest.q);
-  const sub = liveSub.list(request);
-  const first = sub === liveSub.list(initialRequest);
+  const sub = listSub(request);
+  const first = sub === listSub(initialRequest);
 
   useEffect(() => {
     const search = formatListQuery(request);

@@ -9,6 +9,7 @@
  */
 import type { Bucket, DashboardRow } from "../status";
 import { BUCKET_IDS, BUCKET_ORDER, bucketOf } from "../status/buckets";
+import type { LiveSub } from "./live-protocol";
 
 export const LIST_SORTS = ["name", "namespace", "status", "created"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -173,6 +174,12 @@ export function formatListQuery(req: ListRequest): string {
   if (req.after) q.set("after", encodeCursor(req.after));
   else if (req.before) q.set("before", encodeCursor(req.before));
   return q.toString();
+}
+
+/** The live sub of one page; equal requests name one view (the query is canonical). */
+export function listSub(req: ListRequest): LiveSub {
+  const query = formatListQuery(req);
+  return query ? `lbs?${query}` : "lbs";
 }
 
 export const isBucket = (s: string): s is Bucket => (BUCKET_IDS as readonly string[]).includes(s);

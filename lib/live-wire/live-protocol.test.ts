@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultListRequest, encodeCursor } from "./list-page";
+import { defaultListRequest, encodeCursor, listSub } from "./list-page";
 import { formatEventId, isProviderSub, type LiveSub, liveSub, parseEventId, parseSub } from "./live-protocol";
 import { listRequestFromUrl, parseListQuery, SubsQuery } from "./subs-query";
 
@@ -35,9 +35,9 @@ describe("live subs", () => {
 
   it("carries the list's page request, checked field by field on the server", () => {
     const after = { v: "lb-1", k: "default/lb-1" };
-    const sub = liveSub.list({ ...defaultListRequest, sort: "name", stage: "failed", q: "web", after });
+    const sub = listSub({ ...defaultListRequest, sort: "name", stage: "failed", q: "web", after });
     expect(sub).toBe(`lbs?sort=name&stage=failed&q=web&after=${encodeCursor(after)}`);
-    expect(liveSub.list(defaultListRequest)).toBe("lbs");
+    expect(listSub(defaultListRequest)).toBe("lbs");
     expect(parseSub(sub)).toEqual({ kind: "list", query: sub.slice(4) });
     expect(parseListQuery(sub.slice(4))).toEqual({
       ok: true,

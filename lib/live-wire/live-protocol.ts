@@ -3,7 +3,7 @@
  *
  *   GET /api/live?sub=dashboard&sub=lb:<namespace>/<name>      (session cookie; 401 JSON otherwise)
  *   GET /api/live?sub=lbs?sort=name%26stage=failed%26after=…  (one page of the list: `lbs` and
- *                                                               its request, list-page.ts)
+ *                                                               its request, list-page.ts listSub)
  *   GET /api/live?sub=provider&sub=provider:<binding namespace> (the provider console: platform
  *                                                                admins only, 404 JSON otherwise)
  *   Content-Type: text/event-stream
@@ -22,7 +22,6 @@
  * A `patch` turns the view this connection sent last for the sub into the next one; the first
  * message of a sub on every connection is a whole `view`.
  */
-import { formatListQuery, type ListRequest } from "./list-page";
 import type { ViewPatch } from "./view-patch";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -39,11 +38,6 @@ export type LiveSub =
 export const liveSub = {
   /** the overview: counts by stage, the binding's konnector, the latest changes */
   dashboard: "dashboard" as LiveSub,
-  /** one page of the list; equal requests name one view (the query is canonical) */
-  list: (req: ListRequest): LiveSub => {
-    const query = formatListQuery(req);
-    return query ? `lbs?${query}` : "lbs";
-  },
   loadBalancer: (namespace: string, name: string): LiveSub => `lb:${namespace}/${name}`,
   provider: "provider" as LiveSub,
   providerConsumer: (namespace: string): LiveSub => `provider:${namespace}`,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
-import { type ListRequest, listPage } from "../live-wire/list-page";
+import { type ListRequest, listPage, listSub } from "../live-wire/list-page";
 import { liveSub } from "../live-wire/live-protocol";
 import { attempt, type Result } from "../result";
 import { countBuckets } from "../status";
@@ -106,30 +106,29 @@ export function subscribeDashboard(
   return subscribeRows(identity, overview, onUpdate, ctx, { providerRows: true });
 }
 
-/** One page of the user's list for `req`, with the counts its stage chips show. */
-export function subscribeList(
-  identity: Identity,
-  req: ListRequest,
-  onUpdate: (update: LiveUpdate<ListView>) => void,
-  ctx: LiveContext = defaultLiveContext(),
-): Promise<Result<LiveSubscription>> {
-  const page = ({ rows, namespaces }: UserRows): Omit<ListView, "health"> => ({
+/** The list's view of the rows: one page for `req`, with the counts its stage chips show. */
+const listView =
+  (req: ListRequest) =>
+  ({ rows, namespaces }: UserRows): Omit<ListView, "health"> => ({
     namespaces,
     all: rows.length,
     counts: countBuckets(rows),
     ...listPage(rows, req),
   });
-  return subscribeRows(identity, page, onUpdate, ctx, { providerRows: false });
+
+/** One page of the user's list, live: only its rows are encoded and sent. */
+export function subscribeList(
+  identity: Identity,
+  req: ListRequest,
+  onUpdate: (update: LiveUpdate<ListView>) => void,
+  ctx: LiveContext = defaultLiveContext(),
+) {
+  return subscribeRows(identity, listView(req), onUpdate, ctx, { providerRows: false });
 }
 
 /** The list page's first view for a server render, with the id the page's stream resumes from. */
 export function firstListView(identity: Identity, req: ListRequest, timeoutMs = 4_000) {
-  return resumableFirstView<ListView>(
-    identity.user,
-    liveSub.list(req),
-    (on) => subscribeList(identity, req, on),
-    timeoutMs,
-  );
+  return resumableFirstView<ListView>(identity.user, listSub(req), (on) => subscribeList(identity, req, on), timeoutMs);
 }
 
 /** The dashboard's first view for a server render, with the id the page's stream resumes from. */
