@@ -71,5 +71,9 @@ describe("live subs", () => {
       stage: "failed",
     });
     expect(listRequestFromUrl({ sort: "created" })).toMatchObject({ sort: "created", dir: "desc" });
+    const c = encodeCursor({ v: "", k: "a/b" });
+    const both = listRequestFromUrl({ after: c, before: c });
+    expect(both.after).toEqual({ v: "", k: "a/b" });
+    expect(both.before).toBeUndefined();
   });
 });

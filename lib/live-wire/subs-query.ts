@@ -75,7 +75,9 @@ export function listRequestFromUrl(params: Record<string, string | string[] | un
   const fields = Object.entries(params).flatMap(([k, v]) =>
     typeof v === "string" && ListFields.safeParse({ [k]: v }).success ? [[k, v]] : [],
   );
-  const parsed = parseListQuery(new URLSearchParams(fields).toString());
+  // Both cursors: the page after wins.
+  const kept = fields.some(([k]) => k === "after") ? fields.filter(([k]) => k !== "before") : fields;
+  const parsed = parseListQuery(new URLSearchParams(kept).toString());
   return parsed.ok ? parsed.data : defaultListRequest;
 }
 
