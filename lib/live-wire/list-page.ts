@@ -68,9 +68,10 @@ function sortValue(row: DashboardRow, sort: ListSort | undefined): string | numb
   return "";
 }
 
-const collator = new Intl.Collator("en");
+// Code-point order: Kubernetes names are lowercase ASCII, and a collator costs ten times as much.
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const compareValues = (a: string | number, b: string | number) =>
-  typeof a === "number" && typeof b === "number" ? a - b : collator.compare(String(a), String(b));
+  typeof a === "number" && typeof b === "number" ? a - b : compareText(String(a), String(b));
 
 type Point = { v: string | number; namespace: string; name: string };
 
@@ -78,7 +79,7 @@ type Point = { v: string | number; namespace: string; name: string };
 function comparer(dir: SortDir) {
   const sign = dir === "desc" ? -1 : 1;
   return (a: Point, b: Point) =>
-    sign * (compareValues(a.v, b.v) || collator.compare(a.namespace, b.namespace) || collator.compare(a.name, b.name));
+    sign * (compareValues(a.v, b.v) || compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
 }
 
 const pointOf = (c: Cursor): Point => {
@@ -93,47 +94,66 @@ export function matches(row: DashboardRow, stage: BucketFilter, q: string): bool
   return !query || [row.name, row.namespace, row.domain ?? ""].some((f) => f.toLowerCase().includes(query));
 }
 
-/** The first index whose point is after `p` (`strict`) or not before it, by binary search. */
-function search(points: Point[], p: Point, cmp: (a: Point, b: Point) => number, strict: boolean): number {
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const c = cmp(points[mid], p);
-    if (c < 0 || (strict && c === 0)) lo = mid + 1;
-    else hi = mid;
+/**
+ * The `k` first of `points` in the order `cmp`, sorted: one pass keeping the best `k` so far, so
+ * a page out of thousands costs a look at each and a sort of the page, never a sort of them all.
+ */
+function first<P>(points: P[], k: number, cmp: (a: P, b: P) => number): P[] {
+  const best: P[] = [];
+  for (const p of points) {
+    if (best.length === k && cmp(p, best[k - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(best[mid], p) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, p);
+    if (best.length > k) best.pop();
   }
-  return lo;
+  return best;
 }
 
 /** One page of `rows` for `req`: only what matches, in order, from its cursor. */
 export function listPage<R extends DashboardRow>(rows: readonly R[], req: ListRequest): ListPage<R> {
   const cmp = comparer(req.dir);
-  const sorted = rows
+  const back = (a: Point, b: Point) => cmp(b, a);
+  const matching = rows
     .filter((r) => matches(r, req.stage, req.q))
-    .map((row) => ({ row, v: sortValue(row, req.sort), namespace: row.namespace, name: row.name }))
-    .sort(cmp);
-  const total = sorted.length;
-  let start = 0;
-  let end = Math.min(total, req.limit);
-  if (req.after) {
-    // Past the end (its rows went): the last page.
-    start = search(sorted, pointOf(req.after), cmp, true);
-    if (start === total) start = Math.max(0, total - req.limit);
-    end = Math.min(total, start + req.limit);
-  } else if (req.before) {
-    // Back at the start: a whole first page, not the few rows left before the cursor.
-    end = Math.max(search(sorted, pointOf(req.before), cmp, false), Math.min(total, req.limit));
-    start = Math.max(0, end - req.limit);
-  }
-  const page = sorted.slice(start, end);
-  const edge = (p: (typeof sorted)[number] | undefined) => p && encodeCursor({ v: p.v, k: `${p.namespace}/${p.name}` });
+    .map((row) => ({ row, v: sortValue(row, req.sort), namespace: row.namespace, name: row.name }));
+  const total = matching.length;
+  const firstPage = () => ({ page: first(matching, req.limit, cmp), offset: 0 });
+  const lastPage = () => {
+    const page = first(matching, req.limit, back).reverse();
+    return { page, offset: total - page.length };
+  };
+  const at = (() => {
+    if (req.after) {
+      const after = pointOf(req.after);
+      const rest = matching.filter((p) => cmp(p, after) > 0);
+      // Past the end (its rows went): the last page.
+      if (rest.length === 0) return lastPage();
+      return { page: first(rest, req.limit, cmp), offset: total - rest.length };
+    }
+    if (req.before) {
+      const before = pointOf(req.before);
+      const rest = matching.filter((p) => cmp(p, before) < 0);
+      // Back at the start: a whole first page, not the few rows left before the cursor.
+      if (rest.length <= req.limit) return firstPage();
+      const page = first(rest, req.limit, back).reverse();
+      return { page, offset: rest.length - page.length };
+    }
+    return firstPage();
+  })();
+  const { page, offset } = at;
+  const edge = (p: Point | undefined) => p && encodeCursor({ v: p.v, k: `${p.namespace}/${p.name}` });
   return {
     rows: page.map((p) => p.row),
     total,
-    offset: start,
-    next: end < total ? edge(page.at(-1)) : undefined,
-    prev: start > 0 ? edge(page[0]) : undefined,
+    offset,
+    next: offset + page.length < total ? edge(page.at(-1)) : undefined,
+    prev: offset > 0 ? edge(page[0]) : undefined,
   };
 }
 
