@@ -3,9 +3,9 @@
 import { Search } from "lucide-react";
 import { useId } from "react";
 import { cn } from "@/components/ui/cn";
+import { type BucketFilter, MAX_QUERY } from "@/lib/live-wire/list-page";
 import type { BucketCounts } from "@/lib/status";
 import { BUCKET_IDS, BUCKET_LABELS } from "@/lib/status/buckets";
-import type { BucketFilter } from "./filter-rows";
 
 /**
  * The list's one filter control: a search box and one chip per stage (Failed included), each with
@@ -52,6 +52,7 @@ export function ListFilters({
           id={`${id}-q`}
           type="search"
           value={query}
+          maxLength={MAX_QUERY}
           onChange={(e) => onQuery(e.target.value)}
           placeholder="Search by name, namespace or domain"
           className="w-full rounded-md border border-border-strong bg-surface-raised py-1.5 pr-2 pl-8 text-sm placeholder:text-muted"

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import type { DashboardView } from "@/lib/live/types";
-import type { LiveError } from "@/lib/live-wire/live-protocol";
+import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
 import { BindingCard, type BindingLine } from "./binding-card";
 import { LiveViewFrame, NoLoadBalancers } from "./live-view-frame";
 import { RecentChanges } from "./recent-changes";
@@ -31,22 +31,28 @@ export function LiveDashboard({
   bindings?: BindingLine[];
 }) {
   return (
-    <LiveViewFrame initial={initial} resume={resume} initialProblem={initialProblem} className="gap-6">
-      {(view) => (
+    <LiveViewFrame
+      sub={liveSub.dashboard}
+      initial={initial}
+      resume={resume}
+      initialProblem={initialProblem}
+      className="gap-6"
+    >
+      {(view: DashboardView) => (
         <>
           <section aria-labelledby="overview-heading" className="flex flex-col gap-3">
             <h2 id="overview-heading" className="text-lg font-semibold">
               Your LoadBalancers
             </h2>
-            {view.rows.length === 0 ? (
+            {view.total === 0 ? (
               <NoLoadBalancers namespaces={view.namespaces} />
             ) : (
-              <StageTiles counts={view.counts} total={view.rows.length} />
+              <StageTiles counts={view.counts} total={view.total} />
             )}
           </section>
           <div className="grid gap-6 lg:grid-cols-2">
             <BindingCard bindings={bindings} konnector={view.konnector} />
-            <RecentChanges rows={view.rows} />
+            <RecentChanges rows={view.recent} />
           </div>
           {view.providerRows ? (
             <section aria-labelledby="provider-heading" className="flex flex-col gap-3">

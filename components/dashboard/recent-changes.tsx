@@ -6,13 +6,9 @@ import { AppLink as Link } from "@/components/ui/app-link";
 import { Card } from "@/components/ui/card";
 import { linkClass } from "@/components/ui/text-link";
 import type { DashboardRow } from "@/lib/status";
-import { recentRows } from "@/lib/status/buckets";
-
-/** How many LoadBalancers the overview lists as recently changed. */
-export const RECENT = 5;
 
 /**
- * The few most recently changed LoadBalancers, each linking to its page, with what blocks those
+ * The few most recently changed LoadBalancers (picked and ordered on the server), each linking to its page, with what blocks those
  * that are not done in words (no tooltip engine on the overview: it stays within its JS budget).
  */
 export function RecentChanges({ rows }: { rows: DashboardRow[] }) {
@@ -22,7 +18,7 @@ export function RecentChanges({ rows }: { rows: DashboardRow[] }) {
         <p className="text-sm text-muted">Nothing yet.</p>
       ) : (
         <ul aria-label="Recent changes" className="flex flex-col divide-y divide-border">
-          {recentRows(rows, RECENT).map((r) => (
+          {rows.map((r) => (
             <li
               key={`${r.namespace}/${r.name}`}
               data-recent={`${r.namespace}/${r.name}`}

@@ -2,6 +2,8 @@
  * The wire contract of GET /api/live (isomorphic: the route and the browser both use it).
  *
  *   GET /api/live?sub=dashboard&sub=lb:<namespace>/<name>      (session cookie; 401 JSON otherwise)
+ *   GET /api/live?sub=lbs?sort=name%26stage=failed%26after=…  (one page of the list: `lbs` and
+ *                                                               its request, list-page.ts listSub)
  *   GET /api/live?sub=provider&sub=provider:<binding namespace> (the provider console: platform
  *                                                                admins only, 404 JSON otherwise)
  *   Content-Type: text/event-stream
@@ -25,9 +27,16 @@ import type { ViewPatch } from "./view-patch";
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
-export type LiveSub = "dashboard" | `lb:${string}/${string}` | "provider" | `provider:${string}`;
+export type LiveSub =
+  | "dashboard"
+  | "lbs"
+  | `lbs?${string}`
+  | `lb:${string}/${string}`
+  | "provider"
+  | `provider:${string}`;
 
 export const liveSub = {
+  /** the overview: counts by stage, the binding's konnector, the latest changes */
   dashboard: "dashboard" as LiveSub,
   loadBalancer: (namespace: string, name: string): LiveSub => `lb:${namespace}/${name}`,
   provider: "provider" as LiveSub,
@@ -39,6 +48,8 @@ export const MAX_SUBS = 16;
 
 export type ParsedSub =
   | { kind: "dashboard" }
+  /** `query` is checked field by field on the server (subs-query.ts) */
+  | { kind: "list"; query: string }
   | { kind: "loadBalancer"; namespace: string; name: string }
   | { kind: "provider" }
   | { kind: "providerConsumer"; namespace: string };
@@ -49,6 +60,7 @@ export const isProviderSub = (sub: ParsedSub | undefined) =>
 
 export function parseSub(sub: string): ParsedSub | undefined {
   if (sub === "dashboard") return { kind: "dashboard" };
+  if (sub === "lbs" || sub.startsWith("lbs?")) return { kind: "list", query: sub.slice(4) };
   if (sub === "provider") return { kind: "provider" };
   const p = /^provider:(.+)$/.exec(sub);
   if (p) return DNS_LABEL.test(p[1]) ? { kind: "providerConsumer", namespace: p[1] } : undefined;

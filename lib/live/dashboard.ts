@@ -1,31 +1,39 @@
 import "server-only";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
+import { type ListRequest, listPage, listSub } from "../live-wire/list-page";
 import { liveSub } from "../live-wire/live-protocol";
 import { attempt, type Result } from "../result";
 import { countBuckets } from "../status";
+import { recentRows } from "../status/buckets";
 import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";
 import type { LiveContext } from "./context";
 import { LiveEngine } from "./engine";
 import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
-import { resolveDashboard } from "./resolve";
+import { type ResolvedRows, resolveDashboard } from "./resolve";
 import { API, key } from "./resources";
-import type { DashboardView, LiveSubscription, LiveUpdate } from "./types";
+import type { DashboardView, ListView, LiveSubscription, LiveUpdate } from "./types";
+
+/** Every row of the user, and what the overview adds: from these a view keeps only what it shows. */
+export type UserRows = ResolvedRows & { namespaces: string[] };
 
 /**
- * Live dashboard for one user: a row per LoadBalancer in every consumer namespace where the user
- * may list+watch them (one cluster-wide stream if they may everywhere), each with its current
- * stage (and the rows counted by stage, failed ones apart); members of the admin group also get `providerRows`, the whole provider side. Namespaces
- * and rights are re-checked every `reauthorizeMs`. Fails with 404 NotBound before the binding.
+ * A live view over the user's LoadBalancers: a row per LoadBalancer in every consumer namespace
+ * where the user may list+watch them (one cluster-wide stream if they may everywhere), each with
+ * its current stage; `shape` keeps what the view shows (only that is encoded and sent). With
+ * `providerRows`, members of the admin group also get the whole provider side. Namespaces and
+ * rights are re-checked every `reauthorizeMs`. Fails with 404 NotBound before the binding.
  */
-export async function subscribeDashboard(
+async function subscribeRows<V extends object>(
   identity: Identity,
-  onUpdate: (update: LiveUpdate<DashboardView>) => void,
-  ctx: LiveContext = defaultLiveContext(),
+  shape: (rows: UserRows) => V,
+  onUpdate: (update: LiveUpdate<V & { health: DashboardView["health"] }>) => void,
+  ctx: LiveContext,
+  opts: { providerRows: boolean },
 ): Promise<Result<LiveSubscription>> {
   const api = ctx.api ?? API.loadBalancers;
-  const admin = isAdmin(identity, ctx.adminGroup);
+  const admin = opts.providerRows && isAdmin(identity, ctx.adminGroup);
   const prepared = await attempt(async () => {
     const [user, portal] = await Promise.all([ctx.consumerAs(identity), ctx.consumerPortal()]);
     if (!(await servesApi(user, api))) return undefined;
@@ -45,7 +53,7 @@ export async function subscribeDashboard(
       ].map(streamId),
     );
   let joinable = allowed(scope);
-  const engine = new LiveEngine<Omit<DashboardView, "health">>({
+  const engine = new LiveEngine<V>({
     hub: ctx.hub,
     user: user.actor,
     mayJoin: (k) => joinable.has(streamId(k)),
@@ -59,8 +67,7 @@ export async function subscribeDashboard(
         configMapNamespaces: scope.configMapNamespaces,
         admin,
       });
-      // Counted here, so the overview's numbers are the server's, whatever the page filters.
-      return { namespaces: scope.listed, ...view, counts: countBuckets(view.rows) };
+      return shape({ namespaces: scope.listed, ...view });
     },
     emit: onUpdate,
     tickMs: ctx.tickMs ?? 5_000,
@@ -76,6 +83,52 @@ export async function subscribeDashboard(
       },
     );
   return { ok: true, data: { close: () => engine.close() } };
+}
+
+/** How many recently changed LoadBalancers the overview shows. */
+export const RECENT_CHANGES = 5;
+
+/**
+ * The overview for one user: the LoadBalancers counted by stage (failed ones apart), the binding's
+ * konnector and the few changed last; members of the admin group also get `providerRows`.
+ */
+export function subscribeDashboard(
+  identity: Identity,
+  onUpdate: (update: LiveUpdate<DashboardView>) => void,
+  ctx: LiveContext = defaultLiveContext(),
+): Promise<Result<LiveSubscription>> {
+  const overview = ({ rows, ...rest }: UserRows): Omit<DashboardView, "health"> => ({
+    ...rest,
+    total: rows.length,
+    counts: countBuckets(rows),
+    recent: recentRows(rows, RECENT_CHANGES),
+  });
+  return subscribeRows(identity, overview, onUpdate, ctx, { providerRows: true });
+}
+
+/** The list's view of the rows: one page for `req`, with the counts its stage chips show. */
+const listView =
+  (req: ListRequest) =>
+  ({ rows, namespaces }: UserRows): Omit<ListView, "health"> => ({
+    namespaces,
+    all: rows.length,
+    counts: countBuckets(rows),
+    ...listPage(rows, req),
+  });
+
+/** One page of the user's list, live: only its rows are encoded and sent. */
+export function subscribeList(
+  identity: Identity,
+  req: ListRequest,
+  onUpdate: (update: LiveUpdate<ListView>) => void,
+  ctx: LiveContext = defaultLiveContext(),
+) {
+  return subscribeRows(identity, listView(req), onUpdate, ctx, { providerRows: false });
+}
+
+/** The list page's first view for a server render, with the id the page's stream resumes from. */
+export function firstListView(identity: Identity, req: ListRequest, timeoutMs = 4_000) {
+  return resumableFirstView<ListView>(identity.user, listSub(req), (on) => subscribeList(identity, req, on), timeoutMs);
 }
 
 /** The dashboard's first view for a server render, with the id the page's stream resumes from. */

@@ -9,13 +9,14 @@
  *   u: { type: "view", view: LoadBalancerView } | { type: "revoked", error }   (revoked ends it)
  *   LoadBalancerView: { target, found, status?: LoadBalancerStatus, objects, events, tenancy, konnector?, health }
  *
- *   subscribeDashboard(identity, onUpdate) → DashboardView { namespaces, rows, providerRows?, konnector, health }
+ *   subscribeDashboard(identity, onUpdate) → DashboardView { namespaces, total, counts, recent, providerRows?, konnector, health }
+ *   subscribeList(identity, request, onUpdate) → ListView { rows (one page), total, offset, next?, prev?, all, counts, … }
  *
  * `konnector` (KonnectorHealth, lib/status) is the binding's: its Deployment kube-bind/konnector on
  * the consumer (ready replicas; a stopped konnector shows within seconds) and its heartbeat in the
  * binding's ClusterBinding on the provider.
  *
- * Views are complete snapshots (small), emitted only when they changed, so the SSE route can
+ * Views are complete snapshots (small: the list sends one page, the overview counts), emitted only when they changed, so the SSE route can
  * send each as one event and the client can replace its react-query entry. `health` per cluster
  * is the worst of the view's streams: { state: connected | connecting | reconnecting, since,
  * lastError? } — show an outage banner while not connected; streams recover on their own.
@@ -35,11 +36,12 @@
  */
 
 export type { LiveContext } from "./context";
-export { subscribeDashboard } from "./dashboard";
+export { subscribeDashboard, subscribeList } from "./dashboard";
 export { defaultLiveContext, liveHub } from "./hub";
 export { subscribeLoadBalancer } from "./loadbalancer";
 export type {
   DashboardView,
+  ListView,
   LiveEvent,
   LiveHealth,
   LiveSubscription,

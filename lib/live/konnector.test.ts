@@ -14,10 +14,11 @@ import {
 } from "../../test-support/live";
 import { eventually } from "../../test-support/watch";
 import type { KubeObject } from "../k8s/types";
-import { subscribeDashboard } from "./dashboard";
+import { defaultListRequest } from "../live-wire/list-page";
+import { subscribeDashboard, subscribeList } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API, KONNECTOR } from "./resources";
-import type { DashboardView, LoadBalancerView } from "./types";
+import type { DashboardView, ListView, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
 const name = `kh-${randomSuffix()}`;
@@ -54,7 +55,9 @@ describe("the konnector's health in the live views", () => {
     const lb = collector<LoadBalancerView>();
     const dashboard = collector<DashboardView>();
     keep(await subscribeLoadBalancer(alice, { namespace: "default", name }, lb.onUpdate, ctx));
+    const list = collector<ListView>();
     keep(await subscribeDashboard(alice, dashboard.onUpdate, ctx));
+    keep(await subscribeList(alice, { ...defaultListRequest, q: name }, list.onUpdate, ctx));
     await eventually("the konnector healthy and the copy synced", () => {
       const v = lb.latest();
       return v?.konnector?.state === "healthy" && synced(v)?.state === "done";
@@ -77,8 +80,10 @@ describe("the konnector's health in the live views", () => {
       expect(lb.latest()?.status?.current).toBe("synced");
       expect(lb.latest()?.konnector?.replicas).toEqual({ ready: 0, desired: 0 });
       await eventually("the dashboard says so too", () => dashboard.latest()?.konnector.state === "down", WITHIN_MS);
-      const row = dashboard.latest()?.rows.find((r) => r.name === name);
-      expect(row?.current).toMatchObject({ id: "synced", state: "blocked" });
+      const row = await eventually("the list's row blocked", () =>
+        list.latest()?.rows.find((r) => r.name === name && r.current.state === "blocked"),
+      );
+      expect(row.current).toMatchObject({ id: "synced", state: "blocked" });
       // It is the binding's health, not a watch outage of the portal.
       expect(lb.latest()?.health.consumer.state).toBe("connected");
     } finally {

@@ -15,12 +15,13 @@ import {
 import { connectionVia, eventually, startTcpProxy } from "../../test-support/watch";
 import { KubeClient } from "../k8s/client";
 import { asUser } from "../k8s/types";
+import { defaultListRequest } from "../live-wire/list-page";
 import { log } from "../log";
 import type { LiveContext } from "./context";
-import { subscribeDashboard } from "./dashboard";
+import { subscribeDashboard, subscribeList } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API } from "./resources";
-import type { DashboardView, LoadBalancerView } from "./types";
+import type { DashboardView, ListView, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
 const carol = { user: "carol@example.com", groups: ["team-a"] };
@@ -111,18 +112,24 @@ describe("live LoadBalancer status", () => {
     expect(c.updates).toEqual([]);
   });
 
-  it("lists alice's LoadBalancer on her dashboard, not on bob's; admins see the provider side", async () => {
-    const mine = collector<DashboardView>();
-    const bobs = collector<DashboardView>();
+  it("lists alice's LoadBalancer on her list and overview, not on bob's; admins see the provider side", async () => {
+    const mine = collector<ListView>();
+    const overview = collector<DashboardView>();
+    const bobs = collector<ListView>();
     const admins = collector<DashboardView>();
-    keep(await subscribeDashboard(alice, mine.onUpdate, ctx));
-    keep(await subscribeDashboard(bob, bobs.onUpdate, ctx));
+    keep(await subscribeList(alice, defaultListRequest, mine.onUpdate, ctx));
+    keep(await subscribeDashboard(alice, overview.onUpdate, ctx));
+    keep(await subscribeList(bob, defaultListRequest, bobs.onUpdate, ctx));
     keep(await subscribeDashboard(admin, admins.onUpdate, ctx));
     const row = await eventually("alice's row", () => mine.latest()?.rows.find((x) => x.name === name));
     expect(row).toMatchObject({ namespace: "default", state: "ACTIVE", ready: "True", current: { id: "ready" } });
     expect(mine.latest()?.namespaces).toEqual(expect.arrayContaining(["default", "team-a"]));
-    expect(mine.latest()?.providerRows).toBeUndefined();
-    const bobView = await eventually("bob's dashboard", () => bobs.latest());
+    const counted = await eventually("alice's overview", () => overview.latest());
+    expect(counted.total).toBeGreaterThanOrEqual(1);
+    expect(counted.counts.ready).toBeGreaterThanOrEqual(1);
+    expect(counted).not.toHaveProperty("rows");
+    expect(counted.providerRows).toBeUndefined();
+    const bobView = await eventually("bob's list", () => bobs.latest());
     expect(bobView.namespaces).toEqual(["team-b"]);
     expect(bobView.rows.some((x) => x.name === name)).toBe(false);
     const copy = await eventually("admin's provider row", () =>

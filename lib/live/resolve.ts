@@ -3,13 +3,32 @@
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
 import type { KubeObject } from "../k8s/types";
 import { POLICY_CONFIGMAP, parseSharedTargets, SHARED_TARGETS_KEY } from "../loadbalancer/policy";
-import { dashboardRow, konnectorHealth, loadBalancerStatus, type StatusInput } from "../status";
+import {
+  type DashboardRow,
+  dashboardRow,
+  type KonnectorHealth,
+  konnectorHealth,
+  loadBalancerStatus,
+  type StatusInput,
+} from "../status";
 import { named } from "./lookup";
 import { API, type Api, key } from "./resources";
+import { memoRow } from "./row-memo";
 import { matchEvents, type Need, selectClusterBinding, selectKonnector, selectProvider, specOf } from "./select";
-import type { DashboardView, LiveEvent, LoadBalancerView, ProviderRow, Tenancy } from "./types";
+import type { LiveEvent, LoadBalancerView, ProviderObjectName, ProviderRow, Tenancy } from "./types";
 
 const CLUSTER_NAMESPACE_ANNOTATION = "kube-bind.io/cluster-namespace";
+/** The provider objects a row is computed from, in a fixed order (row-memo.ts compares them). */
+const PROVIDER_DEPS: ProviderObjectName[] = [
+  "loadBalancer",
+  "configMap",
+  "referenceGrant",
+  "gateway",
+  "httpRoute",
+  "envoyService",
+  "rgd",
+  "clusterBinding",
+];
 
 export interface ConsumerScope {
   /** the consumer's LoadBalancer API (the bound CRD) */
@@ -84,6 +103,13 @@ export function resolveLoadBalancer(
   };
 }
 
+/** Every row of the user (by namespace, then name), the admin's provider rows, the konnector. */
+export interface ResolvedRows {
+  rows: DashboardRow[];
+  providerRows?: ProviderRow[];
+  konnector: KonnectorHealth;
+}
+
 export function resolveDashboard(
   need: Need,
   scope: ConsumerScope & {
@@ -93,7 +119,7 @@ export function resolveDashboard(
     configMapNamespaces: Set<string>;
     admin: boolean;
   },
-): Omit<DashboardView, "health" | "namespaces" | "counts"> {
+): ResolvedRows {
   const lbs = (scope.namespaces ?? [undefined]).flatMap((ns) => need(key("consumer", scope.api, ns), "user"));
   const konnector = selectKonnector(need);
   const health = konnectorHealth({
@@ -102,6 +128,11 @@ export function resolveDashboard(
     now: scope.now,
     providerSeenAt: scope.providerSeenAt,
   });
+  // The object itself (kept by the hub until it changes), not its stream's list, which is new each time.
+  const policyCm = named(
+    need.optional?.(key("provider", API.configMaps, POLICY_CONFIGMAP.namespace)) ?? [],
+    POLICY_CONFIGMAP.name,
+  );
   const rows = lbs.map((lb) => {
     const ns = lb.metadata.namespace ?? "default";
     const cmName = specOf(lb).configMapRef;
@@ -110,14 +141,17 @@ export function resolveDashboard(
       : undefined;
     const { tenancy, copy } = locate(need, scope, lb);
     const { provider } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: false });
+    const deps = [configMap, konnector, tenancy.providerNamespace, ...PROVIDER_DEPS.map((k) => provider[k])];
     // With the policy, a refused copy is explained in the list too, not reported as a stuck konnector.
-    return dashboardRow({
-      consumer: { loadBalancer: lb, configMap, konnector },
-      provider,
-      now: scope.now,
-      providerSeenAt: scope.providerSeenAt,
-      policy: policyOf(need, tenancy.providerNamespace),
-    });
+    return memoRow(lb, [...deps, policyCm, scope.providerSeenAt], scope.now, () =>
+      dashboardRow({
+        consumer: { loadBalancer: lb, configMap, konnector },
+        provider,
+        now: scope.now,
+        providerSeenAt: scope.providerSeenAt,
+        policy: policyOf(need, tenancy.providerNamespace),
+      }),
+    );
   });
   if (!scope.admin) return { rows: sortRows(rows), konnector: health };
   // The platform team's view: every LoadBalancer on the provider, copies and direct ones alike.

@@ -2,6 +2,7 @@
 import type { Tenancy } from "../bind/tenancy";
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamHealth } from "../k8s/watch-types";
+import type { ListPage } from "../live-wire/list-page";
 import type { EncodedView } from "../live-wire/view-patch";
 import type { PortalError } from "../result";
 import type { BucketCounts, DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
@@ -57,16 +58,30 @@ export interface ProviderRow extends DashboardRow {
   clusterNamespace?: string;
 }
 
+/** The overview: counts, the binding and the latest changes; never every row (see ListView). */
 export interface DashboardView {
   /** the consumer namespaces whose LoadBalancers the user may watch */
   namespaces: string[];
-  rows: DashboardRow[];
-  /** how many of `rows` are at each stage, failed ones apart (lib/status/buckets.ts) */
+  /** how many LoadBalancers the user has */
+  total: number;
+  /** how many are at each stage, failed ones apart (lib/status/buckets.ts) */
   counts: BucketCounts;
+  /** the few that changed last, newest first */
+  recent: DashboardRow[];
   /** only for members of the admin group: the whole provider side */
   providerRows?: ProviderRow[];
   /** the consumer's konnector: its Deployment on the consumer and its binding's heartbeat */
   konnector: KonnectorHealth;
+  health: LiveHealth;
+}
+
+/** One page of the list (lib/live-wire/list-page.ts): only its rows travel, and the counts. */
+export interface ListView extends ListPage<DashboardRow> {
+  namespaces: string[];
+  /** how many LoadBalancers the user has, whatever the filter */
+  all: number;
+  /** all of them by stage, for the stage chips */
+  counts: BucketCounts;
   health: LiveHealth;
 }
 

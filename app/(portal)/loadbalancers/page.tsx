@@ -1,15 +1,14 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { parseBucketFilter } from "@/components/dashboard/filter-rows";
 import { LiveLoadBalancerList } from "@/components/dashboard/live-loadbalancer-list";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
-import { k8sIdentity, requireUser, type SignedInUser } from "@/lib/auth/session";
-import { firstDashboardView } from "@/lib/live/dashboard";
-import { listUserLoadBalancers } from "@/lib/loadbalancer/list";
-import { attempt } from "@/lib/result";
+import { k8sIdentity, requireUser } from "@/lib/auth/session";
+import { firstListView } from "@/lib/live/dashboard";
+import { listRequestFromUrl } from "@/lib/live-wire/subs-query";
+import type { PortalError } from "@/lib/result";
 
 export const metadata: Metadata = { title: "LoadBalancers" };
 export const dynamic = "force-dynamic";
@@ -20,16 +19,19 @@ export default async function LoadBalancersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser("/loadbalancers");
-  const { stage } = await searchParams;
-  const result = await attempt(() => listUserLoadBalancers(k8sIdentity(user)));
-  const initial = result.ok && result.data.bound ? await initialView(user) : undefined;
+  // The page the URL asks for (sort, stage, search, cursor); a broken field falls back to its default.
+  const request = listRequestFromUrl(await searchParams);
+  // Server-rendered first page from a one-shot subscription; the page's live stream takes over.
+  const first = await firstListView(k8sIdentity(user), request);
+  const bound = first.ok || first.error.reason !== "NotBound";
+  const view = first.ok ? first.data?.view : undefined;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title="LoadBalancers"
         description="Every LoadBalancer in the namespaces you can use, live. Hover or focus a status for what it waits for or what to fix."
         actions={
-          result.ok && result.data.bound && result.data.namespaces.length > 0 ? (
+          bound && (view === undefined || view.namespaces.length > 0) ? (
             <ButtonLink href="/loadbalancers/new" variant="primary">
               <Plus aria-hidden="true" className="size-4" />
               New LoadBalancer
@@ -37,9 +39,7 @@ export default async function LoadBalancersPage({
           ) : null
         }
       />
-      {!result.ok ? (
-        <PortalErrorPanel error={result.error} action="Listing LoadBalancers" />
-      ) : !result.data.bound ? (
+      {!bound ? (
         <EmptyState
           title="The LoadBalancer API is not bound to your cluster"
           actions={
@@ -50,19 +50,19 @@ export default async function LoadBalancersPage({
         >
           <p>Bind it from the catalog first; then you can create LoadBalancers here.</p>
         </EmptyState>
+      ) : !first.ok && first.error.status === 403 ? (
+        <PortalErrorPanel error={first.error} action="Listing LoadBalancers" />
       ) : (
-        // First paint from the server, then the page's one live stream.
+        // An unreachable cluster is not final: the live stream keeps trying and recovers.
         <LiveLoadBalancerList
-          initial={initial?.view}
-          resume={initial?.resume}
-          initialBucket={parseBucketFilter(stage)}
+          initialRequest={request}
+          initial={view}
+          resume={first.ok ? first.data?.resume : undefined}
+          initialProblem={first.ok ? undefined : liveError(first.error)}
         />
       )}
     </div>
   );
 }
 
-async function initialView(user: SignedInUser) {
-  const first = await firstDashboardView(k8sIdentity(user));
-  return first.ok ? first.data : undefined;
-}
+const liveError = ({ status, reason, message }: PortalError) => ({ status, reason, message });

@@ -1,10 +1,11 @@
 import { k8sIdentity } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { subscribeDashboard, subscribeLoadBalancer } from "@/lib/live";
+import { subscribeDashboard, subscribeList, subscribeLoadBalancer } from "@/lib/live";
 import { subscribeProvider, subscribeProviderConsumer } from "@/lib/live/provider";
 import { sentViews } from "@/lib/live/sent-views";
 import { openLiveStream, type Subscribe } from "@/lib/live/sse";
 import { isProviderSub, parseSub } from "@/lib/live-wire/live-protocol";
+import { parseListQuery } from "@/lib/live-wire/subs-query";
 import { consoleNotFound, mayOpenConsole } from "@/lib/provider/access";
 import { liveAuth, liveHeaders, liveRequest } from "./request";
 
@@ -39,6 +40,9 @@ export async function GET(request: Request) {
     if (target?.kind === "loadBalancer") {
       return subscribeLoadBalancer(identity, { namespace: target.namespace, name: target.name }, onUpdate);
     }
+    // Checked with every other sub by liveRequest, so it parses.
+    const list = target?.kind === "list" ? parseListQuery(target.query) : undefined;
+    if (list?.ok) return subscribeList(identity, list.data, onUpdate);
     if (target?.kind === "provider") return subscribeProvider(identity, onUpdate);
     if (target?.kind === "providerConsumer") return subscribeProviderConsumer(identity, target.namespace, onUpdate);
     return subscribeDashboard(identity, onUpdate);
