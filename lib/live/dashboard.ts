@@ -6,18 +6,19 @@ import { attempt, type Result } from "../result";
 import { countBuckets } from "../status";
 import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";
 import type { LiveContext } from "./context";
-import { LiveEngine } from "./engine";
 import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { resolveDashboard } from "./resolve";
 import { API, key } from "./resources";
+import { openViewer } from "./shared-views";
 import type { DashboardView, LiveSubscription, LiveUpdate } from "./types";
 
 /**
  * Live dashboard for one user: a row per LoadBalancer in every consumer namespace where the user
  * may list+watch them (one cluster-wide stream if they may everywhere), each with its current
  * stage (and the rows counted by stage, failed ones apart); members of the admin group also get `providerRows`, the whole provider side. Namespaces
- * and rights are re-checked every `reauthorizeMs`. Fails with 404 NotBound before the binding.
+ * and rights are re-checked every `reauthorizeMs`; users with the same ones share one view
+ * (shared-views.ts). Fails with 404 NotBound before the binding.
  */
 export async function subscribeDashboard(
   identity: Identity,
@@ -35,7 +36,7 @@ export async function subscribeDashboard(
   if (!prepared.ok) return prepared;
   if (!prepared.data) return { ok: false, error: notBound };
   const { user, portal } = prepared.data;
-  let scope: DashboardScope = prepared.data.scope;
+  const identityKey = prepared.data.clusterIdentity;
 
   const allowed = (s: DashboardScope) =>
     new Set(
@@ -44,38 +45,42 @@ export async function subscribeDashboard(
         ...[...s.configMapNamespaces].map((ns) => key("consumer", API.configMaps, ns)),
       ].map(streamId),
     );
-  let joinable = allowed(scope);
-  const engine = new LiveEngine<Omit<DashboardView, "health">>({
-    hub: ctx.hub,
+  const viewer = openViewer(ctx, {
+    sub: liveSub.dashboard,
     user: user.actor,
-    mayJoin: (k) => joinable.has(streamId(k)),
-    compute: (need, now, providerSeenAt) => {
-      const view = resolveDashboard(need, {
+    rights: prepared.data.scope,
+    scope: (scope: DashboardScope) => ({
+      // Everything the view is computed from: users with equal keys see the very same view.
+      key: JSON.stringify([
         api,
-        clusterIdentity: prepared.data?.clusterIdentity,
-        now,
-        providerSeenAt,
-        namespaces: scope.namespaces,
-        configMapNamespaces: scope.configMapNamespaces,
+        identityKey,
         admin,
-      });
-      // Counted here, so the overview's numbers are the server's, whatever the page filters.
-      return { namespaces: scope.listed, ...view, counts: countBuckets(view.rows) };
+        scope.namespaces ?? "*",
+        scope.listed,
+        [...scope.configMapNamespaces].sort(),
+      ]),
+      joinable: allowed(scope),
+      compute: (need, now, providerSeenAt) => {
+        const view = resolveDashboard(need, {
+          api,
+          clusterIdentity: identityKey,
+          now,
+          providerSeenAt,
+          namespaces: scope.namespaces,
+          configMapNamespaces: scope.configMapNamespaces,
+          admin,
+        });
+        // Counted here, so the overview's numbers are the server's, whatever the page filters.
+        return { namespaces: scope.listed, ...view, counts: countBuckets(view.rows) };
+      },
+    }),
+    recheck: {
+      everyMs: ctx.reauthorizeMs ?? 60_000,
+      read: async () => ({ ok: true, data: await dashboardScope(user, portal, api) }),
     },
     emit: onUpdate,
-    tickMs: ctx.tickMs ?? 5_000,
-  })
-    .start()
-    .recheckRights(
-      ctx.reauthorizeMs ?? 60_000,
-      () => dashboardScope(user, portal, api),
-      (next) => {
-        scope = next;
-        joinable = allowed(next);
-        return undefined;
-      },
-    );
-  return { ok: true, data: { close: () => engine.close() } };
+  });
+  return { ok: true, data: viewer };
 }
 
 /** The dashboard's first view for a server render, with the id the page's stream resumes from. */

@@ -5,6 +5,7 @@ import type { StreamHealth } from "../k8s/watch-types";
 import type { EncodedView } from "../live-wire/view-patch";
 import type { PortalError } from "../result";
 import type { BucketCounts, DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
+import type { ViewChange } from "./view-change";
 
 /** The worst health among the streams a view reads, per cluster. */
 export interface LiveHealth {
@@ -76,8 +77,11 @@ export interface DashboardView {
  * (the subscription is closed after that).
  */
 export type LiveUpdate<V> =
-  /** `encoded`: the view already serialized (the engine does it to see whether anything changed) */
-  { type: "view"; view: V; encoded?: EncodedView } | { type: "revoked"; error: PortalError };
+  /**
+   * `encoded`: the view already serialized (the engine does it to see whether anything changed);
+   * `change`: the same, shared by every viewer of a shared view, with its hash, patch and frames
+   */
+  { type: "view"; view: V; encoded?: EncodedView; change?: ViewChange } | { type: "revoked"; error: PortalError };
 
 export interface LiveSubscription {
   close(): void;
