@@ -14,6 +14,7 @@ import { asUser, type KubeObject, type ResourceRef } from "../lib/k8s/types";
 import { WatchHub } from "../lib/k8s/watch-hub";
 import type { LiveContext } from "../lib/live/context";
 import { API, type Api } from "../lib/live/resources";
+import type { LiveUpdate } from "../lib/live/types";
 import { randomSuffix, sandboxClient } from "./k8s";
 import { applySandboxPortalEnv, ensureConsumerBound } from "./loadbalancer";
 
@@ -234,4 +235,18 @@ async function ensureConsumerApi(admin: KubeClient) {
     if (Date.now() > deadline) throw new Error(`CRD ${CRD} not served or not aggregated into edit`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Collects a live subscription's updates: the latest view, and the shared changes it received. */
+export function collector<V>() {
+  const updates: LiveUpdate<V>[] = [];
+  return {
+    updates,
+    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
+    latest: (): V | undefined => {
+      const last = updates.filter((u) => u.type === "view").at(-1);
+      return last?.type === "view" ? last.view : undefined;
+    },
+    changes: () => updates.flatMap((u) => (u.type === "view" && u.change ? [u.change] : [])),
+  };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
-import { type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "../../test-support/live";
+import { collector, type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "../../test-support/live";
 import { connectionVia, eventually, startTcpProxy } from "../../test-support/watch";
 import { KubeClient } from "../k8s/client";
 import { asUser } from "../k8s/types";
@@ -12,7 +12,7 @@ import { subscribeDashboard } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API } from "./resources";
 import { sharedViews } from "./shared-views";
-import type { DashboardView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
+import type { DashboardView, LiveSubscription, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
 const carol = { user: "carol@example.com", groups: ["team-a"] };
@@ -25,18 +25,6 @@ let world: LiveWorld;
 let ctx: LiveContext;
 const info = vi.spyOn(log, "info");
 const open: LiveSubscription[] = [];
-
-function collector<V>() {
-  const updates: LiveUpdate<V>[] = [];
-  return {
-    updates,
-    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
-    latest: (): V | undefined => {
-      const last = updates.filter((u) => u.type === "view").at(-1);
-      return last?.type === "view" ? last.view : undefined;
-    },
-  };
-}
 
 function keep(result: Result<LiveSubscription>): LiveSubscription {
   if (!result.ok) throw new Error(`subscription refused: ${result.error.message}`);

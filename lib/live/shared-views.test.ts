@@ -3,7 +3,7 @@
 // RBAC; the users here are made up and get their rights from RoleBindings made (and removed) here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
-import { type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "../../test-support/live";
+import { collector, type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "../../test-support/live";
 import { frameReader } from "../../test-support/sse";
 import { eventually } from "../../test-support/watch";
 import { KubeClient } from "../k8s/client";
@@ -16,7 +16,7 @@ import { subscribeLoadBalancer } from "./loadbalancer";
 import { API } from "./resources";
 import { sharedViews } from "./shared-views";
 import { type LiveConnection, openLiveStream } from "./sse";
-import type { DashboardView, LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
+import type { DashboardView, LiveSubscription, LoadBalancerView } from "./types";
 import { liveWork } from "./view-change";
 
 const r = randomSuffix();
@@ -34,19 +34,6 @@ let world: LiveWorld;
 let ctx: LiveContext;
 const open: LiveSubscription[] = [];
 const connections: LiveConnection[] = [];
-
-function collector<V>() {
-  const updates: LiveUpdate<V>[] = [];
-  return {
-    updates,
-    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
-    latest: (): V | undefined => {
-      const last = updates.filter((u) => u.type === "view").at(-1);
-      return last?.type === "view" ? last.view : undefined;
-    },
-    changes: () => updates.flatMap((u) => (u.type === "view" && u.change ? [u.change] : [])),
-  };
-}
 
 function keep(result: Result<LiveSubscription>): LiveSubscription {
   if (!result.ok) throw new Error(`subscription refused: ${result.error.message}`);
