@@ -50,5 +50,7 @@ describe("timer wheel", () => {
   it("is one wheel per period for the whole process", () => {
     expect(timerWheel(15_000)).toBe(timerWheel(15_000));
     expect(timerWheel(15_000)).not.toBe(timerWheel(60_000));
+    // A minute's re-checks tick every 100 ms, a few viewers at a time.
+    expect(timerWheel(60_000).slots).toBe(600);
   });
 });

@@ -15,7 +15,8 @@ export class TimerWheel {
 
   constructor(
     readonly periodMs: number,
-    readonly slots = 10,
+    // About one tick per 100 ms: a minute's re-checks of 5,000 viewers go ~8 at a time.
+    readonly slots = Math.min(600, Math.max(1, Math.round(periodMs / 100))),
   ) {
     this.buckets = Array.from({ length: slots }, () => new Set());
   }
