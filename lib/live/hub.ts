@@ -3,6 +3,7 @@ import { env } from "../env";
 import { connection, portalIdentityClient, userClient } from "../k8s/clusters";
 import { WatchHub } from "../k8s/watch-hub";
 import type { LiveContext } from "./context";
+import { withSharedAnswers } from "./shared-answers";
 
 // One hub per server process. Kept on globalThis so that Next's dev-mode module reloads reuse it
 // instead of leaking the upstream watches of the previous copy.
@@ -17,7 +18,8 @@ export function liveHub(): WatchHub {
 export function defaultLiveContext(): LiveContext {
   return {
     hub: liveHub(),
-    consumerAs: (identity) => userClient("consumer", identity),
+    // A page's subscriptions ask the same rights questions as the user's other pages: shared briefly.
+    consumerAs: async (identity) => withSharedAnswers(await userClient("consumer", identity)),
     consumerPortal: () => portalIdentityClient("consumer"),
     adminGroup: env().PORTAL_ADMIN_GROUP,
   };
