@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
+import { z } from "zod";
 import { log as portalLog } from "../lib/log";
 import { type RunningSandbox, startSandbox } from "../sandbox/index";
 import { freePort } from "../sandbox/lib/ports";
@@ -23,6 +24,8 @@ import { type Portal, preparePortal, startPortal } from "./portal";
 import { machineNote, type Results, table, updateReadme, writeJson } from "./report";
 
 const PHASES = ["a", "b", "c", "d"];
+// (b)'s number of SSE clients: BENCH_VIEWERS, 500 by default.
+const viewers = z.coerce.number().int().min(2).max(20_000).default(500).parse(process.env.BENCH_VIEWERS);
 // Sandbox, portal build and logs; after a clean run only the portal's log is kept.
 const runDir = mkdtempSync(join(tmpdir(), "kube-bind-portal-bench-"));
 const t0 = Date.now();
@@ -128,14 +131,14 @@ async function main(): Promise<number> {
         log: step,
       });
     });
-    await phase("b", "500 SSE clients on one portal process", async () => {
+    await phase("b", `${viewers} SSE clients on one portal process`, async () => {
       results.fanout = await measureFanout({
         portal: p,
         provider: providerAdmin,
         copy: lb.provider,
         sseUrl: sub,
         cookie: await aliceCookie(),
-        clients: 500,
+        clients: viewers,
         writes: 5,
         runId,
         log: step,

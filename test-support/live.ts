@@ -189,19 +189,6 @@ export async function removeTestLoadBalancer(world: LiveWorld, name: string) {
   await world.consumerAdmin.delete(ref(API.configMaps, "default", `${name}-settings`)).catch(() => undefined);
 }
 
-/** Collects one subscription's updates; `latest()` is the last view it was sent. */
-export function collector<V>() {
-  const updates: LiveUpdate<V>[] = [];
-  return {
-    updates,
-    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
-    latest: (): V | undefined => {
-      const last = updates.filter((u) => u.type === "view").at(-1);
-      return last?.type === "view" ? last.view : undefined;
-    },
-  };
-}
-
 /** The subscriptions a test file opened: `keep` fails on a refusal, `closeAll` ends them all. */
 export function openSubscriptions() {
   const open: LiveSubscription[] = [];
@@ -286,4 +273,18 @@ async function ensureConsumerApi(admin: KubeClient) {
     if (Date.now() > deadline) throw new Error(`CRD ${CRD} not served or not aggregated into edit`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Collects a live subscription's updates: the latest view, and the shared changes it received. */
+export function collector<V>() {
+  const updates: LiveUpdate<V>[] = [];
+  return {
+    updates,
+    onUpdate: (u: LiveUpdate<V>) => updates.push(u),
+    latest: (): V | undefined => {
+      const last = updates.filter((u) => u.type === "view").at(-1);
+      return last?.type === "view" ? last.view : undefined;
+    },
+    changes: () => updates.flatMap((u) => (u.type === "view" && u.change ? [u.change] : [])),
+  };
 }

@@ -2,17 +2,17 @@ import "server-only";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { type ListRequest, listPage, listSub } from "../live-wire/list-page";
-import { liveSub } from "../live-wire/live-protocol";
+import { type LiveSub, liveSub } from "../live-wire/live-protocol";
 import { attempt, type Result } from "../result";
 import { countBuckets } from "../status";
 import { recentRows } from "../status/buckets";
 import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";
 import type { LiveContext } from "./context";
-import { LiveEngine } from "./engine";
 import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { type ResolvedRows, resolveDashboard } from "./resolve";
 import { API, key } from "./resources";
+import { openViewer } from "./shared-views";
 import type { DashboardView, ListView, LiveSubscription, LiveUpdate } from "./types";
 
 /** Every row of the user, and what the overview adds: from these a view keeps only what it shows. */
@@ -23,10 +23,12 @@ export type UserRows = ResolvedRows & { namespaces: string[] };
  * where the user may list+watch them (one cluster-wide stream if they may everywhere), each with
  * its current stage; `shape` keeps what the view shows (only that is encoded and sent). With
  * `providerRows`, members of the admin group also get the whole provider side. Namespaces and
- * rights are re-checked every `reauthorizeMs`. Fails with 404 NotBound before the binding.
+ * rights are re-checked every `reauthorizeMs`; viewers of the same `sub` with the same rights share
+ * one view (shared-views.ts). Fails with 404 NotBound before the binding.
  */
 async function subscribeRows<V extends object>(
   identity: Identity,
+  sub: LiveSub,
   shape: (rows: UserRows) => V,
   onUpdate: (update: LiveUpdate<V & { health: DashboardView["health"] }>) => void,
   ctx: LiveContext,
@@ -43,7 +45,7 @@ async function subscribeRows<V extends object>(
   if (!prepared.ok) return prepared;
   if (!prepared.data) return { ok: false, error: notBound };
   const { user, portal } = prepared.data;
-  let scope: DashboardScope = prepared.data.scope;
+  const identityKey = prepared.data.clusterIdentity;
 
   const allowed = (s: DashboardScope) =>
     new Set(
@@ -52,37 +54,41 @@ async function subscribeRows<V extends object>(
         ...[...s.configMapNamespaces].map((ns) => key("consumer", API.configMaps, ns)),
       ].map(streamId),
     );
-  let joinable = allowed(scope);
-  const engine = new LiveEngine<V>({
-    hub: ctx.hub,
+  const viewer = openViewer(ctx, {
+    sub,
     user: user.actor,
-    mayJoin: (k) => joinable.has(streamId(k)),
-    compute: (need, now, providerSeenAt) => {
-      const view = resolveDashboard(need, {
+    rights: prepared.data.scope,
+    scope: (scope: DashboardScope) => ({
+      // Everything the view is computed from: users with equal keys see the very same view.
+      key: JSON.stringify([
         api,
-        clusterIdentity: prepared.data?.clusterIdentity,
-        now,
-        providerSeenAt,
-        namespaces: scope.namespaces,
-        configMapNamespaces: scope.configMapNamespaces,
+        identityKey,
         admin,
-      });
-      return shape({ namespaces: scope.listed, ...view });
+        scope.namespaces ?? "*",
+        scope.listed,
+        [...scope.configMapNamespaces].sort(),
+      ]),
+      joinable: allowed(scope),
+      compute: (need, now, providerSeenAt) => {
+        const view = resolveDashboard(need, {
+          api,
+          clusterIdentity: identityKey,
+          now,
+          providerSeenAt,
+          namespaces: scope.namespaces,
+          configMapNamespaces: scope.configMapNamespaces,
+          admin,
+        });
+        return shape({ namespaces: scope.listed, ...view });
+      },
+    }),
+    recheck: {
+      everyMs: ctx.reauthorizeMs ?? 60_000,
+      read: async () => ({ ok: true, data: await dashboardScope(user, portal, api) }),
     },
     emit: onUpdate,
-    tickMs: ctx.tickMs ?? 5_000,
-  })
-    .start()
-    .recheckRights(
-      ctx.reauthorizeMs ?? 60_000,
-      () => dashboardScope(user, portal, api),
-      (next) => {
-        scope = next;
-        joinable = allowed(next);
-        return undefined;
-      },
-    );
-  return { ok: true, data: { close: () => engine.close() } };
+  });
+  return { ok: true, data: viewer };
 }
 
 /** How many recently changed LoadBalancers the overview shows. */
@@ -103,7 +109,7 @@ export function subscribeDashboard(
     counts: countBuckets(rows),
     recent: recentRows(rows, RECENT_CHANGES),
   });
-  return subscribeRows(identity, overview, onUpdate, ctx, { providerRows: true });
+  return subscribeRows(identity, liveSub.dashboard, overview, onUpdate, ctx, { providerRows: true });
 }
 
 /** The list's view of the rows: one page for `req`, with the counts its stage chips show. */
@@ -123,7 +129,7 @@ export function subscribeList(
   onUpdate: (update: LiveUpdate<ListView>) => void,
   ctx: LiveContext = defaultLiveContext(),
 ) {
-  return subscribeRows(identity, listView(req), onUpdate, ctx, { providerRows: false });
+  return subscribeRows(identity, listSub(req), listView(req), onUpdate, ctx, { providerRows: false });
 }
 
 /** The list page's first view for a server render, with the id the page's stream resumes from. */

@@ -1,5 +1,7 @@
 // Keeps one view up to date: recomputes it from hub streams whenever one of them changes (or time
-// passes), joins the streams the computation asks for and leaves those it no longer needs.
+// passes), joins the streams the computation asks for and leaves those it no longer needs. One
+// engine serves every viewer of a shared view (shared-views.ts): its timers are per view, not per
+// viewer.
 
 import type { Actor, KubeObject } from "../k8s/types";
 import { PORTAL } from "../k8s/types";
@@ -16,19 +18,23 @@ import { log } from "../log";
 import type { PortalError } from "../result";
 import type { Need } from "./select";
 import type { LiveHealth, LiveUpdate } from "./types";
+import { liveWork, ViewChange } from "./view-change";
 
 export interface EngineOptions<V extends object> {
   hub: WatchHub;
-  /** the subscriber, impersonated on the consumer */
-  user: Actor;
-  /** consumer streams this subscriber was authorized for (SSAR); anything else is refused */
+  /**
+   * Whom consumer streams run as: one of the view's viewers, all authorized for them (SSAR). Asked
+   * again when a stream is joined; `carrierChanged()` moves the joined ones to a new answer.
+   */
+  user(): Actor;
+  /** consumer streams the viewers were authorized for (SSAR); anything else is refused */
   mayJoin(key: StreamKey): boolean;
   /** `providerSeenAt`: since when the provider streams are reconnecting (epoch ms), if they are */
   compute(need: Need, now: number, providerSeenAt: number | undefined): V;
   emit(update: LiveUpdate<V & { health: LiveHealth }>): void;
   /**
-   * The apiserver refused the user on one consumer stream (rights withdrawn). Return true when the
-   * view can go on without it (the caller stops asking for it); by default the view is revoked.
+   * The apiserver refused the carrier on one consumer stream (rights withdrawn). Return true when
+   * the view goes on (the caller settled who sees it now); by default the view is revoked.
    */
   onRevoked?(key: StreamKey, error: PortalError): boolean;
   /** recompute this often even without changes: some stages depend on time alone */
@@ -41,10 +47,11 @@ export class LiveEngine<V extends object> {
   private readonly optional = new Set<string>();
   private timer?: ReturnType<typeof setTimeout>;
   private ticker?: ReturnType<typeof setInterval>;
-  private recheck?: ReturnType<typeof setInterval>;
   private closed = false;
-  private lastJson?: string;
+  private last?: ViewChange;
   private lastComplete?: V;
+  /** streams joined as the carrier (the rest run as the portal) */
+  private readonly asUser = new Set<string>();
   private readonly startedAt = new Date().toISOString();
 
   constructor(private readonly opts: EngineOptions<V>) {}
@@ -57,22 +64,27 @@ export class LiveEngine<V extends object> {
     return this;
   }
 
+  /** The last view emitted, if any: what a viewer joining now gets first. */
+  current(): ViewChange | undefined {
+    return this.last;
+  }
+
   /**
-   * Re-reads the subscriber's rights every `everyMs`: new namespaces and withdrawn rights show up
-   * here, not through a watch, because RBAC has no watchable "what may I see". A failed read (the
-   * cluster is unreachable; the view's health already says so) skips a round. `apply` takes the
-   * new rights, or returns an error to revoke the view.
+   * The carrier left or was refused: consumer streams join again as `user()`, then leave as the
+   * old one, so the hub hands the upstream watch over without listing again.
    */
-  recheckRights<R>(everyMs: number, read: () => Promise<R>, apply: (rights: R) => PortalError | undefined): this {
-    this.recheck = setInterval(async () => {
-      const next = await read().catch(() => undefined);
-      if (next === undefined || this.closed) return;
-      const refused = apply(next);
-      if (refused) this.revoke(refused);
-      else this.schedule();
-    }, everyMs);
-    this.recheck.unref?.();
-    return this;
+  carrierChanged(): void {
+    if (this.closed) return;
+    for (const id of this.asUser) {
+      const old = this.subs.get(id);
+      if (!old) continue;
+      const key = old.key;
+      this.subs.set(
+        id,
+        this.opts.hub.subscribe(key, this.opts.user(), (e) => this.onEvent(key, e)),
+      );
+      old.close();
+    }
   }
 
   /** Coalesces bursts of stream events into one recomputation. */
@@ -94,9 +106,9 @@ export class LiveEngine<V extends object> {
     this.closed = true;
     clearTimeout(this.timer);
     clearInterval(this.ticker);
-    clearInterval(this.recheck);
     for (const sub of this.subs.values()) sub.close();
     this.subs.clear();
+    this.asUser.clear();
   }
 
   private recompute(): void {
@@ -110,8 +122,9 @@ export class LiveEngine<V extends object> {
       wanted.add(id);
       let sub = this.subs.get(id);
       if (!sub) {
-        sub = this.opts.hub.subscribe(key, as === "user" ? this.opts.user : PORTAL, (e) => this.onEvent(key, e));
+        sub = this.opts.hub.subscribe(key, as === "user" ? this.opts.user() : PORTAL, (e) => this.onEvent(key, e));
         this.subs.set(id, sub);
+        if (as === "user") this.asUser.add(id);
       }
       return sub;
     };
@@ -139,11 +152,13 @@ export class LiveEngine<V extends object> {
     };
     const provider = this.health().provider;
     const seenAt = provider.state === "reconnecting" ? Date.parse(provider.since) : undefined;
+    liveWork.computations++;
     const view = this.opts.compute(need, Date.now(), seenAt);
     for (const [id, sub] of this.subs)
       if (!wanted.has(id)) {
         sub.close();
         this.subs.delete(id);
+        this.asUser.delete(id);
       }
     if (complete) this.lastComplete = view;
     // While a newly needed stream lists, keep showing the last complete view (with fresh health).
@@ -151,9 +166,11 @@ export class LiveEngine<V extends object> {
     if (!shown) return;
     const next = { ...shown, health: this.health() };
     const encoded = encodeView(next);
-    if (encoded.json === this.lastJson) return;
-    this.lastJson = encoded.json;
-    this.opts.emit({ type: "view", view: next, encoded });
+    if (encoded.json === this.last?.encoded.json) return;
+    liveWork.encodedViews++;
+    const change = new ViewChange(encoded, this.last);
+    this.last = change;
+    this.opts.emit({ type: "view", view: next, encoded, change });
   }
 
   private onEvent(key: StreamKey, event: WatchEvent): void {
@@ -163,6 +180,7 @@ export class LiveEngine<V extends object> {
     }
     // The hub already dropped us from that stream.
     this.subs.delete(streamId(key));
+    this.asUser.delete(streamId(key));
     if (this.opts.onRevoked?.(key, event.error)) this.schedule();
     else this.revoke(event.error);
   }

@@ -16,11 +16,13 @@ import { connectionVia, eventually, startTcpProxy } from "../../test-support/wat
 import { KubeClient } from "../k8s/client";
 import { asUser } from "../k8s/types";
 import { defaultListRequest } from "../live-wire/list-page";
+import { liveSub } from "../live-wire/live-protocol";
 import { log } from "../log";
 import type { LiveContext } from "./context";
 import { subscribeDashboard, subscribeList } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
 import { API } from "./resources";
+import { sharedViews } from "./shared-views";
 import type { DashboardView, ListView, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
@@ -80,7 +82,13 @@ describe("live LoadBalancer status", () => {
       keep(await subscribeLoadBalancer(i % 2 ? carol : alice, { namespace: "default", name }, c.onUpdate, ctx));
     await eventually("all 20 see it Ready", () => collectors.every((c) => c.latest()?.status?.ready === true));
 
-    const streams = ctx.hub.stats().filter((s) => s.subscribers >= 20);
+    // alice and carol have the same rights: all of them (and the first test's) share ONE view,
+    // which joins each stream once.
+    const shared = sharedViews(ctx)
+      .inspect()
+      .filter((v) => v.id.startsWith(`${liveSub.loadBalancer("default", name)}\n`));
+    expect(shared).toEqual([expect.objectContaining({ viewers: 21, identities: 2 })]);
+    const streams = ctx.hub.stats().filter((s) => s.subscribers >= 1);
     // LoadBalancers, ConfigMaps and Events on the consumer; namespaces, RGDs, Envoy Services and per
     // tenant namespace LoadBalancers, ConfigMaps, Gateways, HTTPRoutes, Events, ReferenceGrants and
     // the ClusterBinding on the provider.

@@ -1,13 +1,14 @@
 import "server-only";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
+import { liveSub } from "../live-wire/live-protocol";
 import { attempt, type Result } from "../result";
 import { clusterIdentity, forbidden, type LoadBalancerRights, loadBalancerRights, notBound, servesApi } from "./access";
 import type { LiveContext } from "./context";
-import { LiveEngine } from "./engine";
 import { defaultLiveContext } from "./hub";
 import { resolveLoadBalancer } from "./resolve";
 import { API, key } from "./resources";
+import { openViewer } from "./shared-views";
 import type { LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
 
 /**
@@ -15,7 +16,8 @@ import type { LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
  * of LoadBalancers in the namespace; ConfigMaps and Events there only if allowed, else left out),
  * then emits a LoadBalancerView on every change. Provider objects appear only for this object,
  * found through kube-bind tenancy. Rights are re-checked every `reauthorizeMs`; losing them
- * emits `revoked` and ends the subscription.
+ * emits `revoked` and ends the subscription. Users with the same rights share one view
+ * (shared-views.ts).
  *
  * Expected failures come back as a Result: 403 Forbidden (not allowed), 404 NotBound (the
  * consumer does not serve LoadBalancers), or a KubeError's details (cluster unreachable, …).
@@ -38,7 +40,6 @@ export async function subscribeLoadBalancer(
   if ("status" in prepared.data) return { ok: false, error: prepared.data };
   const { user } = prepared.data;
   const identityKey = prepared.data.clusterIdentity;
-  let rights: LoadBalancerRights = prepared.data.rights;
 
   const allowed = (r: LoadBalancerRights) =>
     new Set(
@@ -48,45 +49,46 @@ export async function subscribeLoadBalancer(
         ...(r.events ? [key("consumer", API.events, target.namespace)] : []),
       ].map(streamId),
     );
-  let joinable = allowed(rights);
-  const engine = new LiveEngine<Omit<LoadBalancerView, "health">>({
-    hub: ctx.hub,
+  const viewer = openViewer(ctx, {
+    sub: liveSub.loadBalancer(target.namespace, target.name),
     user: user.actor,
-    mayJoin: (k) => joinable.has(streamId(k)),
-    compute: (need, now, providerSeenAt) =>
-      resolveLoadBalancer(need, target, {
-        api,
-        clusterIdentity: identityKey,
-        now,
-        providerSeenAt,
-        readable: { configMaps: rights.configMaps, events: rights.events },
-      }),
-    emit: onUpdate,
+    rights: prepared.data.rights,
+    scope: (rights: LoadBalancerRights) => ({
+      key: JSON.stringify([api, identityKey, rights.configMaps, rights.events]),
+      joinable: allowed(rights),
+      compute: (need, now, providerSeenAt) =>
+        resolveLoadBalancer(need, target, {
+          api,
+          clusterIdentity: identityKey,
+          now,
+          providerSeenAt,
+          readable: { configMaps: rights.configMaps, events: rights.events },
+        }),
+    }),
     // Losing ConfigMaps or Events only removes them from the view; losing LoadBalancers ends it.
-    onRevoked: (k) => {
-      if (k.resource === api.resource && k.group === api.group) return false;
-      rights = {
-        ...rights,
-        configMaps: rights.configMaps && k.resource !== "configmaps",
-        events: rights.events && k.resource !== "events",
+    withoutStream: (rights, k, error) => {
+      if (k.resource === api.resource && k.group === api.group) return { ok: false, error };
+      return {
+        ok: true,
+        data: {
+          ...rights,
+          configMaps: rights.configMaps && k.resource !== "configmaps",
+          events: rights.events && k.resource !== "events",
+        },
       };
-      joinable = allowed(rights);
-      return true;
     },
-    tickMs: ctx.tickMs ?? 5_000,
-  })
-    .start()
-    .recheckRights(
-      ctx.reauthorizeMs ?? 60_000,
-      () => loadBalancerRights(user, api, target.namespace),
-      (next) => {
-        if (!next.loadBalancers) {
-          return forbidden(`You may no longer watch LoadBalancers in namespace ${target.namespace}.`);
-        }
-        rights = next;
-        joinable = allowed(next);
-        return undefined;
+    recheck: {
+      everyMs: ctx.reauthorizeMs ?? 60_000,
+      read: async () => {
+        const next = await loadBalancerRights(user, api, target.namespace);
+        if (next.loadBalancers) return { ok: true, data: next };
+        return {
+          ok: false,
+          error: forbidden(`You may no longer watch LoadBalancers in namespace ${target.namespace}.`),
+        };
       },
-    );
-  return { ok: true, data: { close: () => engine.close() } };
+    },
+    emit: onUpdate,
+  });
+  return { ok: true, data: viewer };
 }

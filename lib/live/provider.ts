@@ -5,7 +5,7 @@ import { userClient } from "../k8s/clusters";
 import { ExportTemplate, parseAll } from "../k8s/models";
 import type { Identity, KubeObject } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
-import { liveSub } from "../live-wire/live-protocol";
+import { type LiveSub, liveSub } from "../live-wire/live-protocol";
 import { consumerDetail, providerOverview } from "../provider";
 import { consoleNotFound, mayOpenConsole } from "../provider/access";
 import { Crds } from "../provider/checklist";
@@ -14,11 +14,11 @@ import type { ConsumerDetailView, ProviderView } from "../provider/types";
 import { attempt, type Result } from "../result";
 import { clusterIdentity, mayWatch } from "./access";
 import type { LiveContext } from "./context";
-import { LiveEngine } from "./engine";
 import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { key } from "./resources";
 import type { Need } from "./select";
+import { openViewer } from "./shared-views";
 import type { LiveSubscription, LiveUpdate } from "./types";
 
 /**
@@ -105,6 +105,7 @@ function snapshotFrom(
 
 async function subscribeConsole<V extends object>(
   identity: Identity,
+  sub: LiveSub,
   project: (snapshot: ProviderSnapshot) => V,
   onUpdate: (update: LiveUpdate<V & { health: ProviderView["health"] }>) => void,
   ctx: ProviderLiveContext,
@@ -123,39 +124,44 @@ async function subscribeConsole<V extends object>(
   if (!prepared.ok) return prepared;
   if (!prepared.data) return { ok: false, error: consoleNotFound };
   const { user, localIdentity } = prepared.data;
-  let konnector = prepared.data.konnector;
-  const firstSeen = new Map<string, number>();
-  const engine = new LiveEngine<V>({
-    hub: ctx.hub,
+  const viewer = openViewer(ctx, {
+    sub,
     user: user.actor,
-    mayJoin: (k) => konnector && streamId(k) === streamId(KONNECTOR_KEY),
-    compute: (need, now) =>
-      project(
-        snapshotFrom(need, now, {
-          portalNamespace: ctx.portalNamespace,
-          local: { identity: localIdentity, konnector },
-          seenSince: (k) => {
-            const at = firstSeen.get(k) ?? now;
-            firstSeen.set(k, at);
-            return at;
-          },
-        }),
-      ),
-    emit: onUpdate,
-    // Losing the konnector Deployment only leaves the heartbeat to judge it (and it is not asked for again).
-    onRevoked: (k) => {
-      if (streamId(k) === streamId(KONNECTOR_KEY)) konnector = false;
-      return true;
+    rights: { konnector: prepared.data.konnector },
+    scope: ({ konnector }) => {
+      const firstSeen = new Map<string, number>();
+      return {
+        key: JSON.stringify([ctx.portalNamespace, localIdentity, konnector]),
+        joinable: new Set(konnector ? [streamId(KONNECTOR_KEY)] : []),
+        compute: (need, now) =>
+          project(
+            snapshotFrom(need, now, {
+              portalNamespace: ctx.portalNamespace,
+              local: { identity: localIdentity, konnector },
+              seenSince: (k) => {
+                const at = firstSeen.get(k) ?? now;
+                firstSeen.set(k, at);
+                return at;
+              },
+            }),
+          ),
+      };
     },
-    tickMs: ctx.tickMs ?? 5_000,
-  })
-    .start()
-    .recheckRights(
-      ctx.reauthorizeMs ?? 60_000,
-      () => mayOpenConsole(identity, ctx.adminGroup, ctx.providerAs, true),
-      (allowed) => (allowed ? undefined : consoleNotFound),
-    );
-  return { ok: true, data: { close: () => engine.close() } };
+    // Losing the konnector Deployment only leaves the heartbeat to judge it (and it is not asked for again).
+    withoutStream: (rights, k) => ({
+      ok: true,
+      data: { konnector: rights.konnector && streamId(k) !== streamId(KONNECTOR_KEY) },
+    }),
+    recheck: {
+      everyMs: ctx.reauthorizeMs ?? 60_000,
+      read: async (rights) =>
+        (await mayOpenConsole(identity, ctx.adminGroup, ctx.providerAs, true))
+          ? { ok: true, data: rights }
+          : { ok: false, error: consoleNotFound },
+    },
+    emit: onUpdate,
+  });
+  return { ok: true, data: viewer };
 }
 
 export function subscribeProvider(
@@ -163,7 +169,7 @@ export function subscribeProvider(
   onUpdate: (update: LiveUpdate<ProviderView>) => void,
   ctx: ProviderLiveContext = defaultProviderContext(),
 ): Promise<Result<LiveSubscription>> {
-  return subscribeConsole(identity, providerOverview, onUpdate, ctx);
+  return subscribeConsole(identity, liveSub.provider, providerOverview, onUpdate, ctx);
 }
 
 export function subscribeProviderConsumer(
@@ -172,7 +178,13 @@ export function subscribeProviderConsumer(
   onUpdate: (update: LiveUpdate<ConsumerDetailView>) => void,
   ctx: ProviderLiveContext = defaultProviderContext(),
 ): Promise<Result<LiveSubscription>> {
-  return subscribeConsole(identity, (s) => consumerDetail(s, namespace), onUpdate, ctx);
+  return subscribeConsole(
+    identity,
+    liveSub.providerConsumer(namespace),
+    (s) => consumerDetail(s, namespace),
+    onUpdate,
+    ctx,
+  );
 }
 
 /** The console's first view for a server render, with the id its page's stream resumes from. */

@@ -20,6 +20,8 @@ export class SentViews {
 
   remember(owner: string, sub: LiveSub, hash: string, view: EncodedView): void {
     const id = JSON.stringify([owner, sub, hash]);
+    // A shared view reaches many connections of one user: remembered once is enough.
+    if (this.views.get(id)?.view === view) return;
     this.drop(id);
     this.views.set(id, { view, at: Date.now() });
     this.bytes += view.json.length;

@@ -9,9 +9,13 @@
  * each sub keeps at most ONE pending message, the latest, so a slow client skips intermediate
  * views instead of growing memory or slowing other clients: a view is diffed against the last one
  * this connection sent only when it goes out, so a skipped view is never needed.
+ *
+ * Lean per connection, for thousands of them: heartbeats come from one timer wheel for the whole
+ * process, and a view shared by many viewers (shared-views.ts) arrives with its change already
+ * hashed, diffed from the view before it and framed (view-change.ts): a connection whose client
+ * holds that previous view writes the very same bytes as every other one.
  */
 import "server-only";
-import { createHash } from "node:crypto";
 import {
   formatEventId,
   type LiveError,
@@ -22,7 +26,11 @@ import {
 import { diffView, type EncodedView, encodeView } from "../live-wire/view-patch";
 import type { PortalError, Result } from "../result";
 import type { SentViews } from "./sent-views";
+import { timerWheel } from "./timer-wheel";
 import type { LiveSubscription, LiveUpdate } from "./types";
+import { type ViewChange, viewHash, worthPatching } from "./view-change";
+
+export { viewHash };
 
 export type Subscribe = (
   sub: LiveSub,
@@ -51,12 +59,11 @@ export interface LiveStreamOptions {
 }
 
 type Pending =
-  | { event: "view"; view: EncodedView; hash: string }
+  | { event: "view"; view: EncodedView; hash: string; change?: ViewChange }
   | { event: "problem" | "revoked"; error: PortalError };
 
 const encoder = new TextEncoder();
-
-export const viewHash = (json: string) => createHash("sha256").update(json).digest("base64url").slice(0, 12);
+const HEARTBEAT = encoder.encode(": hb\n\n");
 
 /** Cluster unreachable or failing: worth another try. Forbidden/NotBound are answers. */
 const retryable = (e: PortalError) => e.status === 0 || e.status === 429 || e.status >= 500;
@@ -76,7 +83,7 @@ export class LiveConnection {
   private readonly pending = new Map<LiveSub, Pending>();
   private readonly active = new Map<LiveSub, LiveSubscription>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private heartbeat?: ReturnType<typeof setInterval>;
+  private stopHeartbeat?: () => void;
   private readonly hwm: number;
   private closed = false;
 
@@ -106,7 +113,7 @@ export class LiveConnection {
       return;
     }
     opts.signal?.addEventListener("abort", () => this.close(), { once: true });
-    this.heartbeat = setInterval(() => this.write(": hb\n\n"), opts.heartbeatMs ?? 15_000);
+    this.stopHeartbeat = timerWheel(opts.heartbeatMs ?? 15_000).add(() => this.writeBytes(HEARTBEAT));
     for (const sub of this.subs) void this.start(sub, opts.resubscribe?.initialMs ?? 2_000);
   }
 
@@ -124,7 +131,7 @@ export class LiveConnection {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.heartbeat);
+    this.stopHeartbeat?.();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     for (const sub of this.active.values()) sub.close();
@@ -164,6 +171,11 @@ export class LiveConnection {
       this.offer(sub, { event: "revoked", error: update.error });
       return;
     }
+    const { change } = update;
+    if (change) {
+      this.offer(sub, { event: "view", view: change.encoded, hash: change.hash, change });
+      return;
+    }
     const view = update.encoded ?? encodeView(update.view as Record<string, unknown>);
     this.offer(sub, { event: "view", view, hash: viewHash(view.json) });
   }
@@ -185,42 +197,51 @@ export class LiveConnection {
     while (!this.closed && this.pending.size > 0 && (this.controller.desiredSize ?? 0) > 0) {
       const [sub, message] = this.pending.entries().next().value as [LiveSub, Pending];
       this.pending.delete(sub);
-      this.write(this.encode(sub, message));
+      this.writeBytes(this.encode(sub, message));
     }
   }
 
-  private encode(sub: LiveSub, m: Pending): string {
+  private encode(sub: LiveSub, m: Pending): Uint8Array {
     if (m.event === "view") {
       const base = this.base.get(sub);
+      const baseHash = base && this.sent.get(sub);
       this.sent.set(sub, m.hash);
       this.base.set(sub, m.view);
       this.opts.sentViews?.store.remember(this.opts.sentViews.owner, sub, m.hash, m.view);
       this.troubled.delete(sub);
       const id = formatEventId(this.subs, this.sent);
-      const patch = base === undefined ? undefined : JSON.stringify(diffView(base, m.view));
-      // Small changes to big views go as a patch; a patch near the view's size is not worth it.
-      if (patch !== undefined && patch.length < m.view.json.length / 2) {
-        return frame("patch", `{"sub":${JSON.stringify(sub)},"patch":${patch}}`, id);
+      const whole = () => frame("view", `{"sub":${JSON.stringify(sub)},"view":${m.view.json}}`, id);
+      const patchFrame = (patch: string) => frame("patch", `{"sub":${JSON.stringify(sub)},"patch":${patch}}`, id);
+      const { change } = m;
+      // The client holds the shared view's previous one: the patch (or view) every such client gets.
+      const shared = base ? change?.patchFrom(baseHash) : null;
+      if (change && shared !== undefined) {
+        return shared === null
+          ? change.bytes(`view ${id}`, whole)
+          : change.bytes(`patch ${id}`, () => patchFrame(shared));
       }
-      return frame("view", `{"sub":${JSON.stringify(sub)},"view":${m.view.json}}`, id);
+      if (!base) return encoder.encode(whole());
+      // Any other base (a resumed or moved viewer): this connection's own diff.
+      const patch = worthPatching(JSON.stringify(diffView(base, m.view)), m.view);
+      return encoder.encode(patch === null ? whole() : patchFrame(patch));
     }
     const error = JSON.stringify(wireError(m.error));
     const data = `{"sub":${JSON.stringify(sub)},"error":${error}}`;
     if (m.event === "problem") {
       this.troubled.set(sub, error);
-      return frame("problem", data);
+      return encoder.encode(frame("problem", data));
     }
     // A revoked sub leaves the id too, so a reconnect never suppresses a view the client dropped.
     this.sent.delete(sub);
     this.base.delete(sub);
     this.troubled.delete(sub);
-    return frame("revoked", data, formatEventId(this.subs, this.sent));
+    return encoder.encode(frame("revoked", data, formatEventId(this.subs, this.sent)));
   }
 
   /** Enqueues only while the client keeps up; heartbeats are simply skipped otherwise. */
-  private write(text: string): void {
+  private writeBytes(bytes: Uint8Array): void {
     if (this.closed || (this.controller.desiredSize ?? 0) <= 0) return;
-    this.controller.enqueue(encoder.encode(text));
+    this.controller.enqueue(bytes);
   }
 }
 

@@ -6,6 +6,7 @@ import type { ListPage } from "../live-wire/list-page";
 import type { EncodedView } from "../live-wire/view-patch";
 import type { PortalError } from "../result";
 import type { BucketCounts, DashboardRow, KonnectorHealth, LoadBalancerStatus } from "../status";
+import type { ViewChange } from "./view-change";
 
 /** The worst health among the streams a view reads, per cluster. */
 export interface LiveHealth {
@@ -91,8 +92,11 @@ export interface ListView extends ListPage<DashboardRow> {
  * (the subscription is closed after that).
  */
 export type LiveUpdate<V> =
-  /** `encoded`: the view already serialized (the engine does it to see whether anything changed) */
-  { type: "view"; view: V; encoded?: EncodedView } | { type: "revoked"; error: PortalError };
+  /**
+   * `encoded`: the view already serialized (the engine does it to see whether anything changed);
+   * `change`: the same, shared by every viewer of a shared view, with its hash, patch and frames
+   */
+  { type: "view"; view: V; encoded?: EncodedView; change?: ViewChange } | { type: "revoked"; error: PortalError };
 
 export interface LiveSubscription {
   close(): void;
