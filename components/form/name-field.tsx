@@ -2,8 +2,7 @@
 
 import { AppLink as Link } from "@/components/ui/app-link";
 import type { FormError } from "@/lib/writes/action-result";
-import { FieldFrame } from "./field-frame";
-import { inputClass } from "./input-styles";
+import { TextField } from "./field-frame";
 
 export function NameField({
   kind,
@@ -20,8 +19,10 @@ export function NameField({
   onChange: (name: string) => void;
 }) {
   return (
-    <FieldFrame
+    <TextField
       path="name"
+      name="name"
+      type="text"
       label="Name"
       required
       help={`The ${kind}'s name: up to 63 lowercase letters, digits and '-', starting and ending with a letter or digit.`}
@@ -33,19 +34,8 @@ export function NameField({
           </Link>
         ) : null
       }
-    >
-      {(control) => (
-        <input
-          {...control}
-          name="name"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          className={inputClass}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </FieldFrame>
+      value={value}
+      onValue={onChange}
+    />
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { FieldFrame } from "./field-frame";
-import { inputClass } from "./input-styles";
+import { SelectField } from "./field-frame";
 
 /** The namespaces the user may create the object in; nothing else is offered. */
 export function NamespaceSelect({
@@ -18,28 +17,16 @@ export function NamespaceSelect({
   onChange: (namespace: string) => void;
 }) {
   return (
-    <FieldFrame
+    <SelectField
       path="namespace"
+      name="namespace"
       label="Namespace"
       required
       help={`Only namespaces of your cluster where you may create ${kind}s are listed.`}
       error={error}
-    >
-      {(control) => (
-        <select
-          {...control}
-          name="namespace"
-          className={inputClass}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {namespaces.map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldFrame>
+      options={namespaces}
+      value={value}
+      onValue={onChange}
+    />
   );
 }

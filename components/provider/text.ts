@@ -65,7 +65,6 @@ export const text = {
   revokeIntro:
     "Revoking deletes, as you and with your rights on the provider, everything below: the consumer's konnector can no longer reach the provider, and its LoadBalancers stop being served. The consumer cluster itself is not touched.",
   revokeLoading: "Listing what would be deleted…",
-  revokeConfirm: (ns: string) => `Type ${ns} to confirm`,
   revokeSubmit: "Revoke binding",
   revoking: "Revoking…",
   cancel: "Cancel",
