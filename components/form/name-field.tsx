@@ -4,19 +4,23 @@ import { AppLink as Link } from "@/components/ui/app-link";
 import type { FormError } from "@/lib/writes/action-result";
 import { TextField } from "./field-frame";
 
+/** The props of the fields every create form starts with: the new object's namespace and name. */
+export interface ObjectFieldProps {
+  kind: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
 export function NameField({
   kind,
   value,
   error,
   next,
   onChange,
-}: {
-  kind: string;
-  value: string;
-  error?: string;
+}: ObjectFieldProps & {
   /** where the error leads, e.g. the existing object of that name */
   next?: FormError["next"];
-  onChange: (name: string) => void;
 }) {
   return (
     <TextField

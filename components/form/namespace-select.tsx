@@ -1,6 +1,7 @@
 "use client";
 
 import { SelectField } from "./field-frame";
+import type { ObjectFieldProps } from "./name-field";
 
 /** The namespaces the user may create the object in; nothing else is offered. */
 export function NamespaceSelect({
@@ -9,13 +10,7 @@ export function NamespaceSelect({
   error,
   kind,
   onChange,
-}: {
-  namespaces: string[];
-  value: string;
-  error?: string;
-  kind: string;
-  onChange: (namespace: string) => void;
-}) {
+}: ObjectFieldProps & { namespaces: string[] }) {
   return (
     <SelectField
       path="namespace"

@@ -9,7 +9,7 @@ import { splitNameError } from "./form-error-panel";
 import { NameField } from "./name-field";
 import { NamespaceSelect } from "./namespace-select";
 import { ReviewForm } from "./review-form";
-import { SchemaField } from "./schema-field";
+import { SchemaFields } from "./schema-field";
 import { type Preview, useReviewFlow } from "./use-review-flow";
 
 type Input = { namespace?: string; name: string; values: Record<string, string | boolean> };
@@ -81,18 +81,15 @@ export function ResourceCreateForm({
           setName(n);
         }}
       />
-      {model.fields.map((f) => (
-        <SchemaField
-          key={f.path}
-          field={f}
-          value={values[f.path]}
-          error={flow.errors[f.path]}
-          onChange={(v) => {
-            changed(f.path);
-            setValues((old) => ({ ...old, [f.path]: v }));
-          }}
-        />
-      ))}
+      <SchemaFields
+        fields={model.fields}
+        values={values}
+        errors={flow.errors}
+        onChange={(path, v) => {
+          changed(path);
+          setValues((old) => ({ ...old, [path]: v }));
+        }}
+      />
     </ReviewForm>
   );
 }

@@ -80,3 +80,26 @@ export function SchemaField({
     </FieldFrame>
   );
 }
+
+/** The generated fields of a form, each with its value and error by path. */
+export function SchemaFields({
+  fields,
+  values,
+  errors,
+  onChange,
+}: {
+  fields: FormField[];
+  values: Record<string, string | boolean>;
+  errors: Record<string, string>;
+  onChange: (path: string, value: string | boolean) => void;
+}) {
+  return fields.map((f) => (
+    <SchemaField
+      key={f.path}
+      field={f}
+      value={values[f.path]}
+      error={errors[f.path]}
+      onChange={(v) => onChange(f.path, v)}
+    />
+  ));
+}

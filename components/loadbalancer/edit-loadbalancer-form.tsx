@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TextField } from "@/components/form/field-frame";
 import { ReviewForm } from "@/components/form/review-form";
-import { SchemaField } from "@/components/form/schema-field";
+import { SchemaFields } from "@/components/form/schema-field";
 import { useReviewFlow } from "@/components/form/use-review-flow";
 import type { FormModel } from "@/lib/forms/form-model";
 import { applyEditAction, previewEditAction } from "@/lib/loadbalancer/actions";
@@ -68,18 +68,15 @@ export function EditLoadBalancerForm({
       commit="Apply changes"
       committing="Saving…"
     >
-      {fields.map((f) => (
-        <SchemaField
-          key={f.path}
-          field={f}
-          value={values[f.path]}
-          error={flow.errors[f.path]}
-          onChange={(v) => {
-            reset(f.path);
-            setValues((old) => ({ ...old, [f.path]: String(v) }));
-          }}
-        />
-      ))}
+      <SchemaFields
+        fields={fields}
+        values={values}
+        errors={flow.errors}
+        onChange={(path, v) => {
+          reset(path);
+          setValues((old) => ({ ...old, [path]: String(v) }));
+        }}
+      />
       <TextField
         path={HEADER_FIELD}
         label={`Header value (${CUSTOM_HEADER_KEY})`}
