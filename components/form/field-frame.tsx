@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { describedBy, errorId, helpId } from "./field-ids";
 import { errorClass, helpClass, inputClass, labelClass } from "./input-styles";
 
@@ -65,22 +65,22 @@ type FrameProps = Omit<Parameters<typeof FieldFrame>[0], "children">;
 export function TextField({
   value,
   onValue,
-  name,
-  type,
-  disabled,
+  input,
   ...frame
-}: FrameProps & { value: string; onValue: (value: string) => void; name?: string; type?: string; disabled?: boolean }) {
+}: FrameProps & {
+  value: string;
+  onValue: (value: string) => void;
+  input?: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">;
+}) {
   return (
     <FieldFrame {...frame}>
       {(control) => (
         <input
           {...control}
-          name={name}
-          type={type}
+          {...input}
           autoComplete="off"
           spellCheck={false}
           className={inputClass}
-          disabled={disabled}
           value={value}
           onChange={(e) => onValue(e.target.value)}
         />

@@ -25,8 +25,7 @@ export function NameField({
   return (
     <TextField
       path="name"
-      name="name"
-      type="text"
+      input={{ name: "name", type: "text" }}
       label="Name"
       required
       help={`The ${kind}'s name: up to 63 lowercase letters, digits and '-', starting and ending with a letter or digit.`}

@@ -85,7 +85,7 @@ export function EditLoadBalancerForm({
           `Kept in the ConfigMap ${configMap.name}; sent to your Service as the X-Custom-Message header. Empty removes it.`
         }
         error={flow.errors[HEADER_FIELD]}
-        disabled={Boolean(configMap.problem)}
+        input={{ disabled: Boolean(configMap.problem) }}
         value={header}
         onValue={(v) => {
           reset(HEADER_FIELD);
