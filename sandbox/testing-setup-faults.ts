@@ -53,26 +53,16 @@ function admin(state: SandboxState, cluster: "provider" | "consumer") {
   return kubeconfigClient(state.clusters[cluster].kubeconfigs.admin, cluster);
 }
 
-const RGD: TypedObject = {
-  apiVersion: "kro.run/v1alpha1",
-  kind: "ResourceGraphDefinition",
-  metadata: { name: "loadbalancers" },
-};
-const CRD: TypedObject = {
-  apiVersion: "apiextensions.k8s.io/v1",
-  kind: "CustomResourceDefinition",
-  metadata: { name: LOADBALANCER_CRD },
-};
-const GATEWAY_CLASS: TypedObject = {
-  apiVersion: "gateway.networking.k8s.io/v1",
-  kind: "GatewayClass",
-  metadata: { name: "eg" },
-};
-const KONNECTOR_DEPLOYMENT: TypedObject = {
-  apiVersion: "apps/v1",
-  kind: "Deployment",
-  metadata: { name: KONNECTOR.name, namespace: KONNECTOR.namespace },
-};
+/** The object of that kind and name (in that namespace), as the helpers address it. */
+const ref = (apiVersion: string, kind: string, name: string, namespace?: string): TypedObject => ({
+  apiVersion,
+  kind,
+  metadata: namespace ? { name, namespace } : { name },
+});
+const RGD = ref("kro.run/v1alpha1", "ResourceGraphDefinition", "loadbalancers");
+const CRD = ref("apiextensions.k8s.io/v1", "CustomResourceDefinition", LOADBALANCER_CRD);
+const GATEWAY_CLASS = ref("gateway.networking.k8s.io/v1", "GatewayClass", "eg");
+const KONNECTOR_DEPLOYMENT = ref("apps/v1", "Deployment", KONNECTOR.name, KONNECTOR.namespace);
 
 const conditionOf = (o: Obj | undefined, type: string) => findCondition(o?.status?.conditions, type);
 const BINDINGS = { group: "kube-bind.io", version: "v1alpha2", resource: "clusterbindings" };
