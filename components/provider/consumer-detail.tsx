@@ -3,6 +3,7 @@
 import { ConditionsTable } from "@/components/status/conditions-table";
 import { SinceTime } from "@/components/status/since-time";
 import { DataTable, rowClass } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { EmptyState } from "@/components/ui/state-panels";
 import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
 import type { ConsumerDetailView } from "@/lib/provider/types";
@@ -71,10 +72,7 @@ function ConsumerSections({ namespace, view }: { namespace: string; view: Consum
           <dd className="font-mono text-xs">{c.providerNamespaces.join(", ")}</dd>
         </dl>
       </section>
-      <section aria-labelledby="exports-heading" className="flex flex-col gap-2">
-        <h2 id="exports-heading" className="text-lg font-semibold">
-          Exports and requests
-        </h2>
+      <Section id="exports" title="Exports and requests" gap="gap-2">
         {c.exports.length === 0 && view.requests.length === 0 ? <p className="text-sm">{text.noneYet}</p> : null}
         <ul className="text-sm">
           {c.exports.map((e) => (
@@ -101,11 +99,8 @@ function ConsumerSections({ namespace, view }: { namespace: string; view: Consum
             </tr>
           ))}
         </DataTable>
-      </section>
-      <section aria-labelledby="instances-heading" className="flex flex-col gap-2">
-        <h2 id="instances-heading" className="text-lg font-semibold">
-          Synced objects on the provider
-        </h2>
+      </Section>
+      <Section id="instances" title="Synced objects on the provider" gap="gap-2">
         {view.instances.length === 0 ? (
           <p className="text-sm">{text.noInstances}</p>
         ) : (
@@ -127,13 +122,10 @@ function ConsumerSections({ namespace, view }: { namespace: string; view: Consum
             ))}
           </DataTable>
         )}
-      </section>
-      <section aria-labelledby="conditions-heading" className="flex flex-col gap-2">
-        <h2 id="conditions-heading" className="text-lg font-semibold">
-          ClusterBinding conditions
-        </h2>
+      </Section>
+      <Section id="conditions" title="ClusterBinding conditions" gap="gap-2">
         <ConditionsTable conditions={view.conditions} caption="ClusterBinding conditions" />
-      </section>
+      </Section>
       {c.state !== "revoking" ? <RevokeConsumer namespace={namespace} consumer={c.consumer} /> : null}
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Section } from "@/components/ui/section";
 import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
 import type { ProviderView } from "@/lib/provider/types";
 import { ConsumerTable } from "./consumer-table";
@@ -15,12 +16,9 @@ export function ProviderConsole(props: { initial?: ProviderView; resume?: string
       {(view) => (
         <>
           <SetupChecklist checks={view.checks} />
-          <section aria-labelledby="consumers-heading" className="flex flex-col gap-3">
-            <h2 id="consumers-heading" className="text-lg font-semibold">
-              {text.consumers}
-            </h2>
+          <Section id="consumers" title={text.consumers}>
             <ConsumerTable rows={view.consumers} />
-          </section>
+          </Section>
           <ExportsSection rows={view.exports} />
         </>
       )}

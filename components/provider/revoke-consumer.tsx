@@ -7,6 +7,7 @@ import { dangerButton } from "@/components/form/input-styles";
 import { useFormErrors } from "@/components/form/use-form-errors";
 import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { settleFormAction } from "@/components/ui/settle-action";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
 import { previewRevokeAction, revokeConsumerAction } from "@/lib/provider/actions";
@@ -52,10 +53,7 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
     });
 
   return (
-    <section aria-labelledby="revoke-heading" className="flex flex-col gap-3">
-      <h2 id="revoke-heading" className="text-lg font-semibold">
-        {text.revokeTitle(consumer)}
-      </h2>
+    <Section id="revoke" title={text.revokeTitle(consumer)}>
       {!open ? (
         <div>
           <button type="button" className={dangerButton} disabled={!hydrated} onClick={openPlan}>
@@ -104,7 +102,7 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
           </section>
         </ConfirmForm>
       )}
-    </section>
+    </Section>
   );
 }
 
