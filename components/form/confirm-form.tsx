@@ -17,20 +17,7 @@ const secondaryButton = buttonVariants({ variant: "secondary" });
  * it failed if it did, and Delete / Cancel. It is mounted when the user opens it, so the
  * confirmation field takes the focus then.
  */
-export function ConfirmForm({
-  label,
-  className,
-  expected,
-  confirm,
-  onConfirm,
-  errors,
-  pending,
-  submit,
-  submitting,
-  onSubmit,
-  onCancel,
-  children,
-}: {
+export function ConfirmForm(p: {
   label: string;
   className?: string;
   /** what the user types to confirm */
@@ -50,28 +37,28 @@ export function ConfirmForm({
   return (
     <form
       noValidate
-      aria-label={label}
-      className={cn("flex flex-col gap-4 rounded-lg border border-red-300 p-4 dark:border-red-800", className)}
+      aria-label={p.label}
+      className={cn("flex flex-col gap-4 rounded-lg border border-red-300 p-4 dark:border-red-800", p.className)}
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit();
+        p.onSubmit();
       }}
     >
-      {children}
+      {p.children}
       <TextField
         path="confirm"
-        label={`Type ${expected} to confirm`}
+        label={`Type ${p.expected} to confirm`}
         required
-        error={errors.errors.confirm}
-        value={confirm}
-        onValue={onConfirm}
+        error={p.errors.errors.confirm}
+        value={p.confirm}
+        onValue={p.onConfirm}
       />
-      {errors.formError ? <FormErrorPanel error={errors.formError} title="Nothing was deleted" /> : null}
+      {p.errors.formError ? <FormErrorPanel error={p.errors.formError} title="Nothing was deleted" /> : null}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={dangerButton} disabled={!hydrated || pending}>
-          {pending ? submitting : submit}
+        <button type="submit" className={dangerButton} disabled={!hydrated || p.pending}>
+          {p.pending ? p.submitting : p.submit}
         </button>
-        <button type="button" className={secondaryButton} onClick={onCancel}>
+        <button type="button" className={secondaryButton} onClick={p.onCancel}>
           Cancel
         </button>
       </div>

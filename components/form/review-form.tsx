@@ -16,11 +16,8 @@ export function ReviewForm({
   formError,
   notDone,
   done,
-  review,
-  title = "Review: what will be created",
-  commit,
-  committing = "Creating…",
   children,
+  ...controls
 }: {
   label: string;
   gap?: "gap-4" | "gap-5";
@@ -52,7 +49,7 @@ export function ReviewForm({
           {done}
         </output>
       ) : null}
-      <ReviewControls flow={flow} review={review} title={title} commit={commit} committing={committing} />
+      <ReviewControls flow={flow} title="Review: what will be created" committing="Creating…" {...controls} />
     </form>
   );
 }
