@@ -18,11 +18,11 @@ export type SandboxUser = z.infer<typeof SandboxUser>;
 export const ClusterState = z.object({
   name: z.string(),
   /** https://127.0.0.1:<port> */
-  server: z.string().url(),
+  server: z.url(),
   caFile: z.string(),
   /** kube-apiserver --version, e.g. "Kubernetes v1.35.4" */
   version: z.string(),
-  etcd: z.string().url(),
+  etcd: z.url(),
   /**
    * kubeconfig files by identity: `admin` (system:masters), `portal` (the portal's own
    * ServiceAccount with only the rights in deploy/), and one per sandbox user name
@@ -41,13 +41,13 @@ export const SandboxState = z.object({
    */
   clusters: z.object({ provider: ClusterState, consumer: ClusterState, secondConsumer: ClusterState }),
   oidc: z.object({
-    issuer: z.string().url(),
+    issuer: z.url(),
     clientId: z.string(),
     clientSecret: z.string(),
     users: z.array(SandboxUser),
   }),
   /** the echo backend standing in for the guide's `backend` Deployment */
-  echo: z.object({ url: z.string().url() }),
+  echo: z.object({ url: z.url() }),
   /** kubectl of the clusters' version, for trying the guide by hand and for tests */
   kubectl: z.string(),
   /** the real kube-bind release the sandbox runs: its backend, konnector and kubectl-bind */
@@ -57,7 +57,7 @@ export const SandboxState = z.object({
     bin: z.object({ "kubectl-bind": z.string(), konnector: z.string(), backend: z.string() }),
   }),
   /** the portal URL the sandbox's OIDC client accepts redirects for (set by whoever starts the portal) */
-  portalUrls: z.array(z.string().url()),
+  portalUrls: z.array(z.url()),
 });
 export type SandboxState = z.infer<typeof SandboxState>;
 

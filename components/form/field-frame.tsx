@@ -1,6 +1,6 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { describedBy, errorId, helpId } from "./field-ids";
-import { errorClass, helpClass, labelClass } from "./input-styles";
+import { errorClass, helpClass, inputClass, labelClass } from "./input-styles";
 
 export type ControlProps = ReturnType<typeof describedBy> & { "aria-required"?: true };
 
@@ -56,5 +56,66 @@ export function FieldFrame({
         </p>
       ) : null}
     </div>
+  );
+}
+
+type FrameProps = Omit<Parameters<typeof FieldFrame>[0], "children">;
+
+/** A labelled one-line text input; names and confirmations are never spell-checked or completed. */
+export function TextField({
+  value,
+  onValue,
+  input,
+  ...frame
+}: FrameProps & {
+  value: string;
+  onValue: (value: string) => void;
+  input?: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">;
+}) {
+  return (
+    <FieldFrame {...frame}>
+      {(control) => (
+        <input
+          {...control}
+          {...input}
+          autoComplete="off"
+          spellCheck={false}
+          className={inputClass}
+          value={value}
+          onChange={(e) => onValue(e.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A labelled select of `options` (value and label alike), after an optional empty `placeholder`. */
+export function SelectField({
+  value,
+  onValue,
+  options,
+  placeholder,
+  name,
+  ...frame
+}: FrameProps & {
+  value: string;
+  onValue: (value: string) => void;
+  options: string[];
+  placeholder?: string;
+  name?: string;
+}) {
+  return (
+    <FieldFrame {...frame}>
+      {(control) => (
+        <select {...control} name={name} className={inputClass} value={value} onChange={(e) => onValue(e.target.value)}>
+          {placeholder === undefined ? null : <option value="">{placeholder}</option>}
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -2,8 +2,15 @@
 
 import { AppLink as Link } from "@/components/ui/app-link";
 import type { FormError } from "@/lib/forms/action-result";
-import { FieldFrame } from "./field-frame";
-import { inputClass } from "./input-styles";
+import { TextField } from "./field-frame";
+
+/** The props of the fields every create form starts with: the new object's namespace and name. */
+export interface ObjectFieldProps {
+  kind: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}
 
 export function NameField({
   kind,
@@ -11,17 +18,14 @@ export function NameField({
   error,
   next,
   onChange,
-}: {
-  kind: string;
-  value: string;
-  error?: string;
+}: ObjectFieldProps & {
   /** where the error leads, e.g. the existing object of that name */
   next?: FormError["next"];
-  onChange: (name: string) => void;
 }) {
   return (
-    <FieldFrame
+    <TextField
       path="name"
+      input={{ name: "name", type: "text" }}
       label="Name"
       required
       help={`The ${kind}'s name: up to 63 lowercase letters, digits and '-', starting and ending with a letter or digit.`}
@@ -33,19 +37,8 @@ export function NameField({
           </Link>
         ) : null
       }
-    >
-      {(control) => (
-        <input
-          {...control}
-          name="name"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          className={inputClass}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </FieldFrame>
+      value={value}
+      onValue={onChange}
+    />
   );
 }

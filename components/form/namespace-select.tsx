@@ -1,7 +1,7 @@
 "use client";
 
-import { FieldFrame } from "./field-frame";
-import { inputClass } from "./input-styles";
+import { SelectField } from "./field-frame";
+import type { ObjectFieldProps } from "./name-field";
 
 /** The namespaces the user may create the object in; nothing else is offered. */
 export function NamespaceSelect({
@@ -10,36 +10,18 @@ export function NamespaceSelect({
   error,
   kind,
   onChange,
-}: {
-  namespaces: string[];
-  value: string;
-  error?: string;
-  kind: string;
-  onChange: (namespace: string) => void;
-}) {
+}: ObjectFieldProps & { namespaces: string[] }) {
   return (
-    <FieldFrame
+    <SelectField
       path="namespace"
+      name="namespace"
       label="Namespace"
       required
       help={`Only namespaces of your cluster where you may create ${kind}s are listed.`}
       error={error}
-    >
-      {(control) => (
-        <select
-          {...control}
-          name="namespace"
-          className={inputClass}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {namespaces.map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldFrame>
+      options={namespaces}
+      value={value}
+      onValue={onChange}
+    />
   );
 }

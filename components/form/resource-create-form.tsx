@@ -5,11 +5,11 @@ import { useState } from "react";
 import type { FormResult } from "@/lib/forms/action-result";
 import { type FormModel, initialValues } from "@/lib/forms/form-model";
 import { parseResourceInput } from "@/lib/forms/resource-input";
-import { FormErrorPanel, splitNameError } from "./form-error-panel";
+import { splitNameError } from "./form-error-panel";
 import { NameField } from "./name-field";
 import { NamespaceSelect } from "./namespace-select";
-import { ReviewControls } from "./review-controls";
-import { SchemaField } from "./schema-field";
+import { ReviewForm } from "./review-form";
+import { SchemaFields } from "./schema-field";
 import { type Preview, useReviewFlow } from "./use-review-flow";
 
 type Input = { namespace?: string; name: string; values: Record<string, string | boolean> };
@@ -51,14 +51,13 @@ export function ResourceCreateForm({
   };
 
   return (
-    <form
-      noValidate
-      aria-label={`New ${model.kind}`}
-      className="flex max-w-2xl flex-col gap-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        flow.review();
-      }}
+    <ReviewForm
+      label={`New ${model.kind}`}
+      flow={flow}
+      formError={shown.formError}
+      notDone={`The ${model.kind} was not created`}
+      done={created}
+      commit={`Create ${model.kind}`}
     >
       {model.namespaced ? (
         <NamespaceSelect
@@ -82,30 +81,15 @@ export function ResourceCreateForm({
           setName(n);
         }}
       />
-      {model.fields.map((f) => (
-        <SchemaField
-          key={f.path}
-          field={f}
-          value={values[f.path]}
-          error={flow.errors[f.path]}
-          onChange={(v) => {
-            changed(f.path);
-            setValues((old) => ({ ...old, [f.path]: v }));
-          }}
-        />
-      ))}
-      {shown.formError ? <FormErrorPanel error={shown.formError} title={`The ${model.kind} was not created`} /> : null}
-      {created ? (
-        <output className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          {created}
-        </output>
-      ) : null}
-      <ReviewControls
-        flow={flow}
-        title="Review: what will be created"
-        commit={`Create ${model.kind}`}
-        committing="Creating…"
+      <SchemaFields
+        fields={model.fields}
+        values={values}
+        errors={flow.errors}
+        onChange={(path, v) => {
+          changed(path);
+          setValues((old) => ({ ...old, [path]: v }));
+        }}
       />
-    </form>
+    </ReviewForm>
   );
 }

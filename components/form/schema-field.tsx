@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormField } from "@/lib/forms/form-model";
-import { FieldFrame } from "./field-frame";
+import { FieldFrame, SelectField, TextField } from "./field-frame";
 import { inputClass } from "./input-styles";
 
 function helpText(f: FormField): string | undefined {
@@ -43,19 +43,16 @@ export function SchemaField({
     );
   }
   const text = typeof value === "string" ? value : "";
-  return (
-    <FieldFrame path={field.path} label={field.label} required={field.required} help={helpText(field)} error={error}>
-      {(control) =>
-        field.kind === "enum" ? (
-          <select {...control} className={inputClass} value={text} onChange={(e) => onChange(e.target.value)}>
-            <option value="">{field.required ? "Choose…" : "(not set)"}</option>
-            {field.options?.map((o) => (
-              <option key={String(o)} value={String(o)}>
-                {String(o)}
-              </option>
-            ))}
-          </select>
-        ) : field.kind === "string-list" || field.kind === "string-map" ? (
+  const frame = { path: field.path, label: field.label, required: field.required, help: helpText(field), error };
+  if (field.kind === "enum") {
+    const options = field.options?.map(String) ?? [];
+    const placeholder = field.required ? "Choose…" : "(not set)";
+    return <SelectField {...frame} options={options} placeholder={placeholder} value={text} onValue={onChange} />;
+  }
+  if (field.kind === "string-list" || field.kind === "string-map") {
+    return (
+      <FieldFrame {...frame}>
+        {(control) => (
           <textarea
             {...control}
             className={inputClass}
@@ -63,20 +60,40 @@ export function SchemaField({
             value={text}
             onChange={(e) => onChange(e.target.value)}
           />
-        ) : (
-          <input
-            {...control}
-            type="text"
-            inputMode={field.kind === "integer" ? "numeric" : field.kind === "number" ? "decimal" : undefined}
-            className={inputClass}
-            placeholder={field.placeholder}
-            autoComplete="off"
-            spellCheck={false}
-            value={text}
-            onChange={(e) => onChange(e.target.value)}
-          />
-        )
-      }
-    </FieldFrame>
+        )}
+      </FieldFrame>
+    );
+  }
+  const inputMode = field.kind === "integer" ? "numeric" : field.kind === "number" ? "decimal" : undefined;
+  return (
+    <TextField
+      {...frame}
+      input={{ type: "text", inputMode, placeholder: field.placeholder }}
+      value={text}
+      onValue={onChange}
+    />
   );
+}
+
+/** The generated fields of a form, each with its value and error by path. */
+export function SchemaFields({
+  fields,
+  values,
+  errors,
+  onChange,
+}: {
+  fields: FormField[];
+  values: Record<string, string | boolean>;
+  errors: Record<string, string>;
+  onChange: (path: string, value: string | boolean) => void;
+}) {
+  return fields.map((f) => (
+    <SchemaField
+      key={f.path}
+      field={f}
+      value={values[f.path]}
+      error={errors[f.path]}
+      onChange={(v) => onChange(f.path, v)}
+    />
+  ));
 }

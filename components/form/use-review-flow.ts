@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { settleFormAction } from "@/components/ui/settle-action";
 import type { FieldErrors, FormError, FormResult } from "@/lib/forms/action-result";
 import type { FieldChange } from "@/lib/forms/field-diff";
-import { focusFirstError } from "./field-ids";
+import { useFormErrors } from "./use-form-errors";
 import { useHydrated } from "./use-hydrated";
 
 export interface Preview {
@@ -31,15 +31,12 @@ export function useReviewFlow<I, C extends object>(steps: {
 }) {
   const [pending, start] = useTransition();
   const hydrated = useHydrated();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<FormError>();
+  const { errors, formError, setErrors, setFormError, ...shown } = useFormErrors();
   const [preview, setPreview] = useState<Preview | null>(null);
 
   const failed = (fieldErrors: FieldErrors, error?: FormError) => {
     setPreview(null);
-    setErrors(fieldErrors);
-    setFormError(error ?? (fieldErrors.form ? { message: fieldErrors.form } : undefined));
-    requestAnimationFrame(() => focusFirstError(fieldErrors));
+    shown.failed(fieldErrors, error);
   };
 
   return {
@@ -64,8 +61,7 @@ export function useReviewFlow<I, C extends object>(steps: {
       start(async () => {
         const r = await settleFormAction(() => steps.preview(input));
         if (!r.ok) return failed(r.fieldErrors, r.formError);
-        setErrors({});
-        setFormError(undefined);
+        shown.clear();
         setPreview({ yaml: r.yaml, kubectl: r.kubectl, changes: r.changes });
       });
     },

@@ -1,7 +1,7 @@
 "use client";
 
-import { FieldFrame } from "@/components/form/field-frame";
-import { helpClass, inputClass } from "@/components/form/input-styles";
+import { SelectField, TextField } from "@/components/form/field-frame";
+import { helpClass } from "@/components/form/input-styles";
 import type { FieldErrors } from "@/lib/forms/action-result";
 import type { FormField } from "@/lib/forms/form-model";
 import type { ConfigMapOption } from "@/lib/loadbalancer/options";
@@ -62,28 +62,19 @@ export function ConfigMapSettings({
       </div>
       {mode === "new" ? (
         <>
-          <FieldFrame
+          <TextField
             path={field.path}
             label="ConfigMap name"
             required
             help={`Created in ${namespace} together with the LoadBalancer.`}
             error={errors[field.path]}
-          >
-            {(control) => (
-              <input
-                {...control}
-                autoComplete="off"
-                spellCheck={false}
-                className={inputClass}
-                value={name}
-                onChange={(e) => onName(e.target.value)}
-              />
-            )}
-          </FieldFrame>
+            value={name}
+            onValue={onName}
+          />
           <ConfigMapEntries entries={entries} knownKeys={knownKeys} errors={errors} onChange={onEntries} />
         </>
       ) : (
-        <FieldFrame
+        <SelectField
           path={field.path}
           label={`ConfigMap in ${namespace}`}
           required
@@ -93,18 +84,11 @@ export function ConfigMapSettings({
               : undefined
           }
           error={errors[field.path]}
-        >
-          {(control) => (
-            <select {...control} className={inputClass} value={name} onChange={(e) => onName(e.target.value)}>
-              <option value="">Choose a ConfigMap…</option>
-              {existing.map((c) => (
-                <option key={c.name} value={c.name}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </FieldFrame>
+          options={existing.map((c) => c.name)}
+          placeholder="Choose a ConfigMap…"
+          value={name}
+          onValue={onName}
+        />
       )}
     </fieldset>
   );

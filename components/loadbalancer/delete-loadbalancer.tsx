@@ -1,19 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useEffect, useRef, useState, useTransition } from "react";
-import { FieldFrame } from "@/components/form/field-frame";
-import { errorId, fieldId, focusFirstError } from "@/components/form/field-ids";
-import { FormErrorPanel } from "@/components/form/form-error-panel";
-import { dangerButton, errorClass, inputClass } from "@/components/form/input-styles";
+import { type ReactNode, useState, useTransition } from "react";
+import { ConfirmForm } from "@/components/form/confirm-form";
+import { errorId, fieldId } from "@/components/form/field-ids";
+import { dangerButton, errorClass } from "@/components/form/input-styles";
+import { useFormErrors } from "@/components/form/use-form-errors";
 import { useHydrated } from "@/components/form/use-hydrated";
-import { buttonVariants } from "@/components/ui/button";
 import { settleFormAction } from "@/components/ui/settle-action";
 import { toast } from "@/components/ui/toast";
-import type { FieldErrors, FormError } from "@/lib/forms/action-result";
 import { deleteLoadBalancerAction } from "@/lib/loadbalancer/actions";
-
-const secondaryButton = buttonVariants({ variant: "secondary" });
 
 /**
  * Deleting asks for the name again and shows what goes with it on the provider side (rendered by
@@ -35,16 +31,10 @@ export function DeleteLoadBalancer({
   const [open, setOpen] = useState(false);
   const [confirm, setConfirm] = useState("");
   const [withConfigMap, setWithConfigMap] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<FormError>();
+  const form = useFormErrors();
+  const { errors, setErrors } = form;
   const [pending, start] = useTransition();
   const hydrated = useHydrated();
-  const opened = useRef(false);
-
-  useEffect(() => {
-    if (open && !opened.current) document.getElementById(fieldId("confirm"))?.focus();
-    opened.current = open;
-  }, [open]);
 
   if (!open) {
     return (
@@ -61,36 +51,36 @@ export function DeleteLoadBalancer({
       </div>
     );
   }
-  const mismatch = `Type ${name} exactly to confirm the deletion.`;
-  const failed = (fieldErrors: FieldErrors, error?: FormError) => {
-    setErrors(fieldErrors);
-    setFormError(error ?? (fieldErrors.form ? { message: fieldErrors.form } : undefined));
-    requestAnimationFrame(() => focusFirstError(fieldErrors));
-  };
   const submit = () => {
     // An old error must not stand beside "Deleting…": it no longer describes what is happening.
-    setErrors({});
-    setFormError(undefined);
-    if (confirm.trim() !== name) return failed({ confirm: mismatch });
+    form.clear();
+    if (confirm.trim() !== name) return form.failed({ confirm: `Type ${name} exactly to confirm the deletion.` });
     start(async () => {
       const r = await settleFormAction(() =>
         deleteLoadBalancerAction({ namespace, name, confirm, deleteConfigMap: withConfigMap }),
       );
-      if (!r.ok) return failed(r.fieldErrors, r.formError);
+      if (!r.ok) return form.failed(r.fieldErrors, r.formError);
       toast({ tone: "success", title: `LoadBalancer ${name} deleted`, description: r.warning });
       router.push(r.href);
     });
   };
 
   return (
-    <form
-      noValidate
-      aria-label={`Delete LoadBalancer ${name}`}
-      className="flex max-w-2xl flex-col gap-4 rounded-lg border border-red-300 p-4 dark:border-red-800"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
+    <ConfirmForm
+      label={`Delete LoadBalancer ${name}`}
+      className="max-w-2xl"
+      expected={name}
+      confirm={confirm}
+      onConfirm={(value) => {
+        setConfirm(value);
+        if (value.trim() === name) setErrors(({ confirm: _, ...rest }) => rest);
       }}
+      errors={form}
+      pending={pending}
+      submit="Delete LoadBalancer"
+      submitting="Deleting…"
+      onSubmit={submit}
+      onCancel={() => setOpen(false)}
     >
       <div className="text-sm">
         <p>
@@ -122,30 +112,6 @@ export function DeleteLoadBalancer({
           ) : null}
         </div>
       ) : null}
-      <FieldFrame path="confirm" label={`Type ${name} to confirm`} required error={errors.confirm}>
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            spellCheck={false}
-            className={inputClass}
-            value={confirm}
-            onChange={(e) => {
-              setConfirm(e.target.value);
-              if (e.target.value.trim() === name) setErrors(({ confirm: _, ...rest }) => rest);
-            }}
-          />
-        )}
-      </FieldFrame>
-      {formError ? <FormErrorPanel error={formError} title="Nothing was deleted" /> : null}
-      <div className="flex gap-2">
-        <button type="submit" className={dangerButton} disabled={!hydrated || pending}>
-          {pending ? "Deleting…" : "Delete LoadBalancer"}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </ConfirmForm>
   );
 }

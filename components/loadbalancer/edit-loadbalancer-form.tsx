@@ -2,11 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FieldFrame } from "@/components/form/field-frame";
-import { FormErrorPanel } from "@/components/form/form-error-panel";
-import { inputClass } from "@/components/form/input-styles";
-import { ReviewControls } from "@/components/form/review-controls";
-import { SchemaField } from "@/components/form/schema-field";
+import { TextField } from "@/components/form/field-frame";
+import { ReviewForm } from "@/components/form/review-form";
+import { SchemaFields } from "@/components/form/schema-field";
 import { useReviewFlow } from "@/components/form/use-review-flow";
 import type { FormModel } from "@/lib/forms/form-model";
 import { applyEditAction, previewEditAction } from "@/lib/loadbalancer/actions";
@@ -58,28 +56,28 @@ export function EditLoadBalancerForm({
   };
 
   return (
-    <form
-      noValidate
-      aria-label="Change LoadBalancer"
-      className="flex max-w-2xl flex-col gap-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        flow.review();
-      }}
+    <ReviewForm
+      label="Change LoadBalancer"
+      gap="gap-4"
+      flow={flow}
+      formError={flow.formError}
+      notDone="Nothing was changed"
+      done={saved ? "Saved. The provider picks up the change within seconds." : undefined}
+      review="Review changes"
+      title="Review: what will change"
+      commit="Apply changes"
+      committing="Saving…"
     >
-      {fields.map((f) => (
-        <SchemaField
-          key={f.path}
-          field={f}
-          value={values[f.path]}
-          error={flow.errors[f.path]}
-          onChange={(v) => {
-            reset(f.path);
-            setValues((old) => ({ ...old, [f.path]: String(v) }));
-          }}
-        />
-      ))}
-      <FieldFrame
+      <SchemaFields
+        fields={fields}
+        values={values}
+        errors={flow.errors}
+        onChange={(path, v) => {
+          reset(path);
+          setValues((old) => ({ ...old, [path]: String(v) }));
+        }}
+      />
+      <TextField
         path={HEADER_FIELD}
         label={`Header value (${CUSTOM_HEADER_KEY})`}
         help={
@@ -87,34 +85,13 @@ export function EditLoadBalancerForm({
           `Kept in the ConfigMap ${configMap.name}; sent to your Service as the X-Custom-Message header. Empty removes it.`
         }
         error={flow.errors[HEADER_FIELD]}
-      >
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            className={inputClass}
-            disabled={Boolean(configMap.problem)}
-            value={header}
-            onChange={(e) => {
-              reset(HEADER_FIELD);
-              setHeader(e.target.value);
-            }}
-          />
-        )}
-      </FieldFrame>
-      {flow.formError ? <FormErrorPanel error={flow.formError} title="Nothing was changed" /> : null}
-      {saved ? (
-        <output className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
-          Saved. The provider picks up the change within seconds.
-        </output>
-      ) : null}
-      <ReviewControls
-        flow={flow}
-        review="Review changes"
-        title="Review: what will change"
-        commit="Apply changes"
-        committing="Saving…"
+        input={{ disabled: Boolean(configMap.problem) }}
+        value={header}
+        onValue={(v) => {
+          reset(HEADER_FIELD);
+          setHeader(v);
+        }}
       />
-    </form>
+    </ReviewForm>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FormErrorPanel, splitNameError } from "@/components/form/form-error-panel";
+import { splitNameError } from "@/components/form/form-error-panel";
 import { NameField } from "@/components/form/name-field";
 import { NamespaceSelect } from "@/components/form/namespace-select";
-import { ReviewControls } from "@/components/form/review-controls";
+import { ReviewForm } from "@/components/form/review-form";
 import { SchemaField } from "@/components/form/schema-field";
 import { useReviewFlow } from "@/components/form/use-review-flow";
 import type { FormModel } from "@/lib/forms/form-model";
@@ -38,14 +38,12 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
   const shown = splitNameError(flow.errors, flow.formError);
 
   return (
-    <form
-      noValidate
-      aria-label="New LoadBalancer"
-      className="flex max-w-2xl flex-col gap-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        flow.review();
-      }}
+    <ReviewForm
+      label="New LoadBalancer"
+      flow={flow}
+      formError={shown.formError}
+      notDone="The LoadBalancer was not created"
+      commit="Create LoadBalancer"
     >
       <NamespaceSelect
         kind="LoadBalancer"
@@ -105,13 +103,6 @@ export function LoadBalancerCreateForm({ model, options }: { model: FormModel; o
           </div>
         ),
       )}
-      {shown.formError ? <FormErrorPanel error={shown.formError} title="The LoadBalancer was not created" /> : null}
-      <ReviewControls
-        flow={flow}
-        title="Review: what will be created"
-        commit="Create LoadBalancer"
-        committing="Creating…"
-      />
-    </form>
+    </ReviewForm>
   );
 }

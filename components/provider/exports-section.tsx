@@ -1,13 +1,11 @@
+import { Section } from "@/components/ui/section";
 import type { ExportRow } from "@/lib/provider/types";
 import { text } from "./text";
 
 /** Each export template: what it exports and claims, who bound it, and its kro instances by state. */
 export function ExportsSection({ rows }: { rows: ExportRow[] }) {
   return (
-    <section aria-labelledby="exports-heading" className="flex flex-col gap-3">
-      <h2 id="exports-heading" className="text-lg font-semibold">
-        {text.exports}
-      </h2>
+    <Section id="exports" title={text.exports}>
       {rows.length === 0 ? <p className="text-sm">{text.noExports}</p> : null}
       <div className="grid gap-3 md:grid-cols-2">
         {rows.map((t) => (
@@ -60,6 +58,6 @@ export function ExportsSection({ rows }: { rows: ExportRow[] }) {
           </article>
         ))}
       </div>
-    </section>
+    </Section>
   );
 }

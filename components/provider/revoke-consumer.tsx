@@ -1,16 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import { FieldFrame } from "@/components/form/field-frame";
-import { fieldId, focusFirstError } from "@/components/form/field-ids";
-import { FormErrorPanel } from "@/components/form/form-error-panel";
-import { dangerButton, inputClass } from "@/components/form/input-styles";
+import { useState, useTransition } from "react";
+import { ConfirmForm } from "@/components/form/confirm-form";
+import { dangerButton } from "@/components/form/input-styles";
+import { useFormErrors } from "@/components/form/use-form-errors";
 import { useHydrated } from "@/components/form/use-hydrated";
 import { buttonVariants } from "@/components/ui/button";
+import { Section } from "@/components/ui/section";
 import { settleFormAction } from "@/components/ui/settle-action";
 import { ErrorPanel, LoadingPanel } from "@/components/ui/state-panels";
-import type { FieldErrors, FormError } from "@/lib/forms/action-result";
+import type { FormError } from "@/lib/forms/action-result";
 import { previewRevokeAction, revokeConsumerAction } from "@/lib/provider/actions";
 import type { RevokePlan } from "@/lib/provider/types";
 import { text } from "./text";
@@ -31,15 +31,8 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
   const [plan, setPlan] = useState<RevokePlan>();
   const [planError, setPlanError] = useState<FormError>();
   const [confirm, setConfirm] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<FormError>();
+  const form = useFormErrors();
   const [pending, start] = useTransition();
-  const opened = useRef(false);
-
-  useEffect(() => {
-    if (plan && !opened.current) document.getElementById(fieldId("confirm"))?.focus();
-    opened.current = Boolean(plan);
-  }, [plan]);
 
   const openPlan = () => {
     setOpen(true);
@@ -55,20 +48,12 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
   const submit = () =>
     start(async () => {
       const r = await settleFormAction(() => revokeConsumerAction({ namespace, confirm }));
-      if (r.ok) {
-        router.push(r.href);
-        return;
-      }
-      setErrors(r.fieldErrors);
-      setFormError(r.formError ?? (r.fieldErrors.form ? { message: r.fieldErrors.form } : undefined));
-      requestAnimationFrame(() => focusFirstError(r.fieldErrors));
+      if (r.ok) router.push(r.href);
+      else form.failed(r.fieldErrors, r.formError);
     });
 
   return (
-    <section aria-labelledby="revoke-heading" className="flex flex-col gap-3">
-      <h2 id="revoke-heading" className="text-lg font-semibold">
-        {text.revokeTitle(consumer)}
-      </h2>
+    <Section id="revoke" title={text.revokeTitle(consumer)}>
       {!open ? (
         <div>
           <button type="button" className={dangerButton} disabled={!hydrated} onClick={openPlan}>
@@ -85,14 +70,17 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
       ) : !plan ? (
         <LoadingPanel label={text.revokeLoading} />
       ) : (
-        <form
-          noValidate
-          aria-label={text.revokeTitle(consumer)}
-          className="flex flex-col gap-4 rounded-lg border border-red-300 p-4 dark:border-red-800"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
+        <ConfirmForm
+          label={text.revokeTitle(consumer)}
+          expected={namespace}
+          confirm={confirm}
+          onConfirm={setConfirm}
+          errors={form}
+          pending={pending}
+          submit={text.revokeSubmit}
+          submitting={text.revoking}
+          onSubmit={submit}
+          onCancel={() => setOpen(false)}
         >
           <p className="text-sm">{text.revokeIntro}</p>
           <section aria-label="What is deleted" data-testid="revoke-plan" className="flex flex-col gap-2">
@@ -112,30 +100,9 @@ export function RevokeConsumer({ namespace, consumer }: { namespace: string; con
               </div>
             ))}
           </section>
-          <FieldFrame path="confirm" label={text.revokeConfirm(namespace)} required error={errors.confirm}>
-            {(control) => (
-              <input
-                {...control}
-                autoComplete="off"
-                spellCheck={false}
-                className={inputClass}
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            )}
-          </FieldFrame>
-          {formError ? <FormErrorPanel error={formError} title={text.nothingDeleted} /> : null}
-          <div className="flex flex-wrap gap-2">
-            <button type="submit" className={dangerButton} disabled={!hydrated || pending}>
-              {pending ? text.revoking : text.revokeSubmit}
-            </button>
-            <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
-              {text.cancel}
-            </button>
-          </div>
-        </form>
+        </ConfirmForm>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,18 +1,19 @@
 // Every sentence the provider console's components show (the model's own are in lib/provider).
+import { TONE } from "@/components/ui/tones";
 import type { CheckState, ConsumerState, HeartbeatState, KonnectorDeployment } from "@/lib/provider/types";
 
 export const CHECK_STATE: Record<CheckState, { label: string; icon: string; cls: string }> = {
-  ok: { label: "Passes", icon: "✓", cls: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
-  waiting: { label: "Waiting", icon: "…", cls: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
-  failed: { label: "Fails", icon: "✕", cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
+  ok: { label: "Passes", ...TONE.good },
+  waiting: { label: "Waiting", ...TONE.busy },
+  failed: { label: "Fails", ...TONE.bad },
 };
 
 export const CONSUMER_STATE: Record<ConsumerState, { label: string; cls: string }> = {
-  healthy: { label: "Healthy", cls: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
-  starting: { label: "Starting", cls: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
+  healthy: { label: "Healthy", cls: TONE.good.cls },
+  starting: { label: "Starting", cls: TONE.busy.cls },
   late: { label: "Late", cls: "bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100" },
-  lost: { label: "Lost", cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
-  down: { label: "Konnector down", cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
+  lost: { label: "Lost", cls: TONE.bad.cls },
+  down: { label: "Konnector down", cls: TONE.bad.cls },
   revoking: { label: "Revoking", cls: "bg-slate-200 text-slate-900 dark:bg-slate-800 dark:text-slate-100" },
 };
 
@@ -65,7 +66,6 @@ export const text = {
   revokeIntro:
     "Revoking deletes, as you and with your rights on the provider, everything below: the consumer's konnector can no longer reach the provider, and its LoadBalancers stop being served. The consumer cluster itself is not touched.",
   revokeLoading: "Listing what would be deleted…",
-  revokeConfirm: (ns: string) => `Type ${ns} to confirm`,
   revokeSubmit: "Revoke binding",
   revoking: "Revoking…",
   cancel: "Cancel",

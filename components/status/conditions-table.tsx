@@ -1,4 +1,4 @@
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { DataTable } from "@/components/ui/data-table";
 import { SinceTime } from "./since-time";
 import { say } from "./text";
 
@@ -18,41 +18,23 @@ export interface Condition {
 export function ConditionsTable({ conditions, caption }: { conditions: Condition[]; caption: string }) {
   if (conditions.length === 0) return <p className="text-sm">{say.noConditions}</p>;
   return (
-    <ScrollArea label={caption}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-border">
-          <tr>
-            <th scope="col" className="py-1 pr-3">
-              Type
-            </th>
-            <th scope="col" className="pr-3">
-              Status
-            </th>
-            <th scope="col" className="pr-3">
-              Reason
-            </th>
-            <th scope="col" className="pr-3">
-              Message
-            </th>
-            <th scope="col">Last change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {conditions.map((c) => (
-            <tr key={c.type} data-condition={c.type} className="border-b border-border align-top">
-              <td className="py-1 pr-3 font-medium whitespace-nowrap">{c.type}</td>
-              <td className="pr-3 whitespace-nowrap">{c.status}</td>
-              <td className="pr-3 whitespace-nowrap">{c.reason ?? "—"}</td>
-              <td className="min-w-56 pr-3">{c.message ?? ""}</td>
-              <td className="whitespace-nowrap">
-                <SinceTime iso={c.lastTransitionTime} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollArea>
+    <DataTable
+      caption={caption}
+      columns={["Type", "Status", "Reason", "Message", "Last change"]}
+      head="border-b border-border"
+    >
+      {conditions.map((c) => (
+        <tr key={c.type} data-condition={c.type} className="border-b border-border align-top">
+          <td className="py-1 pr-3 font-medium whitespace-nowrap">{c.type}</td>
+          <td className="pr-3 whitespace-nowrap">{c.status}</td>
+          <td className="pr-3 whitespace-nowrap">{c.reason ?? "—"}</td>
+          <td className="min-w-56 pr-3">{c.message ?? ""}</td>
+          <td className="whitespace-nowrap">
+            <SinceTime iso={c.lastTransitionTime} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -86,18 +86,19 @@ export function DetailHeader({
             {traffic.pending ? null : <Send aria-hidden="true" className="size-4" />}
             Test traffic
           </Button>
-          {onEdit ? (
-            <Button variant="secondary" onClick={onEdit}>
-              <Pencil aria-hidden="true" className="size-4" />
-              Edit
-            </Button>
-          ) : null}
-          {onDelete ? (
-            <Button variant="danger" onClick={onDelete}>
-              <Trash2 aria-hidden="true" className="size-4" />
-              Delete
-            </Button>
-          ) : null}
+          {(
+            [
+              { label: "Edit", variant: "secondary", Icon: Pencil, on: onEdit },
+              { label: "Delete", variant: "danger", Icon: Trash2, on: onDelete },
+            ] as const
+          ).map(({ label, variant, Icon, on }) =>
+            on ? (
+              <Button key={label} variant={variant} onClick={on}>
+                <Icon aria-hidden="true" className="size-4" />
+                {label}
+              </Button>
+            ) : null,
+          )}
         </div>
       </div>
       {status ? (

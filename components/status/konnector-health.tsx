@@ -1,17 +1,18 @@
 "use client";
 
+import { TONE } from "@/components/ui/tones";
 import type { KonnectorHealth, KonnectorState } from "@/lib/status";
 import { formatAge } from "@/lib/status/time";
 import { SinceTime } from "./since-time";
 import { KONNECTOR_TEXT, say } from "./text";
 
 const STYLE: Record<KonnectorState, { icon: string; cls: string }> = {
-  healthy: { icon: "✓", cls: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" },
-  starting: { icon: "…", cls: "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200" },
-  late: { icon: "!", cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
-  lost: { icon: "!", cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200" },
-  down: { icon: "✕", cls: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" },
-  unknown: { icon: "?", cls: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300" },
+  healthy: TONE.good,
+  starting: TONE.busy,
+  late: TONE.warn,
+  lost: TONE.warn,
+  down: TONE.bad,
+  unknown: { ...TONE.idle, icon: "?" },
 };
 
 /**

@@ -4,6 +4,7 @@ import { type ReactNode, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { fieldId } from "@/components/form/field-ids";
 import { Callout } from "@/components/ui/callout";
+import { Section } from "@/components/ui/section";
 import { LoadingPanel } from "@/components/ui/state-panels";
 import { Tabs } from "@/components/ui/tabs";
 import { DetailHeader } from "./detail-header";
@@ -146,12 +147,9 @@ export function LoadBalancerDetail({
             value: "events",
             label: view ? `${TAB_LABELS.events} (${view.events.length})` : TAB_LABELS.events,
             content: view ? (
-              <section aria-labelledby="events-heading" className="flex flex-col gap-3">
-                <h2 id="events-heading" className="text-lg font-semibold">
-                  Events
-                </h2>
+              <Section id="events" title="Events">
                 <EventsTable events={view.events} />
-              </section>
+              </Section>
             ) : (
               waiting
             ),

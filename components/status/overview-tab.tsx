@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Callout } from "@/components/ui/callout";
+import { Section } from "@/components/ui/section";
 import type { LoadBalancerView } from "@/lib/live/types";
 import { ConditionsTable, conditionsOf } from "./conditions-table";
 import { KonnectorHealthLine } from "./konnector-health";
@@ -37,23 +38,17 @@ export function OverviewTab({ view, summary }: { view: Found; summary: ReactNode
     <div className="flex flex-col gap-6">
       <WhatBlocks status={status} />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section aria-labelledby="stages-heading" className="flex flex-col gap-3">
-          <h2 id="stages-heading" className="text-lg font-semibold">
-            Stages
-          </h2>
+        <Section id="stages" title="Stages">
           <StageTimeline stages={status.stages} current={status.current} />
-        </section>
+        </Section>
         <div className="flex flex-col gap-6">
           {view.konnector ? <KonnectorHealthLine health={view.konnector} /> : null}
           {summary}
         </div>
       </div>
-      <section aria-labelledby="conditions-heading" className="flex flex-col gap-3">
-        <h2 id="conditions-heading" className="text-lg font-semibold">
-          Conditions (as your cluster reports them)
-        </h2>
+      <Section id="conditions" title="Conditions (as your cluster reports them)">
         <ConditionsTable conditions={conditionsOf(lb)} caption="Conditions of the LoadBalancer on your cluster" />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Section } from "@/components/ui/section";
 import type { LoadBalancerView, ProviderObjectName } from "@/lib/live/types";
 import { objectYaml } from "./object-yaml";
 
@@ -30,27 +31,21 @@ export function YamlTab({ view }: { view: LoadBalancerView }) {
   const visible = PROVIDER.filter((p) => provider[p.key]);
   return (
     <div className="flex flex-col gap-8">
-      <section aria-labelledby="yaml-consumer-heading" className="flex flex-col gap-4">
-        <h2 id="yaml-consumer-heading" className="text-lg font-semibold">
-          Your cluster's objects
-        </h2>
+      <Section id="yaml-consumer" title="Your cluster's objects" gap="gap-4">
         {consumer.loadBalancer ? <YamlBlock label="LoadBalancer" obj={consumer.loadBalancer} /> : null}
         {consumer.configMap ? (
           <YamlBlock label="ConfigMap" obj={consumer.configMap} />
         ) : (
           <p className="text-sm">The settings ConfigMap does not exist or you may not read it.</p>
         )}
-      </section>
-      <section aria-labelledby="yaml-provider-heading" className="flex flex-col gap-4">
-        <h2 id="yaml-provider-heading" className="text-lg font-semibold">
-          The provider cluster's objects
-        </h2>
+      </Section>
+      <Section id="yaml-provider" title="The provider cluster's objects" gap="gap-4">
         {visible.length === 0 ? (
           <p className="text-sm">Nothing on the provider cluster is visible for it yet.</p>
         ) : (
           visible.map((p) => <YamlBlock key={p.key} label={p.label} obj={provider[p.key]} />)
         )}
-      </section>
+      </Section>
     </div>
   );
 }

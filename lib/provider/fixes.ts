@@ -10,6 +10,19 @@ export const ADDRESS_EXPRESSION = "${gateway.status.addresses[0].value}";
 
 const applyYaml = (yaml: string) => `kubectl apply -f - <<'EOF'\n${yaml.trimEnd()}\nEOF`;
 
+/** The start of one of the RGD's Gateway API templates, down to its `spec:`. */
+const head = (id: string, version: string, kind: string, name: string, namespace = `\${schema.metadata.namespace}`) =>
+  `    - id: ${id}
+      template:
+        apiVersion: gateway.networking.k8s.io/${version}
+        kind: ${kind}
+        metadata:
+          name: ${name}
+          namespace: ${namespace}
+        spec:`;
+
+const GRANT_NAME = `\${schema.metadata.namespace}-\${schema.metadata.name}-grant`;
+
 export const LOADBALANCER_RGD_YAML = `apiVersion: kro.run/v1alpha1
 kind: ResourceGraphDefinition
 metadata:
@@ -35,14 +48,7 @@ spec:
         metadata:
           name: \${schema.spec.configMapRef}
           namespace: \${schema.metadata.namespace}
-    - id: referencegrant
-      template:
-        apiVersion: gateway.networking.k8s.io/v1beta1
-        kind: ReferenceGrant
-        metadata:
-          name: \${schema.metadata.namespace}-\${schema.metadata.name}-grant
-          namespace: \${schema.spec.targetServiceNamespace}
-        spec:
+${head("referencegrant", "v1beta1", "ReferenceGrant", GRANT_NAME, `\${schema.spec.targetServiceNamespace}`)}
           from:
             - group: gateway.networking.k8s.io
               kind: HTTPRoute
@@ -51,28 +57,14 @@ spec:
             - group: ""
               kind: Service
               name: \${schema.spec.targetService}
-    - id: gateway
-      template:
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: Gateway
-        metadata:
-          name: \${schema.metadata.name}-gw
-          namespace: \${schema.metadata.namespace}
-        spec:
+${head("gateway", "v1", "Gateway", `\${schema.metadata.name}-gw`)}
           gatewayClassName: eg
           listeners:
             - name: http
               port: 80
               protocol: HTTP
               hostname: \${schema.spec.domain}
-    - id: route
-      template:
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: HTTPRoute
-        metadata:
-          name: \${schema.metadata.name}-route
-          namespace: \${schema.metadata.namespace}
-        spec:
+${head("route", "v1", "HTTPRoute", `\${schema.metadata.name}-route`)}
           parentRefs:
             - name: \${schema.metadata.name}-gw
           hostnames:

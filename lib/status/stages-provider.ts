@@ -8,9 +8,21 @@ import { type Ctx, ENVOY_CONTROLLER, isFalse, isTrue } from "./context";
 import { KRO_TRANSIENT, kroMessage, missingNamespace, say } from "./messages";
 import { stage } from "./stages-sync";
 import { firstKnown, latest } from "./time";
-import type { Stage } from "./types";
+import type { Stage, StageReason } from "./types";
 
 const pending = (id: Stage["id"]) => stage(id, { state: "pending", message: say.pending });
+
+/** Waiting since `since`; once that is overdue, blocked for `reason` (the message says how long). */
+function waiting(
+  ctx: Ctx,
+  id: Stage["id"],
+  since: string | undefined,
+  message: string,
+  blocked: [reason: StageReason, message: (age: string) => string],
+): Stage {
+  if (!ctx.overdue(since)) return stage(id, { state: "in-progress", since, message });
+  return stage(id, { state: "blocked", since, message: blocked[1](ctx.age(since)), reason: blocked[0] });
+}
 
 /** kro waits on a spec field that is not set ("no such key: x (data pending)"). */
 function missingField(message: string): string | undefined {
@@ -82,15 +94,10 @@ export function resources(ctx: Ctx): Stage {
   if (/waiting for external reference/.test(kroMsg))
     return stage("resources", { state: "blocked", since, message: say.waitingForSettings, reason: "ConfigMapMissing" });
   if (!copy.status?.state && !conditions?.length) {
-    const created = copy.metadata.creationTimestamp;
-    if (ctx.overdue(created))
-      return stage("resources", {
-        state: "blocked",
-        since: created,
-        message: say.kroNotRunning(ctx.age(created)),
-        reason: "KroNotRunning",
-      });
-    return stage("resources", { state: "in-progress", since: created, message: say.kroWaiting });
+    return waiting(ctx, "resources", copy.metadata.creationTimestamp, say.kroWaiting, [
+      "KroNotRunning",
+      say.kroNotRunning,
+    ]);
   }
   if (!grant && gateway && route && isTrue(ready)) {
     const ns = copy.spec?.targetServiceNamespace ?? copy.metadata.namespace ?? "";
@@ -127,28 +134,20 @@ export function routing(ctx: Ctx): Stage {
   }
   if (!isTrue(accepted)) {
     const created = gw.metadata.creationTimestamp;
-    if (ctx.overdue(created))
-      return stage("routing", {
-        state: "blocked",
-        since: created,
-        message: say.gatewayNotAccepted(gwName, ctx.age(created)),
-        reason: "GatewayNotAccepted",
-      });
-    return stage("routing", { state: "in-progress", since: created, message: say.gatewayWaiting(gwName) });
+    return waiting(ctx, "routing", created, say.gatewayWaiting(gwName), [
+      "GatewayNotAccepted",
+      (age) => say.gatewayNotAccepted(gwName, age),
+    ]);
   }
   const parents = route.status?.parents ?? [];
   const parent = parents.find((p) => p.controllerName === ENVOY_CONTROLLER) ?? parents[0];
   const routeName = route.metadata.name;
   const routeCreated = route.metadata.creationTimestamp;
   if (!parent) {
-    if (ctx.overdue(routeCreated))
-      return stage("routing", {
-        state: "blocked",
-        since: routeCreated,
-        message: say.routeNoStatus(routeName, ctx.age(routeCreated)),
-        reason: "RouteNoStatus",
-      });
-    return stage("routing", { state: "in-progress", since: routeCreated, message: say.routeWaiting(routeName) });
+    return waiting(ctx, "routing", routeCreated, say.routeWaiting(routeName), [
+      "RouteNoStatus",
+      (age) => say.routeNoStatus(routeName, age),
+    ]);
   }
   const routeAccepted = findCondition(parent.conditions, "Accepted");
   const resolved = findCondition(parent.conditions, "ResolvedRefs");
@@ -262,24 +261,16 @@ export function address(ctx: Ctx): Stage {
   if (!isTrue(findCondition(gw.status?.conditions, "Accepted"))) return pending("address");
   if (!svc) {
     const created = gw.metadata.creationTimestamp;
-    if (ctx.overdue(created))
-      return stage("address", {
-        state: "blocked",
-        since: created,
-        message: say.envoyServiceMissing(gw.metadata.name, ctx.age(created)),
-        reason: "EnvoyServiceMissing",
-      });
-    return stage("address", { state: "in-progress", since: created, message: say.envoyServiceWaiting });
+    return waiting(ctx, "address", created, say.envoyServiceWaiting, [
+      "EnvoyServiceMissing",
+      (age) => say.envoyServiceMissing(gw.metadata.name, age),
+    ]);
   }
   const svcCreated = svc.metadata.creationTimestamp;
-  if (ctx.overdue(svcCreated))
-    return stage("address", {
-      state: "blocked",
-      since: svcCreated,
-      message: say.noAddress(svc.metadata.name, ctx.age(svcCreated)),
-      reason: "NoAddress",
-    });
-  return stage("address", { state: "in-progress", since: svcCreated, message: say.addressWaiting });
+  return waiting(ctx, "address", svcCreated, say.addressWaiting, [
+    "NoAddress",
+    (age) => say.noAddress(svc.metadata.name, age),
+  ]);
 }
 
 export function readyStage(ctx: Ctx): Stage {
@@ -290,15 +281,10 @@ export function readyStage(ctx: Ctx): Stage {
   const copy = ctx.p.lb;
   const providerReady = findCondition(copy?.status?.conditions, "Ready");
   if (copy?.status?.state === "ACTIVE" && isTrue(providerReady)) {
-    const since = providerReady?.lastTransitionTime;
-    if (ctx.overdue(since))
-      return stage("ready", {
-        state: "blocked",
-        since,
-        message: say.statusNotSynced(ctx.age(since)),
-        reason: "StatusNotSynced",
-      });
-    return stage("ready", { state: "in-progress", since, message: say.statusWaiting });
+    return waiting(ctx, "ready", providerReady?.lastTransitionTime, say.statusWaiting, [
+      "StatusNotSynced",
+      say.statusNotSynced,
+    ]);
   }
   return stage("ready", { state: "pending", message: copy ? say.readyWaiting : say.pending });
 }

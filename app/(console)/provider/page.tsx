@@ -1,22 +1,16 @@
 import type { Metadata } from "next";
 import { ProviderConsole } from "@/components/provider/provider-console";
 import { text } from "@/components/provider/text";
-import { ErrorPanel } from "@/components/ui/state-panels";
 import { firstProviderView } from "@/lib/live/provider";
 import { requireConsoleUser } from "./access";
+import { firstPaint, ProviderUnreachable } from "./first-paint";
 
 export const metadata: Metadata = { title: text.title };
 export const dynamic = "force-dynamic";
 
 export default async function ProviderPage() {
   const { identity, reachable } = await requireConsoleUser("/provider");
-  if (!reachable) {
-    return (
-      <ErrorPanel title="Cannot reach the provider cluster">
-        <p>The portal could not check your access to the provider console. Reload in a moment.</p>
-      </ErrorPanel>
-    );
-  }
+  if (!reachable) return <ProviderUnreachable />;
   // Server-rendered first paint from a one-shot subscription; the page's live stream takes over.
   const first = await firstProviderView(identity, 5_000);
   return (
@@ -25,15 +19,7 @@ export default async function ProviderPage() {
         <h1 className="text-2xl font-semibold">{text.title}</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">{text.intro}</p>
       </div>
-      <ProviderConsole
-        initial={first.ok ? first.data?.view : undefined}
-        resume={first.ok ? first.data?.resume : undefined}
-        initialProblem={
-          first.ok
-            ? undefined
-            : { status: first.error.status, reason: first.error.reason, message: first.error.message }
-        }
-      />
+      <ProviderConsole {...firstPaint(first)} />
     </div>
   );
 }

@@ -11,6 +11,20 @@ export const cond = (type: string, status: Condition["status"], reason: string, 
   message,
 });
 
+/** An object's conditions as a translation sets them. */
+export class Conditions {
+  readonly list: ConditionSpec[] = [];
+  /** Replaces a condition of the same type in place, like metav1 condition merging. */
+  set(c: ConditionSpec): void {
+    const i = this.list.findIndex((x) => x.type === c.type);
+    if (i >= 0) this.list[i] = c;
+    else this.list.push(c);
+  }
+  has(type: string, status?: string): boolean {
+    return this.list.some((c) => c.type === type && (status === undefined || c.status === status));
+  }
+}
+
 /** An error as a condition message, as Envoy Gateway writes it: capital first letter, final period. */
 export function conditionMessage(error: string): string {
   if (error === "") return error;

@@ -8,7 +8,7 @@ import { type DataPlane, type GatewayProxy, gatewayKey } from "./data-plane";
 import { type Caches, describeError } from "./informers";
 import { deleteProxyService, desiredService, ensureNamespace, ensureProxyService, serviceAddresses } from "./infra";
 import { programmedPorts } from "./listeners";
-import { CONTROLLER_NAMESPACE, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from "./naming";
+import { CONTROLLER_NAMESPACE, OWNING_GATEWAY } from "./naming";
 import { gatewayClassStatus, gatewayStatusFrom, isOurClass, ourGateways, routeParentsFrom } from "./status";
 import { type Translation, translate } from "./translate";
 import type { Gateway, GatewayClass, HTTPRoute, Service } from "./types";
@@ -99,10 +99,10 @@ export class Controller {
     // One translation per pass: attached routes and route overlaps depend on all objects at once.
     const translation = translate(gateways, snap);
     const proxies = snap.services.filter(
-      (s) => s.metadata.namespace === CONTROLLER_NAMESPACE && s.metadata.labels?.[OWNING_GATEWAY_NAME] !== undefined,
+      (s) => s.metadata.namespace === CONTROLLER_NAMESPACE && s.metadata.labels?.[OWNING_GATEWAY.name] !== undefined,
     );
     const ownerKey = (s: Service) =>
-      `${s.metadata.labels?.[OWNING_GATEWAY_NAMESPACE]}/${s.metadata.labels?.[OWNING_GATEWAY_NAME]}`;
+      `${s.metadata.labels?.[OWNING_GATEWAY.namespace]}/${s.metadata.labels?.[OWNING_GATEWAY.name]}`;
     const recorded = new Map(proxies.map((s) => [ownerKey(s), serviceAddresses(s)[0]?.value]));
 
     if (gateways.length > 0 && !this.namespaceReady) {
@@ -158,8 +158,8 @@ export class Controller {
     let addresses = serviceAddresses(
       proxies.find(
         (s) =>
-          s.metadata.labels?.[OWNING_GATEWAY_NAME] === gw.metadata.name &&
-          s.metadata.labels?.[OWNING_GATEWAY_NAMESPACE] === gw.metadata.namespace,
+          s.metadata.labels?.[OWNING_GATEWAY.name] === gw.metadata.name &&
+          s.metadata.labels?.[OWNING_GATEWAY.namespace] === gw.metadata.namespace,
       ),
     );
     // A Service needs ports: without a programmed listener Envoy Gateway's Service write fails too.

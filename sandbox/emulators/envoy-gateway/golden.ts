@@ -21,16 +21,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { goModuleDir } from "../../setup/manifests";
 import { CONTROLLER_NAME } from "./naming";
-import {
-  EndpointSlice,
-  Gateway,
-  type GatewayClass,
-  HTTPRoute,
-  Namespace,
-  ReferenceGrant,
-  Service,
-  type Snapshot,
-} from "./types";
+import * as api from "./types";
 
 export const ENVOY_GATEWAY_MODULE = { path: "github.com/envoyproxy/gateway", version: "v1.9.1" };
 /** The GatewayClass Envoy Gateway's translator test translates for. */
@@ -177,24 +168,24 @@ function parseAll<T>(name: string, what: string, objs: Obj[], schema: { parse(o:
  * backends and the namespaces envoy-gateway and default that the test adds (its per-Gateway proxy
  * Services are left out: no route refers to them).
  */
-export function goldenSnapshot(name: string, input: GoldenDoc): Snapshot {
+export function goldenSnapshot(name: string, input: GoldenDoc): api.Snapshot {
   const extra = harnessBackends();
-  const gatewayClass: GatewayClass = {
+  const gatewayClass: api.GatewayClass = {
     metadata: { name: GOLDEN_CLASS },
     spec: { controllerName: CONTROLLER_NAME },
   };
   return {
     classes: [gatewayClass],
-    gateways: parseAll(name, "gateways", list(input, "gateways"), Gateway),
-    routes: parseAll(name, "httpRoutes", list(input, "httpRoutes"), HTTPRoute),
-    grants: parseAll(name, "referenceGrants", list(input, "referenceGrants"), ReferenceGrant),
-    services: parseAll(name, "services", [...list(input, "services"), ...extra.services], Service),
-    slices: parseAll(name, "endpointSlices", [...list(input, "endpointSlices"), ...extra.slices], EndpointSlice),
+    gateways: parseAll(name, "gateways", list(input, "gateways"), api.Gateway),
+    routes: parseAll(name, "httpRoutes", list(input, "httpRoutes"), api.HTTPRoute),
+    grants: parseAll(name, "referenceGrants", list(input, "referenceGrants"), api.ReferenceGrant),
+    services: parseAll(name, "services", [...list(input, "services"), ...extra.services], api.Service),
+    slices: parseAll(name, "endpointSlices", [...list(input, "endpointSlices"), ...extra.slices], api.EndpointSlice),
     namespaces: parseAll(
       name,
       "namespaces",
       [...list(input, "namespaces"), { metadata: { name: "envoy-gateway" } }, { metadata: { name: "default" } }],
-      Namespace,
+      api.Namespace,
     ),
   };
 }

@@ -2,7 +2,7 @@
 // ListenerSets and merged Gateways): each listener's spec first, then hostname conflicts between
 // the valid ones, then the final Programmed/Accepted/ResolvedRefs conditions. Pure; depends on the
 // Gateway alone, so the status and the data plane compute the same verdicts.
-import { type ConditionSpec, cond } from "./conditions";
+import { type ConditionSpec, Conditions, cond } from "./conditions";
 import { parseLabelSelector } from "./label-selector";
 import { GATEWAY_GROUP } from "./naming";
 import type { Gateway, Listener, ListenerStatus, Namespace } from "./types";
@@ -29,19 +29,6 @@ function kindsFor(l: Listener): string[] {
   if (l.protocol === "TCP") return ["TCPRoute"];
   if (l.protocol === "UDP") return ["UDPRoute"];
   return [];
-}
-
-class Conditions {
-  readonly list: ConditionSpec[] = [];
-  /** Replaces a condition of the same type in place, like metav1 condition merging. */
-  set(c: ConditionSpec): void {
-    const i = this.list.findIndex((x) => x.type === c.type);
-    if (i >= 0) this.list[i] = c;
-    else this.list.push(c);
-  }
-  has(type: string, status?: string): boolean {
-    return this.list.some((c) => c.type === type && (status === undefined || c.status === status));
-  }
 }
 
 const INVALID = "Listener is invalid, see other Conditions for details.";
@@ -113,28 +100,14 @@ function validateSpec(gw: Gateway, l: Listener): Work {
       }
       supportedKinds = supported;
     }
-    if (l.protocol !== "HTTP") {
-      // Envoy Gateway serves these protocols; the sandbox's data plane does not.
-      specValid = false;
-      conds.set(
-        cond(
-          "Accepted",
-          "False",
-          "UnsupportedProtocol",
-          `Protocol ${l.protocol} is not supported by the sandbox emulator.`,
-        ),
-      );
-    }
-  } else {
+  }
+  if (l.protocol !== "HTTP") {
+    // Envoy Gateway serves its other protocols; the sandbox's data plane does not.
     specValid = false;
-    conds.set(
-      cond(
-        "Accepted",
-        "False",
-        "UnsupportedProtocol",
-        `Protocol ${l.protocol} is unsupported, must be HTTP, HTTPS, TCP or UDP.`,
-      ),
-    );
+    const why = EG_PROTOCOLS.includes(l.protocol)
+      ? "is not supported by the sandbox emulator"
+      : "is unsupported, must be HTTP, HTTPS, TCP or UDP";
+    conds.set(cond("Accepted", "False", "UnsupportedProtocol", `Protocol ${l.protocol} ${why}.`));
   }
   return { listener: l, conds, supportedKinds, specValid, allowsNamespace };
 }

@@ -5,8 +5,11 @@ import { createHash } from "node:crypto";
 export const CONTROLLER_NAME = "gateway.envoyproxy.io/gatewayclass-controller";
 export const GATEWAY_GROUP = "gateway.networking.k8s.io";
 export const CONTROLLER_NAMESPACE = "envoy-gateway-system";
-export const OWNING_GATEWAY_NAME = "gateway.envoyproxy.io/owning-gateway-name";
-export const OWNING_GATEWAY_NAMESPACE = "gateway.envoyproxy.io/owning-gateway-namespace";
+/** The labels that name the Gateway a proxy object belongs to. */
+export const OWNING_GATEWAY = {
+  name: "gateway.envoyproxy.io/owning-gateway-name",
+  namespace: "gateway.envoyproxy.io/owning-gateway-namespace",
+} as const;
 /** Where the emulator records the URL its data plane really listens on (see data-plane.ts). */
 export const DATA_PLANE_URL_ANNOTATION = "sandbox.kube-bind.io/data-plane-url";
 
@@ -34,8 +37,8 @@ export function proxyLabels(gatewayNamespace: string, gatewayName: string): Reco
     "app.kubernetes.io/name": "envoy",
     "app.kubernetes.io/component": "proxy",
     "app.kubernetes.io/managed-by": "envoy-gateway",
-    [OWNING_GATEWAY_NAME]: gatewayName,
-    [OWNING_GATEWAY_NAMESPACE]: gatewayNamespace,
+    [OWNING_GATEWAY.name]: gatewayName,
+    [OWNING_GATEWAY.namespace]: gatewayNamespace,
   };
 }
 

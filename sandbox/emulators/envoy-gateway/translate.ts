@@ -3,7 +3,7 @@
 // condition; per HTTPRoute one parent entry per parentRef to one of the Gateways, with Accepted,
 // ResolvedRefs, BackendsAvailable, PartiallyInvalid and RouteRulesOverlap. Pure: no API server,
 // no clock (status.ts stamps times), so the golden-file test feeds Envoy Gateway's inputs to it.
-import { type ConditionSpec, cond, conditionMessage, errorsMessage, joinedReasons } from "./conditions";
+import { type ConditionSpec, Conditions, cond, conditionMessage, errorsMessage, joinedReasons } from "./conditions";
 import { compileHeaderFilters } from "./header-filters";
 import { gatewayAccepted, type ListenerVerdict, listenerVerdicts } from "./listeners";
 import { attachRoute, NO_HOSTNAME_INTERSECTION, refersToGateway } from "./matching";
@@ -74,15 +74,6 @@ const withDefaults = (ref: ParentRef, routeNs: string) => ({
 });
 const sameParent = (a: ParentRef, b: ParentRef, routeNs: string) =>
   JSON.stringify(withDefaults(a, routeNs)) === JSON.stringify(withDefaults(b, routeNs));
-
-class Conditions {
-  readonly list: ConditionSpec[] = [];
-  set(c: ConditionSpec): void {
-    const i = this.list.findIndex((x) => x.type === c.type);
-    if (i >= 0) this.list[i] = c;
-    else this.list.push(c);
-  }
-}
 
 const listenerId = (gw: Gateway, v: ListenerVerdict) =>
   `${gw.metadata.namespace}/${gw.metadata.name}/${v.listener.name}`;

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { ConsumerDetail } from "@/components/provider/consumer-detail";
 import { text } from "@/components/provider/text";
 import { AppLink as Link } from "@/components/ui/app-link";
-import { ErrorPanel } from "@/components/ui/state-panels";
 import { firstProviderConsumerView } from "@/lib/live/provider";
 import { PreviewInput } from "@/lib/provider/revoke";
 import { requireConsoleUser } from "../../access";
+import { firstPaint, ProviderUnreachable } from "../../first-paint";
 
 export const dynamic = "force-dynamic";
 
@@ -26,13 +26,7 @@ export default async function ConsumerPage({ params }: Params) {
       {text.back}
     </Link>
   );
-  if (!reachable) {
-    return (
-      <ErrorPanel title="Cannot reach the provider cluster">
-        <p>The portal could not check your access to the provider console. Reload in a moment.</p>
-      </ErrorPanel>
-    );
-  }
+  if (!reachable) return <ProviderUnreachable />;
   const first = await firstProviderConsumerView(identity, namespace, 5_000);
   const consumer = first.ok ? first.data?.view.consumer?.consumer : undefined;
   return (
@@ -42,16 +36,7 @@ export default async function ConsumerPage({ params }: Params) {
         <h1 className="mt-2 text-2xl font-semibold">Consumer {consumer ?? namespace}</h1>
         <p className="mt-1 font-mono text-sm text-slate-600 dark:text-slate-300">Binding namespace {namespace}</p>
       </div>
-      <ConsumerDetail
-        namespace={namespace}
-        initial={first.ok ? first.data?.view : undefined}
-        resume={first.ok ? first.data?.resume : undefined}
-        initialProblem={
-          first.ok
-            ? undefined
-            : { status: first.error.status, reason: first.error.reason, message: first.error.message }
-        }
-      />
+      <ConsumerDetail namespace={namespace} {...firstPaint(first)} />
     </div>
   );
 }
