@@ -1,10 +1,8 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { CliBindFlow } from "@/components/bind/cli-bind-flow";
+import { BindFirst, NewLoadBalancerButton } from "@/components/dashboard/api-gate";
 import type { BindingLine } from "@/components/dashboard/binding-card";
 import { LiveDashboard } from "@/components/dashboard/live-dashboard";
-import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { ErrorPanel } from "@/components/ui/state-panels";
@@ -79,26 +77,12 @@ async function Dashboard() {
             {user.groups.length ? <> (groups: {user.groups.join(", ")})</> : null}.
           </>
         }
-        actions={
-          bound ? (
-            <ButtonLink href="/loadbalancers/new" variant="primary">
-              <Plus aria-hidden="true" className="size-4" />
-              New LoadBalancer
-            </ButtonLink>
-          ) : null
-        }
+        actions={bound ? <NewLoadBalancerButton /> : null}
       />
       {!bound ? (
-        <EmptyState
-          title="No API bound yet"
-          actions={
-            <ButtonLink href="/catalog" variant="primary">
-              Open the catalog
-            </ButtonLink>
-          }
-        >
-          <p>Your cluster does not serve the LoadBalancer API yet. Bind it from the catalog.</p>
-        </EmptyState>
+        <BindFirst title="No API bound yet">
+          Your cluster does not serve the LoadBalancer API yet. Bind it from the catalog.
+        </BindFirst>
       ) : !first.ok && first.error.status === 403 ? (
         <PortalErrorPanel error={first.error} action="Loading your LoadBalancers" />
       ) : (

@@ -1,10 +1,11 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { LiveViewFrame } from "@/components/status/live-view-frame";
 import type { DashboardView } from "@/lib/live/types";
 import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
 import { BindingCard, type BindingLine } from "./binding-card";
-import { LiveViewFrame, NoLoadBalancers } from "./live-view-frame";
+import { NoLoadBalancers } from "./no-loadbalancers";
 import { RecentChanges } from "./recent-changes";
 import { StageTiles } from "./stage-tiles";
 

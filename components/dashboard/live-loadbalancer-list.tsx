@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { LiveViewFrame } from "@/components/status/live-view-frame";
 import type { ListView } from "@/lib/live/types";
 import { formatListQuery, type ListRequest, listSub } from "@/lib/live-wire/list-page";
 import type { LiveError } from "@/lib/live-wire/live-protocol";
-import { LiveViewFrame, NoLoadBalancers } from "./live-view-frame";
+import { NoLoadBalancers } from "./no-loadbalancers";
 import { PagedList } from "./paged-list";
 
 /** How long typing pauses before the search asks the server (one stream per pause, not per key). */

@@ -1,6 +1,7 @@
 "use client";
 
 import { ConditionsTable } from "@/components/status/conditions-table";
+import { LiveViewFrame } from "@/components/status/live-view-frame";
 import { SinceTime } from "@/components/status/since-time";
 import { DataTable, rowClass } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
@@ -9,7 +10,6 @@ import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
 import type { ConsumerDetailView } from "@/lib/provider/types";
 import { ConsumerStateBadge, Heartbeat, Konnector } from "./consumer-state";
 import { FixBlock } from "./fix-block";
-import { ProviderLiveFrame } from "./provider-live-frame";
 import { RevokeConsumer } from "./revoke-consumer";
 import { text } from "./text";
 
@@ -26,9 +26,14 @@ export function ConsumerDetail({
   initialProblem?: LiveError;
 }) {
   return (
-    <ProviderLiveFrame sub={liveSub.providerConsumer(namespace)} className="flex flex-col gap-6" {...live}>
+    <LiveViewFrame
+      sub={liveSub.providerConsumer(namespace)}
+      className="flex flex-col gap-6"
+      {...live}
+      loadingLabel={text.loading}
+    >
       {(view) => <ConsumerSections namespace={namespace} view={view} />}
-    </ProviderLiveFrame>
+    </LiveViewFrame>
   );
 }
 

@@ -1,18 +1,18 @@
 "use client";
 
+import { LiveViewFrame } from "@/components/status/live-view-frame";
 import { Section } from "@/components/ui/section";
 import { type LiveError, liveSub } from "@/lib/live-wire/live-protocol";
 import type { ProviderView } from "@/lib/provider/types";
 import { ConsumerTable } from "./consumer-table";
 import { ExportsSection } from "./exports-section";
-import { ProviderLiveFrame } from "./provider-live-frame";
 import { SetupChecklist } from "./setup-checklist";
 import { text } from "./text";
 
 /** The provider console, kept current by the page's live stream (sub `provider`). */
 export function ProviderConsole(props: { initial?: ProviderView; resume?: string; initialProblem?: LiveError }) {
   return (
-    <ProviderLiveFrame sub={liveSub.provider} className="flex flex-col gap-8" {...props}>
+    <LiveViewFrame sub={liveSub.provider} className="flex flex-col gap-8" {...props} loadingLabel={text.loading}>
       {(view) => (
         <>
           <SetupChecklist checks={view.checks} />
@@ -22,6 +22,6 @@ export function ProviderConsole(props: { initial?: ProviderView; resume?: string
           <ExportsSection rows={view.exports} />
         </>
       )}
-    </ProviderLiveFrame>
+    </LiveViewFrame>
   );
 }

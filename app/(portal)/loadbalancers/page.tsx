@@ -1,8 +1,6 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
+import { BindFirst, NewLoadBalancerButton } from "@/components/dashboard/api-gate";
 import { LiveLoadBalancerList } from "@/components/dashboard/live-loadbalancer-list";
-import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
@@ -30,26 +28,12 @@ export default async function LoadBalancersPage({
       <PageHeader
         title="LoadBalancers"
         description="Every LoadBalancer in the namespaces you can use, live. Hover or focus a status for what it waits for or what to fix."
-        actions={
-          bound && (view === undefined || view.namespaces.length > 0) ? (
-            <ButtonLink href="/loadbalancers/new" variant="primary">
-              <Plus aria-hidden="true" className="size-4" />
-              New LoadBalancer
-            </ButtonLink>
-          ) : null
-        }
+        actions={bound && (view === undefined || view.namespaces.length > 0) ? <NewLoadBalancerButton /> : null}
       />
       {!bound ? (
-        <EmptyState
-          title="The LoadBalancer API is not bound to your cluster"
-          actions={
-            <ButtonLink href="/catalog" variant="primary">
-              Open the catalog
-            </ButtonLink>
-          }
-        >
-          <p>Bind it from the catalog first; then you can create LoadBalancers here.</p>
-        </EmptyState>
+        <BindFirst title="The LoadBalancer API is not bound to your cluster">
+          Bind it from the catalog first; then you can create LoadBalancers here.
+        </BindFirst>
       ) : !first.ok && first.error.status === 403 ? (
         <PortalErrorPanel error={first.error} action="Listing LoadBalancers" />
       ) : (

@@ -4,19 +4,15 @@ import type { ReactNode } from "react";
 import { ConnectionNote } from "@/components/status/connection-note";
 import { HealthBanner } from "@/components/status/health-banner";
 import { ProblemPanel } from "@/components/status/problem-panel";
-import { say } from "@/components/status/text";
-import { ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { EmptyState } from "@/components/ui/empty-state";
 import { LoadingPanel } from "@/components/ui/state-panels";
 import type { LiveHealth } from "@/lib/live/types";
 import type { LiveError, LiveSub } from "@/lib/live-wire/live-protocol";
 import { useLiveView } from "./use-live-view";
 
 /**
- * The user's LoadBalancers on the page's live stream, framed the same on the dashboard and the
- * list: the connection note, a problem or outage, a loading panel until the first view; then the
- * page's own content for the view.
+ * A view on the page's live stream, framed the same on every live page: the connection note, a
+ * problem or outage, a loading panel until the first view; then the page's own content for it.
  */
 export function LiveViewFrame<V extends { health: LiveHealth }>({
   sub,
@@ -24,6 +20,7 @@ export function LiveViewFrame<V extends { health: LiveHealth }>({
   resume,
   initialProblem,
   className,
+  loadingLabel = "Loading your LoadBalancers…",
   children,
 }: {
   sub: LiveSub;
@@ -32,6 +29,7 @@ export function LiveViewFrame<V extends { health: LiveHealth }>({
   resume?: string;
   initialProblem?: LiveError;
   className?: string;
+  loadingLabel?: string;
   /** `pending`: the view shown is the last one while the stream brings the one `sub` names */
   children: (view: V, pending: boolean) => ReactNode;
 }) {
@@ -41,23 +39,7 @@ export function LiveViewFrame<V extends { health: LiveHealth }>({
       <ConnectionNote state={connection} />
       {problem ? <ProblemPanel error={problem} revoked={revoked} /> : null}
       {view ? <HealthBanner health={view.health} /> : null}
-      {view ? children(view, pending) : problem ? null : <LoadingPanel label="Loading your LoadBalancers…" />}
+      {view ? children(view, pending) : problem ? null : <LoadingPanel label={loadingLabel} />}
     </div>
-  );
-}
-
-/** No LoadBalancer in the namespaces the user may use yet, with the way to make one. */
-export function NoLoadBalancers({ namespaces }: { namespaces: string[] }) {
-  return (
-    <EmptyState
-      title="No LoadBalancers yet"
-      actions={
-        <ButtonLink href="/loadbalancers/new" variant="primary">
-          New LoadBalancer
-        </ButtonLink>
-      }
-    >
-      <p>{say.noRows(namespaces)}</p>
-    </EmptyState>
   );
 }
