@@ -35,7 +35,7 @@ async function steadySandboxText(page: Page) {
   await page.evaluate(() => {
     const rules: [RegExp, string][] = [
       [/kube-bind-[a-z0-9]{8,}/g, "kube-bind-abcdefgh12345"],
-      [/127\.0\.1\.\d+/g, "127.0.1.1"],
+      [/127\.0\.[1-9]\d*\.\d+/g, "127.0.1.1"],
       [/127\.0\.0\.1:\d+/g, "127.0.0.1:6443"],
     ];
     const steady = (root: Node) => {
