@@ -40,8 +40,17 @@ export async function bindConsumer(
     if (await Promise.race([consent, returned])) await allow.click();
     await page.waitForURL(back);
     await page.goto("/catalog/loadbalancer");
-    await page.getByRole("button", { name: "Allow and bind to my cluster" }).click();
-    await page.getByText("Bound: APIServiceBinding").waitFor({ timeout: 90_000 });
+    // The button works only once the page has hydrated (slow on a loaded machine): click until it reacts.
+    const reacted = await until(async () => {
+      await page.getByRole("button", { name: "Allow and bind to my cluster" }).click({ timeout: 2_000 });
+      return page
+        .getByText(/Binding…|Bound: APIServiceBinding/)
+        .waitFor({ timeout: 3_000 })
+        .then(() => true);
+    }, 60_000);
+    if (!reacted) throw new Error("the catalog's bind button did not react within 60 s");
+    // kube-bind's backend and the konnector take a while on 2 busy cores.
+    await page.getByText("Bound: APIServiceBinding").waitFor({ timeout: 240_000 });
   } finally {
     await browser.close();
   }
