@@ -167,6 +167,8 @@ async function main(): Promise<number> {
           provisionBudgetS: Number(process.env.BENCH_PROVISION_S ?? 1200),
           heapDir: process.env.BENCH_PROF,
         });
+        const failure = results.scaling.notes.find((n) => n.includes(" failed: "));
+        if (failure) results.skipped.s = `partly measured: ${failure}`;
       },
     );
   }

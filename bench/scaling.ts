@@ -72,16 +72,26 @@ export async function measureScaling(
   const result: ScalingResult = { rssBefore: o.portal.rss(), sizes: [], cache: [], viewers: [], notes: [] };
   const provisionDeadline = Date.now() + o.provisionBudgetS * 1000;
   let seeded = 0;
+  // A failed size ends the series (the next one builds on it) but keeps what was measured.
+  const failed = (what: string, e: unknown) => {
+    o.log(`(s) ${what} failed: ${(e as Error).stack}`);
+    result.notes.push(`${what} failed: ${(e as Error).message.split("\n")[0]}`);
+  };
   for (const size of o.lbSizes) {
-    o.log(`(s) ${size.toLocaleString("en")} LoadBalancers: seeding ${size - seeded}`);
-    const seedSeconds = await seed(o.admin, SCALE_NAMESPACE, [seeded, size], o.log);
-    seeded = size;
-    const provisioned = await provision(o, size, provisionDeadline);
-    o.log(
-      `(s) seeded in ${seedSeconds.toFixed(0)} s; ${provisioned.copies} provider copies, ${provisioned.active} ACTIVE after ${provisioned.seconds.toFixed(0)} s more`,
-    );
-    const step = { ...o, cookie: await o.cookies() };
-    result.sizes.push({ loadBalancers: size, seedSeconds, provisioned, ...(await dashboardAt(step, size)) });
+    try {
+      o.log(`(s) ${size.toLocaleString("en")} LoadBalancers: seeding ${size - seeded}`);
+      const seedSeconds = await seed(o.admin, SCALE_NAMESPACE, [seeded, size], o.log);
+      seeded = size;
+      const provisioned = await provision(o, size, provisionDeadline);
+      o.log(
+        `(s) seeded in ${seedSeconds.toFixed(0)} s; ${provisioned.copies} provider copies, ${provisioned.active} ACTIVE after ${provisioned.seconds.toFixed(0)} s more`,
+      );
+      const step = { ...o, cookie: await o.cookies() };
+      result.sizes.push({ loadBalancers: size, seedSeconds, provisioned, ...(await dashboardAt(step, size)) });
+    } catch (e) {
+      failed(`the dashboard at ${size.toLocaleString("en")} LoadBalancers`, e);
+      break;
+    }
   }
   const last = result.sizes.at(-1);
   if (last && !last.provisioned.complete)
@@ -117,7 +127,8 @@ export async function measureScaling(
       writes: 5,
       beforeFirst: take,
       whenAllOpen: take,
-    });
+    }).catch((e) => failed(`${clients.toLocaleString("en")} SSE viewers`, e));
+    if (!fanout) break;
     result.viewers.push(fanout);
     if (files.length === 2) {
       o.log(`(s) summarizing heap snapshots ${files.join(", ")}`);
