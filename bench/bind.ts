@@ -50,7 +50,23 @@ export async function bindConsumer(
     }, 60_000);
     if (!reacted) throw new Error("the catalog's bind button did not react within 60 s");
     // kube-bind's backend and the konnector take a while on 2 busy cores.
-    await page.getByText("Bound: APIServiceBinding").waitFor({ timeout: 240_000 });
+    const bound = await page
+      .getByText("Bound: APIServiceBinding")
+      .waitFor({ timeout: 240_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!bound) {
+      // Whatever the page says instead (an error from the bind action) is the useful part.
+      const said = (
+        await page
+          .getByRole("main")
+          .innerText()
+          .catch(() => "")
+      )
+        .replace(/\s+/g, " ")
+        .slice(0, 600);
+      throw new Error(`the bind did not finish within 4 minutes; the page says: ${said}`);
+    }
   } finally {
     await browser.close();
   }
