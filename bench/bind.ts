@@ -57,14 +57,11 @@ export async function bindConsumer(
       .catch(() => false);
     if (!bound) {
       // Whatever the page says instead (an error from the bind action) is the useful part.
-      const said = (
-        await page
-          .getByRole("main")
-          .innerText()
-          .catch(() => "")
-      )
-        .replace(/\s+/g, " ")
-        .slice(0, 600);
+      const main = await page
+        .getByRole("main")
+        .textContent()
+        .catch(() => null);
+      const said = (main ?? "").replace(/\s+/g, " ").slice(0, 600);
       throw new Error(`the bind did not finish within 4 minutes; the page says: ${said}`);
     }
   } finally {
