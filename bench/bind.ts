@@ -40,21 +40,24 @@ export async function bindConsumer(
     if (await Promise.race([consent, returned])) await allow.click();
     await page.waitForURL(back);
     await page.goto("/catalog/loadbalancer");
-    // The button works only once the page has hydrated (slow on a loaded machine): click until it reacts.
-    const reacted = await until(async () => {
-      await page.getByRole("button", { name: "Allow and bind to my cluster" }).click({ timeout: 2_000 });
-      return page
-        .getByText(/Binding…|Bound: APIServiceBinding/)
-        .waitFor({ timeout: 3_000 })
-        .then(() => true);
-    }, 60_000);
-    if (!reacted) throw new Error("the catalog's bind button did not react within 60 s");
-    // kube-bind's backend and the konnector take a while on 2 busy cores.
-    const bound = await page
-      .getByText("Bound: APIServiceBinding")
-      .waitFor({ timeout: 240_000 })
-      .then(() => true)
-      .catch(() => false);
+    // Click whenever the button is there: before the page hydrates a click does nothing, and after
+    // a failed attempt (a step answered 429 while the new CRD settles, say) binding again resumes
+    // where it stopped. While an attempt runs the button reads "Binding…" and is left alone.
+    const button = page.getByRole("button", { name: "Allow and bind to my cluster" });
+    const done = page.getByText("Bound: APIServiceBinding");
+    let attempts = 0;
+    const bound = await until(
+      async () => {
+        if (await done.isVisible()) return true;
+        if ((await button.isVisible()) && (await button.isEnabled())) {
+          await button.click({ timeout: 2_000 });
+          attempts++;
+        }
+        return false;
+      },
+      300_000,
+      2_000,
+    );
     if (!bound) {
       // Whatever the page says instead (an error from the bind action) is the useful part.
       const main = await page
@@ -62,7 +65,7 @@ export async function bindConsumer(
         .textContent()
         .catch(() => null);
       const said = (main ?? "").replace(/\s+/g, " ").slice(0, 600);
-      throw new Error(`the bind did not finish within 4 minutes; the page says: ${said}`);
+      throw new Error(`the bind did not finish within 5 minutes (${attempts} clicks); the page says: ${said}`);
     }
   } finally {
     await browser.close();
