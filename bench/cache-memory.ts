@@ -10,6 +10,7 @@ import { type KubeList, type KubeObject, PORTAL, type ResourceRef } from "../lib
 import { ObjectStore, slim } from "../lib/k8s/watch-store";
 
 export interface CacheMemory {
+  cluster: string;
   resource: string;
   objects: number;
   /** heap bytes per cached object, trimmed as the portal caches it */
@@ -55,6 +56,7 @@ export async function cacheMemory(c: KubeClient, ref: ResourceRef): Promise<Cach
   };
   const json = (list: KubeObject[]) => list.reduce((n, o) => n + Buffer.byteLength(JSON.stringify(o)), 0) / count;
   return {
+    cluster: c.conn.name,
     resource: ref.resource,
     objects: count,
     heap: heapPer(count, () => store(slim)),

@@ -110,7 +110,7 @@ export function scalingTables(s: ScalingResult): string {
           "JSON as sent",
         ],
         s.cache.map((c) => [
-          `${c.resource} (${n(c.objects)})`,
+          `${c.cluster} ${c.resource} (${n(c.objects)})`,
           `${c.heap.toFixed(0)} B = ${x(c.heap / c.json)} of its JSON`,
           `${c.heapUntrimmed.toFixed(0)} B`,
           `${c.json.toFixed(0)} B`,
