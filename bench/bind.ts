@@ -40,8 +40,33 @@ export async function bindConsumer(
     if (await Promise.race([consent, returned])) await allow.click();
     await page.waitForURL(back);
     await page.goto("/catalog/loadbalancer");
-    await page.getByRole("button", { name: "Allow and bind to my cluster" }).click();
-    await page.getByText("Bound: APIServiceBinding").waitFor({ timeout: 90_000 });
+    // Click whenever the button is there: before the page hydrates a click does nothing, and after
+    // a failed attempt (a step answered 429 while the new CRD settles, say) binding again resumes
+    // where it stopped. While an attempt runs the button reads "Binding…" and is left alone.
+    const button = page.getByRole("button", { name: "Allow and bind to my cluster" });
+    const done = page.getByText("Bound: APIServiceBinding");
+    let attempts = 0;
+    const bound = await until(
+      async () => {
+        if (await done.isVisible()) return true;
+        if ((await button.isVisible()) && (await button.isEnabled())) {
+          await button.click({ timeout: 2_000 });
+          attempts++;
+        }
+        return false;
+      },
+      300_000,
+      2_000,
+    );
+    if (!bound) {
+      // Whatever the page says instead (an error from the bind action) is the useful part.
+      const main = await page
+        .getByRole("main")
+        .textContent()
+        .catch(() => null);
+      const said = (main ?? "").replace(/\s+/g, " ").slice(0, 600);
+      throw new Error(`the bind did not finish within 5 minutes (${attempts} clicks); the page says: ${said}`);
+    }
   } finally {
     await browser.close();
   }

@@ -7,6 +7,7 @@ import { KubeError } from "../lib/k8s/errors";
 import { openRequest } from "../lib/k8s/request";
 import { PORTAL } from "../lib/k8s/types";
 import { applyPatch, type ViewPatch } from "../lib/live-wire/view-patch";
+import type { PhaseContext } from "./context";
 import { CM, createIfMissing, LB, loadBalancer, NAMESPACES, ROLEBINDINGS, settingsConfigMap } from "./fixtures";
 import type { Portal } from "./portal";
 import { openLive, type SseMessage } from "./sse";
@@ -45,7 +46,9 @@ export interface DashboardResult {
   cleanedUp: boolean;
 }
 
-async function timed(send: () => Promise<{ statusCode: number; body: { text(): Promise<string> } }>): Promise<Timed> {
+export async function timed(
+  send: () => Promise<{ statusCode: number; body: { text(): Promise<string> } }>,
+): Promise<Timed> {
   const t0 = performance.now();
   const res = await send();
   const ttfb = performance.now() - t0;
@@ -55,7 +58,7 @@ async function timed(send: () => Promise<{ statusCode: number; body: { text(): P
 }
 
 /** Starts a measuring window; calling the result gives the portal's CPU ÷ wall time since. */
-const cpuWindow = (portal: Portal) => {
+export const cpuWindow = (portal: Portal) => {
   const cpu = portal.cpuSeconds();
   const t0 = performance.now();
   return () => (portal.cpuSeconds() - cpu) / ((performance.now() - t0) / 1000);
@@ -98,9 +101,19 @@ const benchRows = (view: HeldView) => view?.total ?? 0;
 /** The list's first page, searched to the bench namespace: what the LoadBalancers page streams. */
 const LIST_SUB = encodeURIComponent(`lbs?q=${BENCH_NAMESPACE}`);
 
-/** A namespace alice's team may edit, a settings ConfigMap, then `count` LoadBalancers (20 at a time). */
-async function seed(admin: KubeClient, count: number, log: (line: string) => void): Promise<number> {
-  const namespace = BENCH_NAMESPACE;
+/** The name of the `i`th seeded LoadBalancer (lb-00000 …), sorted as created. */
+export const lbName = (i: number) => `lb-${String(i).padStart(5, "0")}`;
+
+/**
+ * A namespace alice's team may edit, a settings ConfigMap, then LoadBalancers `from` … `to` − 1,
+ * 32 creates in flight (well under the apiserver's 200 mutating requests); returns the seconds taken.
+ */
+export async function seed(
+  admin: KubeClient,
+  namespace: string,
+  [from, to]: [number, number],
+  log: (line: string) => void,
+): Promise<number> {
   await createIfMissing(admin, NAMESPACES, { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } });
   await createIfMissing(admin, { ...ROLEBINDINGS, namespace }, {
     apiVersion: "rbac.authorization.k8s.io/v1",
@@ -111,25 +124,17 @@ async function seed(admin: KubeClient, count: number, log: (line: string) => voi
   } as never);
   await createIfMissing(admin, { ...CM, namespace }, settingsConfigMap("bench-config"));
   const t0 = performance.now();
-  const names = Array.from({ length: count }, (_, i) => `lb-${String(i).padStart(4, "0")}`);
-  await pool(names, 20, async (name, i) => {
-    await createIfMissing(admin, { ...LB, namespace }, loadBalancer(name, "bench-config"));
-    if ((i + 1) % 500 === 0) log(`${i + 1}/${count} LoadBalancers created`);
+  const indexes = Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+  await pool(indexes, 32, async (i) => {
+    await createIfMissing(admin, { ...LB, namespace }, loadBalancer(lbName(i), "bench-config"));
+    if ((i + 1) % 1000 === 0) log(`${i + 1}/${to} LoadBalancers created`);
   });
   return (performance.now() - t0) / 1000;
 }
 
-export async function measureDashboard(o: {
-  portal: Portal;
-  cookie: string;
-  admin: KubeClient;
-  alice: KubeClient;
-  provider: KubeClient;
-  count: number;
-  updates: number;
-  runId: string;
-  log: (line: string) => void;
-}): Promise<DashboardResult> {
+export async function measureDashboard(
+  o: PhaseContext & { admin: KubeClient; alice: KubeClient; count: number; updates: number },
+): Promise<DashboardResult> {
   const namespace = BENCH_NAMESPACE;
   const marks = new MarkerWatch();
   let full: (at: number) => void = () => {};
@@ -139,7 +144,7 @@ export async function measureDashboard(o: {
   const events = { counting: false, count: 0, bytes: 0 };
   let stream: { close(): void } | undefined;
   try {
-    const createSeconds = await seed(o.admin, o.count, o.log);
+    const createSeconds = await seed(o.admin, namespace, [0, o.count], o.log);
     o.log(`created ${o.count} LoadBalancers in ${createSeconds.toFixed(1)} s`);
     const opened = performance.now();
     let viewBytes = 0;
@@ -208,7 +213,7 @@ export async function measureDashboard(o: {
     let missed = 0;
     for (let i = 0; i < o.updates; i++) {
       // On the first page (sorted by name), which is what the stream carries.
-      const name = `lb-${String((i * 397 + 11) % Math.min(o.count, 100)).padStart(4, "0")}`;
+      const name = lbName((i * 397 + 11) % Math.min(o.count, 100));
       const domain = `u${i}-${o.runId}.bench.example.com`;
       const wait = marks.expect(`"${domain}"`, 30_000);
       await o.alice.mergePatch({ ...LB, namespace, name }, { spec: { domain } });

@@ -1,7 +1,7 @@
 // (a) Write on the provider → event, for an SSE client of the portal and, in the same loop, a
 // direct watch on the same apiserver. Each write waits for both events (no sleeps), so the
 // writes are spaced by the slower of the two and never queue up behind each other.
-import type { KubeClient } from "../lib/k8s/client";
+import type { PageContext } from "./context";
 import { LB, MARK } from "./fixtures";
 import { openLive } from "./sse";
 import { MarkerWatch, type Summary, summarize } from "./stats";
@@ -21,16 +21,7 @@ export interface LatencyResult {
   pass: boolean;
 }
 
-export async function measureLatency(o: {
-  provider: KubeClient;
-  copy: { namespace: string; name: string };
-  sseUrl: string;
-  cookie: string;
-  writes: number;
-  timeLimitMs: number;
-  runId: string;
-  log: (line: string) => void;
-}): Promise<LatencyResult> {
+export async function measureLatency(o: PageContext & { writes: number; timeLimitMs: number }): Promise<LatencyResult> {
   const ref = { ...LB, ...o.copy };
   const direct = new MarkerWatch();
   const sse = new MarkerWatch();

@@ -82,7 +82,15 @@ export async function startPortal(state: SandboxState, url: string, dir: string)
     [
       // BENCH_PROF=<dir>: the portal writes a V8 CPU profile there when it stops (Node refuses
       // --cpu-prof in NODE_OPTIONS, so it goes on the command line).
-      ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      // SIGUSR2 makes it write a heap snapshot there too (bench/heap.ts).
+      ...(process.env.BENCH_PROF
+        ? [
+            "--cpu-prof",
+            `--cpu-prof-dir=${process.env.BENCH_PROF}`,
+            "--heapsnapshot-signal=SIGUSR2",
+            `--diagnostic-dir=${process.env.BENCH_PROF}`,
+          ]
+        : []),
       "node_modules/next/dist/bin/next",
       "start",
       "-p",

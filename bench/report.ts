@@ -8,6 +8,8 @@ import type { BundleResult } from "./bundle";
 import type { DashboardResult } from "./dashboard";
 import type { FanoutResult } from "./fanout";
 import type { LatencyResult } from "./latency";
+import type { ScalingResult } from "./scaling";
+import { markdown, scalingTables } from "./scaling-report";
 import { kb, ms } from "./stats";
 
 export interface Results {
@@ -18,6 +20,7 @@ export interface Results {
   fanout?: FanoutResult;
   dashboard?: DashboardResult;
   bundle?: BundleResult;
+  scaling?: ScalingResult;
   /** phases that did not run or failed, with why */
   skipped: Record<string, string>;
 }
@@ -118,12 +121,8 @@ export function table(r: Results): string {
     ]);
   }
   for (const [phase, why] of Object.entries(r.skipped)) rows.push([phase, "not measured", "—", why]);
-  // Columns padded to their widest cell, so the README's table reads as a table in plain text too.
-  const all = [["", "measure", "figure", "ratio / target"], ...rows].map((r) => r.map((c) => c.replaceAll("|", "\\|")));
-  const widths = all[0].map((_, i) => Math.max(3, ...all.map((r) => [...r[i]].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c + " ".repeat(widths[i] - [...c].length)).join(" | ")} |`;
-  const rule = `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`;
-  return [line(all[0]), rule, ...all.slice(1).map(line)].join("\n");
+  const main = markdown(["", "measure", "figure", "ratio / target"], rows);
+  return r.scaling ? `${main}\n\n### Scaling (s)\n\n${scalingTables(r.scaling)}` : main;
 }
 
 export function writeJson(r: Results): string {
@@ -143,9 +142,17 @@ export function updateReadme(r: Results): void {
 portal, signs in through the real identity provider, binds the consumer, measures, and stops
 everything it started. (a) compares the portal's SSE stream with a direct watch on the same
 apiserver; (b) opens many SSE clients of one page on one portal process; (c) seeds 2,000
-LoadBalancers in one namespace; (d) gzips the scripts the signed-in dashboard loads. Raw figures:
+LoadBalancers in one namespace; (d) gzips the scripts the signed-in dashboard loads; (s) shows how
+the cost grows: the dashboard at 200 / 2,000 / 10,000 LoadBalancers and one page at 50 / 500 /
+5,000 SSE viewers, each figure beside a direct LIST or watch of the same run, with the growth from
+the previous size as an exponent (n^0 flat, n^1 linear), and the watch cache's bytes per object
+(the listed objects trimmed and held as the portal's streams hold them, measured in the bench's
+process) against their JSON size. \`BENCH_SIZES=200,2000 BENCH_VIEWERS=50,500 npm run bench -- s\`
+runs smaller sizes (the README is then left alone); \`BENCH_PROVISION_S\` (default 1200) bounds how
+long the series waits for kro and the konnector to provision the provider side. Raw figures:
 \`bench/results/latest.json\`. \`BENCH_PROF=<dir> npm run bench -- c\` also writes a CPU profile of
-the portal into \`<dir>\` (open it in Chrome DevTools).
+the portal into \`<dir>\` (open it in Chrome DevTools); with phase s it also writes heap snapshots
+of the portal at 0 and 500 idle viewers and sums up what a viewer's memory is made of.
 
 Latest run: ${r.date}, ${r.machine}.
 

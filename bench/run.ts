@@ -1,6 +1,6 @@
 // `npm run bench`: the portal's benchmark against a sandbox of its own (not part of `npm test`).
 // Starts the sandbox and a production portal, signs in through the real IdP, binds the consumer,
-// runs (d) bundle, (a) latency, (b) fan-out, (c) dashboard, prints one table, writes
+// runs (d) bundle, (a) latency, (b) fan-out, (c) dashboard, (s) scaling, prints the tables, writes
 // bench/results/latest.json and README "Benchmarks", and stops everything it started, whatever
 // happens. `npm run bench -- a d` runs only some phases (then the README is left alone).
 import { spawnSync } from "node:child_process";
@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
-import { z } from "zod";
 import { log as portalLog } from "../lib/log";
 import { type RunningSandbox, startSandbox } from "../sandbox/index";
 import { freePort } from "../sandbox/lib/ports";
@@ -22,10 +21,9 @@ import { aliceLoadBalancer, client } from "./fixtures";
 import { measureLatency } from "./latency";
 import { type Portal, preparePortal, startPortal } from "./portal";
 import { machineNote, type Results, table, updateReadme, writeJson } from "./report";
+import { measureScaling, sizes } from "./scaling";
 
-const PHASES = ["a", "b", "c", "d"];
-// (b)'s number of SSE clients: BENCH_VIEWERS, 500 by default.
-const viewers = z.coerce.number().int().min(2).max(20_000).default(500).parse(process.env.BENCH_VIEWERS);
+const PHASES = ["a", "b", "c", "d", "s"];
 // Sandbox, portal build and logs; after a clean run only the portal's log is kept.
 const runDir = mkdtempSync(join(tmpdir(), "kube-bind-portal-bench-"));
 const t0 = Date.now();
@@ -56,6 +54,10 @@ async function liveRoute(url: string, cookie: string): Promise<boolean> {
 async function main(): Promise<number> {
   const only = process.argv.slice(2).filter((p) => PHASES.includes(p));
   const want = (p: string) => only.length === 0 || only.includes(p);
+  // The scaling phase's sizes; the defaults are the figures the README reports.
+  const lbSizes = sizes(process.env.BENCH_SIZES, [200, 2000, 10_000]);
+  const viewerSizes = sizes(process.env.BENCH_VIEWERS, [50, 500, 5000]);
+  const fullSizes = !process.env.BENCH_SIZES && !process.env.BENCH_VIEWERS;
   // The bench's own cluster calls would otherwise print one JSON line each (thousands in (c)).
   portalLog.level = "warn";
   step("checking the sandbox binaries (a first run builds them from Go modules)");
@@ -109,8 +111,19 @@ async function main(): Promise<number> {
   // refresh an older one on every request of every client.
   const aliceCookie = () => signIn(portalUrl, user("alice"));
   const live = await liveRoute(portalUrl, await aliceCookie());
-  if (!live) for (const n of ["a", "b", "c"]) if (want(n)) results.skipped[n] = "GET /api/live is 404 in this build";
+  if (!live)
+    for (const n of ["a", "b", "c", "s"]) if (want(n)) results.skipped[n] = "GET /api/live is 404 in this build";
   const sub = `${portalUrl}/api/live?sub=${encodeURIComponent(`lb:${lb.consumer.namespace}/${lb.consumer.name}`)}`;
+  /** what every phase gets, with a fresh session */
+  const context = async () => ({
+    portal: p,
+    provider: providerAdmin,
+    cookie: await aliceCookie(),
+    runId,
+    log: step,
+    copy: lb.provider,
+    sseUrl: sub,
+  });
 
   await phase("d", "first-load JS of the dashboard", async () => {
     const res = await request(`${portalUrl}/`, { headers: { cookie: await aliceCookie() } });
@@ -120,42 +133,19 @@ async function main(): Promise<number> {
   });
   if (live) {
     await phase("a", "provider write → SSE event vs direct watch (200 writes)", async () => {
-      results.latency = await measureLatency({
-        provider: providerAdmin,
-        copy: lb.provider,
-        sseUrl: sub,
-        cookie: await aliceCookie(),
-        writes: 200,
-        timeLimitMs: 5 * 60_000,
-        runId,
-        log: step,
-      });
+      results.latency = await measureLatency({ ...(await context()), writes: 200, timeLimitMs: 5 * 60_000 });
     });
-    await phase("b", `${viewers} SSE clients on one portal process`, async () => {
-      results.fanout = await measureFanout({
-        portal: p,
-        provider: providerAdmin,
-        copy: lb.provider,
-        sseUrl: sub,
-        cookie: await aliceCookie(),
-        clients: viewers,
-        writes: 5,
-        runId,
-        log: step,
-      });
+    await phase("b", "500 SSE clients on one portal process", async () => {
+      results.fanout = await measureFanout({ ...(await context()), clients: 500, writes: 5 });
     });
     await phase("c", "dashboard with 2,000 LoadBalancers", async () => {
       try {
         const dashboard = await measureDashboard({
-          portal: p,
-          cookie: await aliceCookie(),
+          ...(await context()),
           admin: consumerAdmin,
           alice,
-          provider: providerAdmin,
           count: 2000,
           updates: 5,
-          runId,
-          log: step,
         });
         results.dashboard = dashboard;
       } finally {
@@ -163,14 +153,36 @@ async function main(): Promise<number> {
         if (results.dashboard) results.dashboard.cleanedUp = cleaned;
       }
     });
+    await phase(
+      "s",
+      `scaling: ${lbSizes.join(" / ")} LoadBalancers, ${viewerSizes.join(" / ")} SSE viewers`,
+      async () => {
+        results.scaling = await measureScaling({
+          ...(await context()),
+          cookies: aliceCookie,
+          admin: consumerAdmin,
+          alice,
+          lbSizes,
+          viewerSizes,
+          provisionBudgetS: Number(process.env.BENCH_PROVISION_S ?? 1200),
+          heapDir: process.env.BENCH_PROF,
+        });
+        const failure = results.scaling.notes.find((n) => n.includes(" failed: "));
+        if (failure) results.skipped.s = `partly measured: ${failure}`;
+      },
+    );
   }
 
   results.seconds = Math.round((Date.now() - t0) / 1000);
   console.log(`\n${table(results)}\n`);
   step(`wrote ${writeJson(results)}`);
-  const complete = only.length === 0 && Object.keys(results.skipped).length === 0;
+  const complete = only.length === 0 && fullSizes && Object.keys(results.skipped).length === 0;
   if (complete) updateReadme(results);
-  step(complete ? "updated README.md (Benchmarks)" : "README.md left alone: not every phase was measured");
+  step(
+    complete
+      ? "updated README.md (Benchmarks)"
+      : "README.md left alone: not every phase was measured at the full sizes",
+  );
   return Object.values(results.skipped).some((why) => why.startsWith("failed")) ? 1 : 0;
 }
 

@@ -20,8 +20,9 @@ export interface SseClient {
   close(): void;
 }
 
-// Many long-lived connections to one origin: no pool limit, no body timeout (heartbeats only).
-export const sseAgent = new Agent({ connections: null, keepAliveTimeout: 1_000, bodyTimeout: 0 });
+// Thousands of long-lived connections to one origin: a dedicated pool with no limit, one request
+// per connection (no pipelining: a stream never ends to free it), no body timeout (heartbeats only).
+export const sseAgent = new Agent({ connections: null, pipelining: 0, keepAliveTimeout: 1_000, bodyTimeout: 0 });
 
 /** Opens the stream; throws when the portal refuses it (status and body in the message). */
 export async function openSse(

@@ -8,11 +8,14 @@ export interface DirectWatch {
   close(): void;
 }
 
-/** Watches one object by name from `resourceVersion`; `onLine` gets each event line. */
+/**
+ * Watches one object by name from `resourceVersion` (none: the apiserver first sends the object
+ * as it is now); `onLine` gets each event line.
+ */
 export async function directWatch(
   conn: ClusterConnection,
   ref: ResourceRef & { namespace: string; name: string },
-  resourceVersion: string,
+  resourceVersion: string | undefined,
   onLine: (line: string, at: number) => void,
 ): Promise<DirectWatch> {
   const ctrl = new AbortController();

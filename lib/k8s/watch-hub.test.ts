@@ -105,6 +105,32 @@ describe("watch hub", () => {
     await eventually("stream closed", () => hub.stats().length === 0);
   });
 
+  it("caches listed and watched objects without managedFields or the kubectl annotation", async () => {
+    const hub = newHub(async () => portal.conn);
+    const key = configmaps("provider", ns);
+    const name = `trim-${randomSuffix()}`;
+    const applied = (v: string) => ({ "kubectl.kubernetes.io/last-applied-configuration": v, team: "a" });
+    await admin.create(key, { ...cm(name), metadata: { name, annotations: applied("{}") } });
+    const r = recorder();
+    const sub = hub.subscribe(key, PORTAL, r.listener);
+    await eventually("synced", () => r.synced());
+    await admin.mergePatch({ ...key, name }, { metadata: { annotations: applied('{"v":2}') }, data: { v: "2" } });
+    await eventually("the change arrived", () => r.names("modified").includes(name));
+
+    const sync = r.events.find((e) => e.type === "sync") as { objects: KubeObject[] };
+    const modified = r.events.find((e) => e.type === "modified") as { object: KubeObject };
+    const listed = sync.objects.find((o) => o.metadata.name === name);
+    const cached = sub.objects().find((o) => o.metadata.name === name);
+    for (const o of [listed, modified.object, cached]) {
+      expect(o?.metadata).not.toHaveProperty("managedFields");
+      expect(o?.metadata.annotations).toEqual({ team: "a" });
+    }
+    // The apiserver does send them: the trimming is the portal's.
+    const direct = await admin.get({ ...key, name });
+    expect(direct.metadata).toHaveProperty("managedFields");
+    sub.close();
+  });
+
   it("runs a consumer stream as one authorized subscriber and hands over when it leaves", async () => {
     const hub = newHub(async () => consumerPortal.conn);
     const key = configmaps("consumer", "team-a");

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import gateway from "./fixtures/gateway.recorded.json";
+import loadBalancer from "./fixtures/loadbalancer.recorded.json";
 import type { KubeObject } from "./types";
 import { watchLines } from "./watch-lines";
-import { ObjectStore, slim } from "./watch-store";
+import { LAST_APPLIED, ObjectStore, slim } from "./watch-store";
 
 const obj = (name: string, rv: string, extra: Record<string, unknown> = {}): KubeObject => ({
   apiVersion: "v1",
@@ -37,6 +39,45 @@ describe("object store", () => {
     const o = obj("a", "1", { data: { k: "v" } });
     Object.assign(o.metadata, { managedFields: [{ manager: "x" }] });
     expect(slim(o)).toEqual(obj("a", "1", { data: { k: "v" } }));
+  });
+
+  it("trims a recorded LoadBalancer (kubectl apply, then kro) to what the views read", () => {
+    const recorded = loadBalancer as unknown as KubeObject;
+    const before = JSON.stringify(recorded);
+    const trimmed = slim(recorded);
+    expect(JSON.stringify(recorded)).toBe(before); // the input is left alone
+    expect(trimmed.metadata).not.toHaveProperty("managedFields");
+    expect(trimmed.metadata.annotations).not.toHaveProperty(LAST_APPLIED);
+    // Everything else is kept: kro's annotations, labels, finalizers, spec and status.
+    const {
+      managedFields: _m,
+      annotations,
+      ...metadata
+    } = recorded.metadata as typeof recorded.metadata & {
+      managedFields: unknown;
+    };
+    const { [LAST_APPLIED]: _a, ...kept } = annotations ?? {};
+    expect(Object.keys(kept).length).toBeGreaterThan(0);
+    expect(trimmed).toEqual({ ...recorded, metadata: { ...metadata, annotations: kept } });
+    // The trimmed JSON is well under half of the recorded one.
+    expect(JSON.stringify(trimmed).length).toBeLessThan(before.length / 2);
+  });
+
+  it("trims a recorded Gateway, which has no kubectl annotation, of its managedFields only", () => {
+    const recorded = gateway as unknown as KubeObject;
+    const { managedFields: _m, ...metadata } = recorded.metadata as typeof recorded.metadata & {
+      managedFields: unknown;
+    };
+    expect(slim(recorded)).toEqual({ ...recorded, metadata });
+  });
+
+  it("drops an annotations map that held only the kubectl annotation", () => {
+    const o = obj("a", "1");
+    o.metadata.annotations = { [LAST_APPLIED]: "{}" };
+    expect(slim(o)).toEqual(obj("a", "1"));
+    const untouched = obj("b", "1");
+    untouched.metadata.annotations = { keep: "me" };
+    expect(slim(untouched)).toBe(untouched);
   });
 });
 

@@ -7,13 +7,24 @@ export function objectKey(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ""}/${obj.metadata.name}`;
 }
 
+/** kubectl's copy of the whole object as last applied: as large as the spec, read by no view */
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
 /**
- * managedFields are large and no view needs them; dropping them roughly halves the memory a
- * stream holds. Objects are otherwise kept exactly as the apiserver sent them.
+ * Trims what no view reads before an object is cached: managedFields (often half the object) and
+ * kubectl's last-applied annotation (a second copy of the spec). Every stream holds its objects
+ * for as long as a page is open, so this is most of the cache's memory. Objects are otherwise
+ * kept exactly as the apiserver sent them; the input is not modified.
  */
 export function slim(obj: KubeObject): KubeObject {
-  if (!("managedFields" in obj.metadata)) return obj;
-  const { managedFields: _drop, ...metadata } = obj.metadata as KubeObject["metadata"] & { managedFields?: unknown };
+  const { managedFields, annotations, ...rest } = obj.metadata as KubeObject["metadata"] & { managedFields?: unknown };
+  const lastApplied = annotations !== undefined && LAST_APPLIED in annotations;
+  if (managedFields === undefined && !lastApplied) return obj;
+  const metadata: KubeObject["metadata"] = rest;
+  if (annotations) {
+    const { [LAST_APPLIED]: _drop, ...kept } = annotations;
+    if (Object.keys(kept).length > 0 || !lastApplied) metadata.annotations = kept;
+  }
   return { ...obj, metadata };
 }
 

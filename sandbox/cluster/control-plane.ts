@@ -87,8 +87,12 @@ export async function startCluster({ name, runDir, log = () => {} }: StartCluste
         `--service-account-issuer=${server}`,
         `--service-account-key-file=${pki.saPub}`,
         `--service-account-signing-key-file=${pki.saKey}`,
-        // Room for one Envoy Service per Gateway at benchmark scale (2,000 LoadBalancers).
+        // Room for one Envoy Service per Gateway at benchmark scale (10,000 LoadBalancers; a /16
+        // holds 65,534 addresses).
         "--service-cluster-ip-range=10.0.0.0/16",
+        // Each of those Services is of type LoadBalancer and takes a nodePort; the default range
+        // (30000-32767) is full after about 2,700 of them. Nothing listens on node ports here.
+        "--service-node-port-range=1024-65535",
         // ServiceAccount admission only concerns Pods, which never run here (envtest does the same).
         "--disable-admission-plugins=ServiceAccount",
         "--allow-privileged=true",

@@ -39,6 +39,9 @@ export async function startEtcd(opts: { name: string; dir: string; runDir: strin
     `--initial-advertise-peer-urls=${peer}`,
     `--initial-cluster=${opts.name}=${peer}`,
     "--log-level=warn",
+    // The benchmark's 10,000 LoadBalancers (each with its kro children, Service and konnector copy)
+    // and their status churn outgrow the default 2 GiB before the apiserver compacts them.
+    "--quota-backend-bytes=8589934592",
   ];
   if (await supportsNoFsync(binary)) args.push("--unsafe-no-fsync=true");
   const proc = startProcess({ name: `${opts.name}-etcd`, command: binary, args, runDir: opts.runDir });
