@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { request } from "undici";
 import type { ClusterConnection } from "./connection";
 import { KubeError, kubeErrorFromResponse, unreachable } from "./errors";
@@ -77,7 +78,17 @@ export async function kubeRequest<T>(conn: ClusterConnection, actor: Actor, req:
   const started = performance.now();
   let status = 0;
   try {
-    const res = await openRequest(conn, actor, req);
+    let res = await openRequest(conn, actor, req);
+    // An apiserver that is busy or still initialising a new API's storage (right after a CRD is
+    // installed) answers 429 with Retry-After; the request was not processed, so it is asked again,
+    // as client-go does, a few times and briefly.
+    for (let attempt = 1; res.statusCode === 429 && attempt < RETRIES_ON_429; attempt++) {
+      const seconds = Number(res.headers["retry-after"]);
+      if (!Number.isFinite(seconds)) break;
+      await res.body.dump();
+      await sleep(Math.min(Math.max(seconds, 0.1), 2) * 1000, undefined, { signal: req.signal });
+      res = await openRequest(conn, actor, req);
+    }
     status = res.statusCode;
     const text = await res.body.text();
     const parsed = text ? safeJson(text) : undefined;
@@ -105,6 +116,9 @@ export async function kubeRequest<T>(conn: ClusterConnection, actor: Actor, req:
     );
   }
 }
+
+/** How many times a request answered 429 with Retry-After is sent in all. */
+export const RETRIES_ON_429 = 5;
 
 function safeJson(text: string): unknown {
   try {
