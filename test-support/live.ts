@@ -6,6 +6,7 @@
 // does not sync: the world plays the konnector's spec/status sync for them, in a binding namespace
 // of its own keyed to the same consumer cluster.
 
+import { APIS, type Api } from "../lib/k8s/apis";
 import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../lib/bind/naming";
 import { KubeClient } from "../lib/k8s/client";
 import type { ClusterConnection } from "../lib/k8s/connection";
@@ -13,7 +14,6 @@ import { KubeError } from "../lib/k8s/errors";
 import { asUser, type KubeObject, type ResourceRef } from "../lib/k8s/types";
 import { WatchHub } from "../lib/k8s/watch-hub";
 import type { LiveContext } from "../lib/live/context";
-import { API, type Api } from "../lib/live/resources";
 import type { LiveSubscription, LiveUpdate } from "../lib/live/types";
 import type { Result } from "../lib/result";
 import { guideLoadBalancer, settingsConfigMap } from "./guide";
@@ -75,25 +75,25 @@ export async function startLiveWorld(): Promise<LiveWorld> {
   const r = randomSuffix();
   const clusterNamespace = `kube-bind-lt${r}`;
   const providerNamespace = `${clusterNamespace}-default`;
-  const kubeSystem = await consumerAdmin.get(ref(API.namespaces, undefined, "kube-system"));
-  await providerAdmin.create(ref(API.namespaces), {
+  const kubeSystem = await consumerAdmin.get(ref(APIS.namespaces, undefined, "kube-system"));
+  await providerAdmin.create(ref(APIS.namespaces), {
     metadata: { name: clusterNamespace, annotations: { [IDENTITY_ANNOTATION]: kubeSystem.metadata.uid } },
   });
-  await providerAdmin.create(ref(API.namespaces), {
+  await providerAdmin.create(ref(APIS.namespaces), {
     metadata: {
       name: providerNamespace,
       annotations: { [SERVICE_NAMESPACE_ANNOTATION]: `${clusterNamespace}/default` },
     },
   });
   // A konnector heartbeating every 5 minutes: never stale while the tests run.
-  const cb = await providerAdmin.create(ref(API.clusterBindings, clusterNamespace), {
+  const cb = await providerAdmin.create(ref(APIS.clusterBindings, clusterNamespace), {
     apiVersion: "kube-bind.io/v1alpha2",
     kind: "ClusterBinding",
     metadata: { name: "cluster" },
     spec: { providerPrettyName: "sandbox", kubeconfigSecretRef: { name: "kubeconfig", key: "kubeconfig" } },
   });
   await providerAdmin.update(
-    { ...ref(API.clusterBindings, clusterNamespace, "cluster"), subresource: "status" },
+    { ...ref(APIS.clusterBindings, clusterNamespace, "cluster"), subresource: "status" },
     {
       ...cb,
       status: { lastHeartbeatTime: new Date().toISOString().replace(/\.\d+Z$/, "Z"), heartbeatInterval: "5m0s" },
@@ -130,23 +130,23 @@ export async function startLiveWorld(): Promise<LiveWorld> {
       const lb = await consumerAdmin.get(ref(TEST_API, "default", name));
       const spec = lb.spec as { configMapRef?: string };
       if (spec.configMapRef) {
-        const cm = await consumerAdmin.get(ref(API.configMaps, "default", spec.configMapRef));
-        await providerAdmin.create(ref(API.configMaps, providerNamespace), {
+        const cm = await consumerAdmin.get(ref(APIS.configMaps, "default", spec.configMapRef));
+        await providerAdmin.create(ref(APIS.configMaps, providerNamespace), {
           apiVersion: "v1",
           kind: "ConfigMap",
           metadata: { name: cm.metadata.name, labels: { "kube-bind.io/owner": "consumer" } },
           data: cm.data,
         });
       }
-      await providerAdmin.create(ref(API.loadBalancers, providerNamespace), {
-        apiVersion: `${API.loadBalancers.group}/${API.loadBalancers.version}`,
+      await providerAdmin.create(ref(APIS.loadBalancers, providerNamespace), {
+        apiVersion: `${APIS.loadBalancers.group}/${APIS.loadBalancers.version}`,
         kind: "LoadBalancer",
         metadata: { name, annotations: { "kube-bind.io/cluster-namespace": clusterNamespace } },
         spec: lb.spec,
       });
     },
     async copyStatusBack(name) {
-      const copy = await providerAdmin.get(ref(API.loadBalancers, providerNamespace, name));
+      const copy = await providerAdmin.get(ref(APIS.loadBalancers, providerNamespace, name));
       const lb = await consumerAdmin.get(ref(TEST_API, "default", name));
       await consumerAdmin.update(
         { ...ref(TEST_API, "default", name), subresource: "status" },
@@ -155,13 +155,13 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     },
     async close() {
       for (const hub of hubs) hub.close();
-      const lbs = await providerAdmin.list(ref(API.loadBalancers, providerNamespace));
+      const lbs = await providerAdmin.list(ref(APIS.loadBalancers, providerNamespace));
       for (const lb of lbs.items)
-        await providerAdmin.delete(ref(API.loadBalancers, providerNamespace, lb.metadata.name));
+        await providerAdmin.delete(ref(APIS.loadBalancers, providerNamespace, lb.metadata.name));
       // kro removes its children (and the ReferenceGrant in `default`) before the copy goes.
-      await waitGone(providerAdmin, ref(API.loadBalancers, providerNamespace));
+      await waitGone(providerAdmin, ref(APIS.loadBalancers, providerNamespace));
       for (const ns of [providerNamespace, clusterNamespace])
-        await providerAdmin.delete(ref(API.namespaces, undefined, ns)).catch(ignoreNotFound);
+        await providerAdmin.delete(ref(APIS.namespaces, undefined, ns)).catch(ignoreNotFound);
       await consumerAdmin.delete(ref(crds, undefined, CRD)).catch(ignoreNotFound);
       await consumerAdmin.delete(ref(clusterRoles, undefined, ROLE)).catch(ignoreNotFound);
     },
@@ -176,7 +176,7 @@ export async function createTestLoadBalancer(
   header: string,
 ) {
   const client = new KubeClient(world.consumerPortal.conn, asUser(who.user, who.groups));
-  await client.create(ref(API.configMaps, "default"), settingsConfigMap(`${name}-settings`, header));
+  await client.create(ref(APIS.configMaps, "default"), settingsConfigMap(`${name}-settings`, header));
   await client.create(
     ref(TEST_API, "default"),
     guideLoadBalancer(name, { apiVersion: `${TEST_API.group}/${TEST_API.version}`, configMapRef: `${name}-settings` }),
@@ -186,7 +186,7 @@ export async function createTestLoadBalancer(
 /** Removes what createTestLoadBalancer made, if it is still there. */
 export async function removeTestLoadBalancer(world: LiveWorld, name: string) {
   await world.consumerAdmin.delete(ref(TEST_API, "default", name)).catch(() => undefined);
-  await world.consumerAdmin.delete(ref(API.configMaps, "default", `${name}-settings`)).catch(() => undefined);
+  await world.consumerAdmin.delete(ref(APIS.configMaps, "default", `${name}-settings`)).catch(() => undefined);
 }
 
 /** Collects one subscription's updates; `latest()` is the last view it was sent. */

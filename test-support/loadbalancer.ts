@@ -3,6 +3,7 @@
 // export (bound the way the browser bind does it, through kube-bind's backend, as the platform
 // admin; skipped if bound).
 
+import { APIS } from "../lib/k8s/apis";
 import { bindingResponse } from "../lib/bind/binding-response";
 import { finishOnConsumer } from "../lib/bind/finish";
 import { requestProviderBinding } from "../lib/bind/provision";
@@ -11,7 +12,6 @@ import { env } from "../lib/env";
 import { servedSchema } from "../lib/forms/served";
 import { portalIdentityClient, userClient } from "../lib/k8s/clusters";
 import type { Identity } from "../lib/k8s/types";
-import { LOADBALANCERS } from "../lib/loadbalancer/resource";
 import { portalEnv } from "../sandbox/portal-env";
 import { readSandboxState } from "../sandbox/state";
 import { sandboxClient } from "./k8s";
@@ -31,7 +31,7 @@ export function identity(username: "alice" | "bob" | "admin"): Identity {
 
 async function served(): Promise<boolean> {
   const user = await userClient("consumer", identity("admin"));
-  return (await servedSchema(user, LOADBALANCERS)).state === "served";
+  return (await servedSchema(user, APIS.loadBalancers)).state === "served";
 }
 
 /**

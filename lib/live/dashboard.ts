@@ -1,3 +1,4 @@
+import { APIS } from "../k8s/apis";
 import "server-only";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
@@ -10,7 +11,7 @@ import { LiveEngine } from "./engine";
 import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { resolveDashboard } from "./resolve";
-import { API, key } from "./resources";
+import { key } from "./resources";
 import type { DashboardView, LiveSubscription, LiveUpdate } from "./types";
 
 /**
@@ -24,7 +25,7 @@ export async function subscribeDashboard(
   onUpdate: (update: LiveUpdate<DashboardView>) => void,
   ctx: LiveContext = defaultLiveContext(),
 ): Promise<Result<LiveSubscription>> {
-  const api = ctx.api ?? API.loadBalancers;
+  const api = ctx.api ?? APIS.loadBalancers;
   const admin = isAdmin(identity, ctx.adminGroup);
   const prepared = await attempt(async () => {
     const [user, portal] = await Promise.all([ctx.consumerAs(identity), ctx.consumerPortal()]);
@@ -41,7 +42,7 @@ export async function subscribeDashboard(
     new Set(
       [
         ...(s.namespaces ?? [undefined]).map((ns) => key("consumer", api, ns)),
-        ...[...s.configMapNamespaces].map((ns) => key("consumer", API.configMaps, ns)),
+        ...[...s.configMapNamespaces].map((ns) => key("consumer", APIS.configMaps, ns)),
       ].map(streamId),
     );
   let joinable = allowed(scope);

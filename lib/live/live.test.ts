@@ -1,3 +1,4 @@
+import { APIS } from "../k8s/apis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
 import {
@@ -19,7 +20,6 @@ import { log } from "../log";
 import type { LiveContext } from "./context";
 import { subscribeDashboard } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
-import { API } from "./resources";
 import type { DashboardView, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
@@ -144,15 +144,15 @@ describe("live LoadBalancer status", () => {
       type: "Warning",
     });
     await world.consumerAdmin.create(
-      ref(API.events, "default"),
+      ref(APIS.events, "default"),
       event("LoadBalancer", name, "default", "on the consumer"),
     );
     await world.consumerAdmin.create(
-      ref(API.events, "default"),
+      ref(APIS.events, "default"),
       event("LoadBalancer", "other", "default", "unrelated"),
     );
     const ns = world.providerNamespace;
-    await world.providerAdmin.create(ref(API.events, ns), event("Gateway", `${name}-gw`, ns, "on the provider"));
+    await world.providerAdmin.create(ref(APIS.events, ns), event("Gateway", `${name}-gw`, ns, "on the provider"));
     const events = await eventually("both events", () => {
       const list = c.latest()?.events ?? [];
       return list.length >= 2 ? list : undefined;
@@ -174,7 +174,7 @@ describe("live LoadBalancer status", () => {
     await eventually("outage shown", () => c.latest()?.health.provider.state === "reconnecting", 30_000);
     expect(c.latest()?.health.consumer.state).toBe("connected");
     const ns = world.providerNamespace;
-    await world.providerAdmin.create(ref(API.events, ns), {
+    await world.providerAdmin.create(ref(APIS.events, ns), {
       apiVersion: "v1",
       kind: "Event",
       metadata: { generateName: "outage-" },

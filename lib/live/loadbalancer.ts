@@ -1,3 +1,4 @@
+import { APIS } from "../k8s/apis";
 import "server-only";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
@@ -7,7 +8,7 @@ import type { LiveContext } from "./context";
 import { LiveEngine } from "./engine";
 import { defaultLiveContext } from "./hub";
 import { resolveLoadBalancer } from "./resolve";
-import { API, key } from "./resources";
+import { key } from "./resources";
 import type { LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
 
 /**
@@ -26,7 +27,7 @@ export async function subscribeLoadBalancer(
   onUpdate: (update: LiveUpdate<LoadBalancerView>) => void,
   ctx: LiveContext = defaultLiveContext(),
 ): Promise<Result<LiveSubscription>> {
-  const api = ctx.api ?? API.loadBalancers;
+  const api = ctx.api ?? APIS.loadBalancers;
   const prepared = await attempt(async () => {
     const user = await ctx.consumerAs(identity);
     if (!(await servesApi(user, api))) return notBound;
@@ -44,8 +45,8 @@ export async function subscribeLoadBalancer(
     new Set(
       [
         key("consumer", api, target.namespace),
-        ...(r.configMaps ? [key("consumer", API.configMaps, target.namespace)] : []),
-        ...(r.events ? [key("consumer", API.events, target.namespace)] : []),
+        ...(r.configMaps ? [key("consumer", APIS.configMaps, target.namespace)] : []),
+        ...(r.events ? [key("consumer", APIS.events, target.namespace)] : []),
       ].map(streamId),
     );
   let joinable = allowed(rights);

@@ -1,3 +1,4 @@
+import { APIS } from "../k8s/apis";
 import "server-only";
 import { z } from "zod";
 import type { FormModel } from "../forms/form-model";
@@ -6,7 +7,7 @@ import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity } from "../k8s/types";
 import { loadBalancerApi } from "./api";
-import { LOADBALANCERS, loadBalancerRef } from "./resource";
+import { loadBalancerRef } from "./resource";
 
 export const LoadBalancerObject = z.object({
   apiVersion: z.string(),
@@ -87,8 +88,8 @@ export async function loadBalancerDetail(
   }
   const [configMap, update, del] = await Promise.all([
     lb.spec.configMapRef ? readConfigMap(user, namespace, lb.spec.configMapRef) : undefined,
-    user.can({ verb: "update", ...LOADBALANCERS, namespace, name }),
-    user.can({ verb: "delete", ...LOADBALANCERS, namespace, name }),
+    user.can({ verb: "update", ...APIS.loadBalancers, namespace, name }),
+    user.can({ verb: "delete", ...APIS.loadBalancers, namespace, name }),
   ]);
   return { state: "found", model: api.model, lb, configMap, can: { update, delete: del } };
 }

@@ -1,9 +1,10 @@
+import { APIS } from "../k8s/apis";
 import "server-only";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { findCondition, LoadBalancer, parseRequired } from "../k8s/models";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
 import type { DashboardRow } from "../status";
-import { LOADBALANCERS, loadBalancerRef } from "./resource";
+import { loadBalancerRef } from "./resource";
 
 /** One line of the list: kubectl's columns, as the dashboard's rows name them. */
 export type LoadBalancerRow = Pick<
@@ -20,9 +21,9 @@ export async function listUserLoadBalancers(identity: {
 }): Promise<LoadBalancerListing> {
   const user = await userClient("consumer", identity);
   const portal = await portalIdentityClient("consumer");
-  const served = await user.served(LOADBALANCERS.group, LOADBALANCERS.version);
-  if (!served?.some((r) => r.name === LOADBALANCERS.resource)) return { bound: false };
-  const namespaces = await namespacesWhereUserCan(portal, user, { verb: "list", ...LOADBALANCERS });
+  const served = await user.served(APIS.loadBalancers.group, APIS.loadBalancers.version);
+  if (!served?.some((r) => r.name === APIS.loadBalancers.resource)) return { bound: false };
+  const namespaces = await namespacesWhereUserCan(portal, user, { verb: "list", ...APIS.loadBalancers });
   const lists = await Promise.all(namespaces.map((ns) => user.list(loadBalancerRef(ns))));
   const rows = lists
     .flatMap((l, i) => l.items.map((raw) => ({ namespace: namespaces[i], lb: parseRequired(LoadBalancer, raw) })))

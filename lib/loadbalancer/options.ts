@@ -1,3 +1,4 @@
+import { APIS } from "../k8s/apis";
 import "server-only";
 import { z } from "zod";
 import type { KubeClient } from "../k8s/client";
@@ -6,7 +7,6 @@ import { KubeError } from "../k8s/errors";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
 import type { Identity } from "../k8s/types";
 import { isSharedTarget, type SharedTarget } from "./policy";
-import { LOADBALANCERS } from "./resource";
 import { loadSharedTargets } from "./shared-targets";
 
 export interface ConfigMapOption {
@@ -61,7 +61,7 @@ export async function loadFormOptions(identity: Identity): Promise<FormOptions> 
   const user = await userClient("consumer", identity);
   const portal = await portalIdentityClient("consumer");
   const [namespaces, serviceNamespaces] = await Promise.all([
-    namespacesWhereUserCan(portal, user, { verb: "create", ...LOADBALANCERS }),
+    namespacesWhereUserCan(portal, user, { verb: "create", ...APIS.loadBalancers }),
     namespacesWhereUserCan(portal, user, { verb: "list", group: "", resource: "services" }),
   ]);
   const [cms, svcs, targets] = await Promise.all([

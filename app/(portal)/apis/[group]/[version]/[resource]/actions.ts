@@ -1,11 +1,11 @@
 "use server";
 
+import { APIS } from "@/lib/k8s/apis";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
 import type { ServedRef } from "@/lib/forms/served";
 import type { Identity } from "@/lib/k8s/types";
 import { detailHref } from "@/lib/loadbalancer/create";
-import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
 import { fail } from "@/lib/writes/action-result";
 import { createResource, previewResource, ServedRefParams } from "@/lib/writes/create-resource";
 
@@ -28,7 +28,7 @@ const preview = onRef(previewResource);
 
 const create = onRef(async (identity, ref, values) => {
   const r = await createResource(identity, ref, values);
-  const isLoadBalancer = ref.group === LOADBALANCERS.group && ref.resource === LOADBALANCERS.resource;
+  const isLoadBalancer = ref.group === APIS.loadBalancers.group && ref.resource === APIS.loadBalancers.resource;
   return r.ok && isLoadBalancer && r.namespace ? { ...r, href: detailHref(r.namespace, r.name) } : r;
 });
 
