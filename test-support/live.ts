@@ -6,8 +6,8 @@
 // does not sync: the world plays the konnector's spec/status sync for them, in a binding namespace
 // of its own keyed to the same consumer cluster.
 
-import { APIS, type Api } from "../lib/k8s/apis";
 import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../lib/bind/naming";
+import { APIS, type Api } from "../lib/k8s/apis";
 import { KubeClient } from "../lib/k8s/client";
 import type { ClusterConnection } from "../lib/k8s/connection";
 import { KubeError } from "../lib/k8s/errors";

@@ -3,13 +3,13 @@
 // export (bound the way the browser bind does it, through kube-bind's backend, as the platform
 // admin; skipped if bound).
 
-import { APIS } from "../lib/k8s/apis";
 import { bindingResponse } from "../lib/bind/binding-response";
 import { finishOnConsumer } from "../lib/bind/finish";
 import { requestProviderBinding } from "../lib/bind/provision";
 import { getExportTemplate } from "../lib/catalog/get-template";
 import { env } from "../lib/env";
 import { servedSchema } from "../lib/forms/served";
+import { APIS } from "../lib/k8s/apis";
 import { portalIdentityClient, userClient } from "../lib/k8s/clusters";
 import type { Identity } from "../lib/k8s/types";
 import { portalEnv } from "../sandbox/portal-env";

@@ -99,9 +99,7 @@ export async function clusterIdentity(ctx: LiveContext): Promise<string | undefi
   const cached = identities.get(ctx);
   if (cached) return cached;
   const portal = await ctx.consumerPortal();
-  const ns = await portal
-    .get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" })
-    .catch(() => undefined);
+  const ns = await portal.get({ ...APIS.namespaces, name: "kube-system" }).catch(() => undefined);
   const uid = ns?.metadata.uid;
   if (uid) identities.set(ctx, uid);
   return uid;

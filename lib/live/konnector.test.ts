@@ -2,7 +2,7 @@
 // kube-bind/konnector on the consumer to 0 stops its processes (the sandbox's workload runner
 // writes the Deployment's status as a kubelet would); the dashboard and the LoadBalancer view say
 // so within seconds, and say it no more once it runs again.
-import { APIS } from "../k8s/apis";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
 import {
@@ -14,6 +14,7 @@ import {
   startLiveWorld,
 } from "../../test-support/live";
 import { eventually } from "../../test-support/watch";
+import { APIS } from "../k8s/apis";
 import type { KubeObject } from "../k8s/types";
 import { subscribeDashboard } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";

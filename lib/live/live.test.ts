@@ -1,4 +1,3 @@
-import { APIS } from "../k8s/apis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
 import {
@@ -14,6 +13,7 @@ import {
   until,
 } from "../../test-support/live";
 import { connectionVia, eventually, startTcpProxy } from "../../test-support/watch";
+import { APIS } from "../k8s/apis";
 import { KubeClient } from "../k8s/client";
 import { asUser } from "../k8s/types";
 import { log } from "../log";

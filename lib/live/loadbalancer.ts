@@ -1,5 +1,5 @@
-import { APIS } from "../k8s/apis";
 import "server-only";
+import { APIS } from "../k8s/apis";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { attempt, type Result } from "../result";

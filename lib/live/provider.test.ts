@@ -1,10 +1,11 @@
 // The provider console's live subs and revocation against the running sandbox (SANDBOX_STATE):
 // real apiservers, kro, kube-bind's backend; a second, konnector-less consumer binding is made
 // here the way the backend lays one out, so nothing of the sandbox's real binding is touched.
-import { APIS } from "../k8s/apis";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { until } from "../../test-support/live";
+import { APIS } from "../k8s/apis";
 import { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
 import { asUser } from "../k8s/types";
@@ -223,9 +224,7 @@ describe("provider console: revoking a binding, as the admin", () => {
     await r.until("the row", (v) => v.consumers.some((c) => c.namespace === NS));
     const wrong = await revokeConsumer(admin(), { namespace: NS, confirm: "yes" });
     expect(wrong).toEqual({ ok: false, fieldErrors: { confirm: `Type ${NS} exactly to confirm the revocation.` } });
-    expect(
-      (await providerAdmin.get({ ...APIS.namespaces, name: NS })).metadata.deletionTimestamp,
-    ).toBeUndefined();
+    expect((await providerAdmin.get({ ...APIS.namespaces, name: NS })).metadata.deletionTimestamp).toBeUndefined();
     const done = await revokeConsumer(admin(), { namespace: NS, confirm: NS });
     expect(done).toEqual({ ok: true, href: "/provider", deleted: [NS] });
     await r.until(

@@ -1,6 +1,6 @@
-import { APIS } from "../k8s/apis";
 import "server-only";
 import { env } from "../env";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { ExportTemplate, parseAll } from "../k8s/models";

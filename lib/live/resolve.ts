@@ -1,7 +1,7 @@
 // Builds the views from stream contents. Pure: streams come in through `need` (select.ts).
 
-import { APIS, type Api } from "../k8s/apis";
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
+import { APIS, type Api } from "../k8s/apis";
 import type { KubeObject } from "../k8s/types";
 import { POLICY_CONFIGMAP, parseSharedTargets, SHARED_TARGETS_KEY } from "../loadbalancer/policy";
 import { dashboardRow, konnectorHealth, loadBalancerStatus, type StatusInput } from "../status";

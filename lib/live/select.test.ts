@@ -1,9 +1,10 @@
 // Pure tests of tenancy and per-object selection, on the recorded fixtures: two LoadBalancers of
 // the same provider namespace (shop and nobackend were recorded side by side) share every stream,
 // and each view must get exactly its own objects.
-import { APIS } from "../k8s/apis";
+
 import { describe, expect, it } from "vitest";
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
+import { APIS } from "../k8s/apis";
 import type { KubeObject } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { frame, recorded } from "../status/fixtures/load";

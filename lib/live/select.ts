@@ -2,8 +2,8 @@
 // LoadBalancer. Pure. This is where provider-side visibility is enforced: a user's view only ever
 // contains what these functions select for a consumer object the user was authorized to watch.
 
-import { APIS } from "../k8s/apis";
 import { IDENTITY_ANNOTATION } from "../bind/naming";
+import { APIS } from "../k8s/apis";
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamKey } from "../k8s/watch-types";
 import { keyed, labelled, named } from "./lookup";

@@ -1,7 +1,7 @@
-import { APIS } from "../k8s/apis";
 import "server-only";
 import type { FormModel } from "../forms/form-model";
 import { servedSchema } from "../forms/served";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import type { FormError } from "../writes/action-result";
 import { loadBalancerModel } from "./form";

@@ -1,8 +1,8 @@
-import { APIS } from "../k8s/apis";
 import "server-only";
 import { z } from "zod";
 import type { FormModel } from "../forms/form-model";
 import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
+import { APIS } from "../k8s/apis";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity } from "../k8s/types";
@@ -100,9 +100,7 @@ async function readConfigMap(
   name: string,
 ): Promise<ConfigMapView> {
   try {
-    const cm = ConfigMapObject.parse(
-      await user.get({ group: "", version: "v1", resource: "configmaps", namespace, name }),
-    );
+    const cm = ConfigMapObject.parse(await user.get({ ...APIS.configMaps, namespace, name }));
     return { name, state: "found", data: cm.data, resourceVersion: cm.metadata.resourceVersion };
   } catch (e) {
     if (e instanceof KubeError && e.notFound) return { name, state: "missing" };

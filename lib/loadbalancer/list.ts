@@ -1,5 +1,5 @@
-import { APIS } from "../k8s/apis";
 import "server-only";
+import { APIS } from "../k8s/apis";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { findCondition, LoadBalancer, parseRequired } from "../k8s/models";
 import { namespacesWhereUserCan } from "../k8s/namespaces";

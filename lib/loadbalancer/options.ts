@@ -1,6 +1,6 @@
-import { APIS } from "../k8s/apis";
 import "server-only";
 import { z } from "zod";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
@@ -62,7 +62,7 @@ export async function loadFormOptions(identity: Identity): Promise<FormOptions> 
   const portal = await portalIdentityClient("consumer");
   const [namespaces, serviceNamespaces] = await Promise.all([
     namespacesWhereUserCan(portal, user, { verb: "create", ...APIS.loadBalancers }),
-    namespacesWhereUserCan(portal, user, { verb: "list", group: "", resource: "services" }),
+    namespacesWhereUserCan(portal, user, { verb: "list", ...APIS.services }),
   ]);
   const [cms, svcs, targets] = await Promise.all([
     Promise.all(namespaces.map((ns) => listOrEmpty(user, "configmaps", ns))),

@@ -2,6 +2,7 @@
 // Each check says what it verified, or what is wrong in plain words, with the tool's own text and
 // the command or YAML that fixes it.
 
+import { KUBE_BIND } from "../k8s/apis";
 import {
   type Condition,
   Crd,
@@ -19,7 +20,6 @@ import type { KubeObject } from "../k8s/types";
 import { FIX } from "./fixes";
 import { explainKroMessage } from "./kro-message";
 import { say, TITLES } from "./messages";
-import { KUBE_BIND } from "../k8s/apis";
 import { EXPORTED_LABEL, GUIDE, KUBE_BIND_CRDS, type ProviderSnapshot } from "./snapshot";
 import type { Check, CheckId, Problem } from "./types";
 

@@ -28,8 +28,6 @@ export const RevokeInput = PreviewInput.extend({
 });
 
 const ENVOY_NAMESPACE = "envoy-gateway-system";
-const CLUSTER_ROLES = { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles" };
-const REFERENCE_GRANTS = { group: "gateway.networking.k8s.io", version: "v1beta1", resource: "referencegrants" };
 
 export interface Admin {
   identity: Identity;
@@ -86,8 +84,8 @@ async function buildPlan(admin: KubeClient, namespace: string): Promise<RevokePl
     )
   ).flat();
   const [clusterRoles, referenceGrants, envoyServices] = await Promise.all([
-    items(admin, CLUSTER_ROLES).then((l) => typed(l, "rbac.authorization.k8s.io/v1", "ClusterRole")),
-    items(admin, REFERENCE_GRANTS).then((l) => typed(l, "gateway.networking.k8s.io/v1beta1", "ReferenceGrant")),
+    items(admin, APIS.clusterRoles).then((l) => typed(l, "rbac.authorization.k8s.io/v1", "ClusterRole")),
+    items(admin, APIS.referenceGrants).then((l) => typed(l, "gateway.networking.k8s.io/v1beta1", "ReferenceGrant")),
     items(admin, { ...APIS.services, namespace: ENVOY_NAMESPACE }).then((l) => typed(l, "v1", "Service")),
   ]);
   const annotations = { ...ns?.metadata.annotations, ...binding.metadata.annotations };

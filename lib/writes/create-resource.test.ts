@@ -1,8 +1,9 @@
 // Cluster test (SANDBOX_STATE, consumer bound): the generic form of any bound export, as alice.
-import { APIS } from "../k8s/apis";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { applySandboxPortalEnv, ensureConsumerBound, identity } from "../../test-support/loadbalancer";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { createResource, previewResource, resourceForm } from "./create-resource";
 
@@ -68,7 +69,11 @@ describe("the generic form of a bound export", () => {
         "spec.targetPort": 'Target port must be a whole number (got "x").',
       },
     });
-    const denied = await createResource(alice, APIS.loadBalancers, { namespace: "team-b", name: `gen-${rand}`, values: {} });
+    const denied = await createResource(alice, APIS.loadBalancers, {
+      namespace: "team-b",
+      name: `gen-${rand}`,
+      values: {},
+    });
     expect(denied).toMatchObject({
       ok: false,
       fieldErrors: {

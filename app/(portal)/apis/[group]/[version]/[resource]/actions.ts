@@ -1,9 +1,9 @@
 "use server";
 
-import { APIS } from "@/lib/k8s/apis";
 import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
 import type { ServedRef } from "@/lib/forms/served";
+import { APIS } from "@/lib/k8s/apis";
 import type { Identity } from "@/lib/k8s/types";
 import { detailHref } from "@/lib/loadbalancer/create";
 import { fail } from "@/lib/writes/action-result";

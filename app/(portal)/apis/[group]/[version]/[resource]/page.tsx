@@ -1,4 +1,3 @@
-import { APIS } from "@/lib/k8s/apis";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ResourceCreateForm } from "@/components/form/resource-create-form";
@@ -8,6 +7,7 @@ import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { isExported } from "@/lib/catalog/exported";
+import { APIS } from "@/lib/k8s/apis";
 import { attempt } from "@/lib/result";
 import { resourceForm, ServedRefParams } from "@/lib/writes/create-resource";
 import { createResourceAction, previewResourceAction } from "./actions";
