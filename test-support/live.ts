@@ -25,8 +25,6 @@ const CRD = `${TEST_API.resource}.${TEST_API.group}`;
 /** full rights on the test LoadBalancers, aggregated into `edit` */
 export const TEST_ROLE = "live-test:loadbalancers";
 const ROLE = TEST_ROLE;
-const crds = { group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" };
-const clusterRoles = { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles" };
 const open = { type: "object", "x-kubernetes-preserve-unknown-fields": true };
 
 export function ref(api: Api, namespace?: string): ResourceRef;
@@ -162,8 +160,8 @@ export async function startLiveWorld(): Promise<LiveWorld> {
       await waitGone(providerAdmin, ref(APIS.loadBalancers, providerNamespace));
       for (const ns of [providerNamespace, clusterNamespace])
         await providerAdmin.delete(ref(APIS.namespaces, undefined, ns)).catch(ignoreNotFound);
-      await consumerAdmin.delete(ref(crds, undefined, CRD)).catch(ignoreNotFound);
-      await consumerAdmin.delete(ref(clusterRoles, undefined, ROLE)).catch(ignoreNotFound);
+      await consumerAdmin.delete(ref(APIS.crds, undefined, CRD)).catch(ignoreNotFound);
+      await consumerAdmin.delete(ref(APIS.clusterRoles, undefined, ROLE)).catch(ignoreNotFound);
     },
   };
 }
@@ -237,7 +235,7 @@ async function waitGone(client: KubeClient, r: ResourceRef) {
 /** The test-group LoadBalancer CRD on the consumer, editable by whoever may `edit` a namespace. */
 async function ensureConsumerApi(admin: KubeClient) {
   await admin
-    .create(ref(crds), {
+    .create(ref(APIS.crds), {
       apiVersion: "apiextensions.k8s.io/v1",
       kind: "CustomResourceDefinition",
       metadata: { name: CRD },
@@ -263,7 +261,7 @@ async function ensureConsumerApi(admin: KubeClient) {
     })
     .catch((e) => (e instanceof KubeError && e.conflict ? undefined : Promise.reject(e)));
   await admin
-    .create(ref(clusterRoles), {
+    .create(ref(APIS.clusterRoles), {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "ClusterRole",
       metadata: { name: ROLE, labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } },
@@ -273,11 +271,11 @@ async function ensureConsumerApi(admin: KubeClient) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const served = await admin.served(TEST_API.group, TEST_API.version).catch(() => null);
-    const crd = (await admin.get(ref(crds, undefined, CRD))) as KubeObject & {
+    const crd = (await admin.get(ref(APIS.crds, undefined, CRD))) as KubeObject & {
       status?: { conditions?: { type: string; status: string }[] };
     };
     // kube-controller-manager aggregates the role into `edit`, which team-a holds in `default`.
-    const edit = (await admin.get(ref(clusterRoles, undefined, "edit"))) as KubeObject & {
+    const edit = (await admin.get(ref(APIS.clusterRoles, undefined, "edit"))) as KubeObject & {
       rules?: { apiGroups?: string[] }[];
     };
     const aggregated = edit.rules?.some((rule) => rule.apiGroups?.includes(TEST_API.group));

@@ -45,9 +45,7 @@ export async function ensureConsumerBound(timeoutMs = 90_000): Promise<void> {
   const template = await getExportTemplate("loadbalancer");
   if (!template) throw new Error("the provider has no APIServiceExportTemplate loadbalancer");
   const kubeSystem = await (await portalIdentityClient("consumer")).get({
-    group: "",
-    version: "v1",
-    resource: "namespaces",
+    ...APIS.namespaces,
     name: "kube-system",
   });
   const { namespace, kubeconfig } = await requestProviderBinding(
