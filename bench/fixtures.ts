@@ -1,15 +1,17 @@
 // The objects the bench creates and the clients it uses, all on the sandbox's clusters.
+
+import { APIS } from "../lib/k8s/apis";
 import { KubeClient } from "../lib/k8s/client";
 import { ClusterConnection } from "../lib/k8s/connection";
 import { KubeError } from "../lib/k8s/errors";
-import { type ClusterName, type KubeObject, PORTAL } from "../lib/k8s/types";
+import { type ClusterName, type KubeObject, PORTAL, type ResourceRef } from "../lib/k8s/types";
 import type { SandboxState } from "../sandbox/state";
 import { until } from "./stats";
 
-export const LB = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
-export const CM = { group: "", version: "v1", resource: "configmaps" };
-export const NAMESPACES = { group: "", version: "v1", resource: "namespaces" };
-export const ROLEBINDINGS = { group: "rbac.authorization.k8s.io", version: "v1", resource: "rolebindings" };
+export const LB = APIS.loadBalancers;
+export const CM = APIS.configMaps;
+export const NAMESPACES = APIS.namespaces;
+export const ROLEBINDINGS = APIS.roleBindings;
 /** written on objects to produce events; its values are unique markers */
 export const MARK = "bench.kube-bind.io/mark";
 
@@ -20,7 +22,7 @@ export async function client(state: SandboxState, cluster: ClusterName, who: str
   return new KubeClient(await ClusterConnection.open({ name: cluster, kubeconfig }), PORTAL);
 }
 
-export async function createIfMissing(c: KubeClient, ref: typeof LB & { namespace?: string }, body: KubeObject) {
+export async function createIfMissing(c: KubeClient, ref: ResourceRef, body: KubeObject) {
   try {
     await c.create(ref, body);
   } catch (e) {

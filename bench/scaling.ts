@@ -3,6 +3,7 @@
 // LIST or watch on the apiserver costs in the same run. Sizes come from BENCH_SIZES and
 // BENCH_VIEWERS (comma-separated) so that a quick run is possible.
 import { request } from "undici";
+import { APIS } from "../lib/k8s/apis";
 import type { KubeClient } from "../lib/k8s/client";
 import { openRequest } from "../lib/k8s/request";
 import { type KubeObject, PORTAL } from "../lib/k8s/types";
@@ -17,7 +18,7 @@ import { MarkerWatch, type Summary, summarize, until } from "./stats";
 import { directWatch } from "./watch";
 
 export const SCALE_NAMESPACE = "bench-scale";
-const GATEWAYS = { group: "gateway.networking.k8s.io", version: "v1", resource: "gateways" };
+const GATEWAYS = APIS.gateways;
 
 /** Sizes from an environment variable ("200,2000"), else the defaults. */
 export function sizes(value: string | undefined, defaults: number[]): number[] {

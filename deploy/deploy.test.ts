@@ -1,10 +1,12 @@
 // The deploy manifests apply cleanly to the sandbox's clusters, and the portal's ServiceAccount
 // gets exactly the rights the manifests describe on each (checked by the apiserver).
+
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { BINDABLE_RESOURCES_REQUESTS, bindableResourcesRequest } from "../lib/bind/backend-request";
+import { bindableResourcesRequest } from "../lib/bind/backend-request";
+import { APIS } from "../lib/k8s/apis";
 import { KubeError } from "../lib/k8s/errors";
 import type { KubeObject, ResourceRef } from "../lib/k8s/types";
 import { HEADER_POLICY, POLICY_CONFIGMAP, REFUSED, TARGET_POLICY } from "../lib/loadbalancer/policy";
@@ -255,7 +257,7 @@ describe("deploy/ manifests", () => {
     try {
       const create = (namespace: string) =>
         portal.create(
-          { ...BINDABLE_RESOURCES_REQUESTS, namespace },
+          { ...APIS.bindableRequests, namespace },
           bindableResourcesRequest({
             namespace,
             template: "loadbalancer",

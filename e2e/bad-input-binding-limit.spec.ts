@@ -4,13 +4,14 @@
 // appears on the provider. Bob's extra bindings are namespaces annotated as kube-bind's backend
 // annotates binding namespaces, named outside its prefix so no controller acts on them.
 import { expect, test } from "@playwright/test";
+import { APIS } from "../lib/k8s/apis";
 import type { KubeClient } from "../lib/k8s/client";
 import { cliCallback } from "./support/cli-callback";
 import { providerAdmin } from "./support/provider";
 import { user } from "./support/sandbox";
 import { signIn } from "./support/sign-in";
 
-const NAMESPACES = { group: "", version: "v1", resource: "namespaces" };
+const NAMESPACES = APIS.namespaces;
 const IDENTITY = "backend.kube-bind.io/identity";
 const AUTHOR = "backend.kube-bind.io/author";
 const LIMIT = 5;

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { APIS } from "../lib/k8s/apis";
 import { cliCallback, decodeBindingResponse } from "./support/cli-callback";
 import { cliLogin, cliToken } from "./support/cli-login";
 import { clientFromKubeconfig, providerAdmin } from "./support/provider";
@@ -14,7 +15,7 @@ const RUN = Date.now();
 const madeUp = (name: string) => `${name}-${RUN}`;
 test.afterAll(async () => {
   const admin = await providerAdmin();
-  const namespaces = { group: "", version: "v1", resource: "namespaces" };
+  const namespaces = APIS.namespaces;
   for (const ns of (await admin.list(namespaces)).items) {
     if (!ns.metadata.annotations?.["backend.kube-bind.io/identity"]?.endsWith(`-${RUN}`)) continue;
     await admin.delete({ ...namespaces, name: ns.metadata.name }).catch(() => undefined);
@@ -158,9 +159,9 @@ test.describe("POST /api/bind", () => {
     expect(kubeconfig).toContain(`namespace: ${ns}`);
 
     // Upstream's objects, with upstream's names.
-    const namespace = await admin.get({ group: "", version: "v1", resource: "namespaces", name: ns });
+    const namespace = await admin.get({ ...APIS.namespaces, name: ns });
     expect(namespace.metadata.annotations?.["backend.kube-bind.io/identity"]).toBe("user:alice@example.com");
-    await admin.get({ group: "", version: "v1", resource: "serviceaccounts", namespace: ns, name: "kube-binder" });
+    await admin.get({ ...APIS.serviceAccounts, namespace: ns, name: "kube-binder" });
     await admin.get({ group: "", version: "v1", resource: "secrets", namespace: ns, name: "kube-binder" });
     await admin.get({ group: "", version: "v1", resource: "secrets", namespace: ns, name: "kubeconfig" });
     await admin.get({

@@ -7,8 +7,10 @@
 //
 // Each helper waits for the provider (or consumer) to reflect the break before it returns, and its
 // restore() waits until the step is as the sandbox set it up. Conditions are polled, never slept.
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { APIS } from "../lib/k8s/apis";
 import { applyAll, deleteObject, getObject, mergePatchObject, parseManifests } from "../lib/k8s/apply";
 import type { KubeClient } from "../lib/k8s/client";
 import { type Condition, findCondition } from "../lib/k8s/condition";
@@ -64,7 +66,6 @@ const GATEWAY_CLASS = typed("gateway.networking.k8s.io/v1", "GatewayClass", { na
 const KONNECTOR_DEPLOYMENT = typed("apps/v1", "Deployment", { name: KONNECTOR.name, namespace: KONNECTOR.namespace });
 
 const conditionOf = (o: Obj | undefined, type: string) => findCondition(o?.status?.conditions, type);
-const BINDINGS = { group: "kube-bind.io", version: "v1alpha2", resource: "clusterbindings" };
 
 /** kro processed the RGD's current generation: accepted (`true`) or rejected (`false`). */
 async function rgdSettled(client: KubeClient, accepted: boolean): Promise<Obj> {
@@ -175,7 +176,7 @@ export async function stopKonnector(state = readSandboxState()): Promise<BrokenS
       await waitFor(
         "a current konnector heartbeat",
         async () => {
-          const bindings = await provider.list<Obj>(BINDINGS);
+          const bindings = await provider.list<Obj>(APIS.clusterBindings);
           return bindings.items
             .filter((b) => b.status?.lastHeartbeatTime)
             .every((b) => Date.now() - Date.parse(b.status?.lastHeartbeatTime ?? "") < HEARTBEAT_MS);
@@ -192,11 +193,11 @@ export async function stopKonnector(state = readSandboxState()): Promise<BrokenS
  */
 export async function ageHeartbeat(ageMs: number, state = readSandboxState()): Promise<void> {
   const provider = await admin(state, "provider");
-  const bindings = await provider.list<Obj>(BINDINGS);
+  const bindings = await provider.list<Obj>(APIS.clusterBindings);
   const at = new Date(Date.now() - ageMs).toISOString().replace(/\.\d+Z$/, "Z");
   for (const b of bindings.items.filter((x) => x.status?.lastHeartbeatTime)) {
     await provider.mergePatch(
-      { ...BINDINGS, namespace: b.metadata.namespace, name: b.metadata.name, subresource: "status" },
+      { ...APIS.clusterBindings, namespace: b.metadata.namespace, name: b.metadata.name, subresource: "status" },
       { status: { lastHeartbeatTime: at } },
     );
   }

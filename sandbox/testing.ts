@@ -1,6 +1,8 @@
 // Helpers for tests that run against an already running sandbox (SANDBOX_STATE=<sandbox.json>,
 // written by `tsx sandbox/cli.ts up`). Without it they fail, naming what is missing.
+
 import { randomBytes } from "node:crypto";
+import { APIS } from "../lib/k8s/apis";
 import type { KubeClient } from "../lib/k8s/client";
 import { isNotFound, KubeError } from "../lib/k8s/errors";
 import { kubeconfigClient } from "./lib/kube";
@@ -23,7 +25,7 @@ export function kubeClient(cluster: SandboxCluster, identity = "admin"): Promise
   return kubeconfigClient(file, cluster);
 }
 
-export const NAMESPACES = { group: "", version: "v1", resource: "namespaces" };
+export const NAMESPACES = APIS.namespaces;
 
 export interface FreshNamespace {
   name: string;

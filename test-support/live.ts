@@ -7,13 +7,13 @@
 // of its own keyed to the same consumer cluster.
 
 import { IDENTITY_ANNOTATION, SERVICE_NAMESPACE_ANNOTATION } from "../lib/bind/naming";
+import { APIS, type Api } from "../lib/k8s/apis";
 import { KubeClient } from "../lib/k8s/client";
 import type { ClusterConnection } from "../lib/k8s/connection";
 import { KubeError } from "../lib/k8s/errors";
 import { asUser, type KubeObject, type ResourceRef } from "../lib/k8s/types";
 import { WatchHub } from "../lib/k8s/watch-hub";
 import type { LiveContext } from "../lib/live/context";
-import { API, type Api } from "../lib/live/resources";
 import type { LiveSubscription, LiveUpdate } from "../lib/live/types";
 import type { Result } from "../lib/result";
 import { guideLoadBalancer, settingsConfigMap } from "./guide";
@@ -25,8 +25,6 @@ const CRD = `${TEST_API.resource}.${TEST_API.group}`;
 /** full rights on the test LoadBalancers, aggregated into `edit` */
 export const TEST_ROLE = "live-test:loadbalancers";
 const ROLE = TEST_ROLE;
-const crds = { group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" };
-const clusterRoles = { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles" };
 const open = { type: "object", "x-kubernetes-preserve-unknown-fields": true };
 
 export function ref(api: Api, namespace?: string): ResourceRef;
@@ -75,25 +73,25 @@ export async function startLiveWorld(): Promise<LiveWorld> {
   const r = randomSuffix();
   const clusterNamespace = `kube-bind-lt${r}`;
   const providerNamespace = `${clusterNamespace}-default`;
-  const kubeSystem = await consumerAdmin.get(ref(API.namespaces, undefined, "kube-system"));
-  await providerAdmin.create(ref(API.namespaces), {
+  const kubeSystem = await consumerAdmin.get(ref(APIS.namespaces, undefined, "kube-system"));
+  await providerAdmin.create(ref(APIS.namespaces), {
     metadata: { name: clusterNamespace, annotations: { [IDENTITY_ANNOTATION]: kubeSystem.metadata.uid } },
   });
-  await providerAdmin.create(ref(API.namespaces), {
+  await providerAdmin.create(ref(APIS.namespaces), {
     metadata: {
       name: providerNamespace,
       annotations: { [SERVICE_NAMESPACE_ANNOTATION]: `${clusterNamespace}/default` },
     },
   });
   // A konnector heartbeating every 5 minutes: never stale while the tests run.
-  const cb = await providerAdmin.create(ref(API.clusterBindings, clusterNamespace), {
+  const cb = await providerAdmin.create(ref(APIS.clusterBindings, clusterNamespace), {
     apiVersion: "kube-bind.io/v1alpha2",
     kind: "ClusterBinding",
     metadata: { name: "cluster" },
     spec: { providerPrettyName: "sandbox", kubeconfigSecretRef: { name: "kubeconfig", key: "kubeconfig" } },
   });
   await providerAdmin.update(
-    { ...ref(API.clusterBindings, clusterNamespace, "cluster"), subresource: "status" },
+    { ...ref(APIS.clusterBindings, clusterNamespace, "cluster"), subresource: "status" },
     {
       ...cb,
       status: { lastHeartbeatTime: new Date().toISOString().replace(/\.\d+Z$/, "Z"), heartbeatInterval: "5m0s" },
@@ -130,23 +128,23 @@ export async function startLiveWorld(): Promise<LiveWorld> {
       const lb = await consumerAdmin.get(ref(TEST_API, "default", name));
       const spec = lb.spec as { configMapRef?: string };
       if (spec.configMapRef) {
-        const cm = await consumerAdmin.get(ref(API.configMaps, "default", spec.configMapRef));
-        await providerAdmin.create(ref(API.configMaps, providerNamespace), {
+        const cm = await consumerAdmin.get(ref(APIS.configMaps, "default", spec.configMapRef));
+        await providerAdmin.create(ref(APIS.configMaps, providerNamespace), {
           apiVersion: "v1",
           kind: "ConfigMap",
           metadata: { name: cm.metadata.name, labels: { "kube-bind.io/owner": "consumer" } },
           data: cm.data,
         });
       }
-      await providerAdmin.create(ref(API.loadBalancers, providerNamespace), {
-        apiVersion: `${API.loadBalancers.group}/${API.loadBalancers.version}`,
+      await providerAdmin.create(ref(APIS.loadBalancers, providerNamespace), {
+        apiVersion: `${APIS.loadBalancers.group}/${APIS.loadBalancers.version}`,
         kind: "LoadBalancer",
         metadata: { name, annotations: { "kube-bind.io/cluster-namespace": clusterNamespace } },
         spec: lb.spec,
       });
     },
     async copyStatusBack(name) {
-      const copy = await providerAdmin.get(ref(API.loadBalancers, providerNamespace, name));
+      const copy = await providerAdmin.get(ref(APIS.loadBalancers, providerNamespace, name));
       const lb = await consumerAdmin.get(ref(TEST_API, "default", name));
       await consumerAdmin.update(
         { ...ref(TEST_API, "default", name), subresource: "status" },
@@ -155,15 +153,15 @@ export async function startLiveWorld(): Promise<LiveWorld> {
     },
     async close() {
       for (const hub of hubs) hub.close();
-      const lbs = await providerAdmin.list(ref(API.loadBalancers, providerNamespace));
+      const lbs = await providerAdmin.list(ref(APIS.loadBalancers, providerNamespace));
       for (const lb of lbs.items)
-        await providerAdmin.delete(ref(API.loadBalancers, providerNamespace, lb.metadata.name));
+        await providerAdmin.delete(ref(APIS.loadBalancers, providerNamespace, lb.metadata.name));
       // kro removes its children (and the ReferenceGrant in `default`) before the copy goes.
-      await waitGone(providerAdmin, ref(API.loadBalancers, providerNamespace));
+      await waitGone(providerAdmin, ref(APIS.loadBalancers, providerNamespace));
       for (const ns of [providerNamespace, clusterNamespace])
-        await providerAdmin.delete(ref(API.namespaces, undefined, ns)).catch(ignoreNotFound);
-      await consumerAdmin.delete(ref(crds, undefined, CRD)).catch(ignoreNotFound);
-      await consumerAdmin.delete(ref(clusterRoles, undefined, ROLE)).catch(ignoreNotFound);
+        await providerAdmin.delete(ref(APIS.namespaces, undefined, ns)).catch(ignoreNotFound);
+      await consumerAdmin.delete(ref(APIS.crds, undefined, CRD)).catch(ignoreNotFound);
+      await consumerAdmin.delete(ref(APIS.clusterRoles, undefined, ROLE)).catch(ignoreNotFound);
     },
   };
 }
@@ -176,7 +174,7 @@ export async function createTestLoadBalancer(
   header: string,
 ) {
   const client = new KubeClient(world.consumerPortal.conn, asUser(who.user, who.groups));
-  await client.create(ref(API.configMaps, "default"), settingsConfigMap(`${name}-settings`, header));
+  await client.create(ref(APIS.configMaps, "default"), settingsConfigMap(`${name}-settings`, header));
   await client.create(
     ref(TEST_API, "default"),
     guideLoadBalancer(name, { apiVersion: `${TEST_API.group}/${TEST_API.version}`, configMapRef: `${name}-settings` }),
@@ -186,7 +184,7 @@ export async function createTestLoadBalancer(
 /** Removes what createTestLoadBalancer made, if it is still there. */
 export async function removeTestLoadBalancer(world: LiveWorld, name: string) {
   await world.consumerAdmin.delete(ref(TEST_API, "default", name)).catch(() => undefined);
-  await world.consumerAdmin.delete(ref(API.configMaps, "default", `${name}-settings`)).catch(() => undefined);
+  await world.consumerAdmin.delete(ref(APIS.configMaps, "default", `${name}-settings`)).catch(() => undefined);
 }
 
 /** The subscriptions a test file opened: `keep` fails on a refusal, `closeAll` ends them all. */
@@ -224,7 +222,7 @@ async function waitGone(client: KubeClient, r: ResourceRef) {
 /** The test-group LoadBalancer CRD on the consumer, editable by whoever may `edit` a namespace. */
 async function ensureConsumerApi(admin: KubeClient) {
   await admin
-    .create(ref(crds), {
+    .create(ref(APIS.crds), {
       apiVersion: "apiextensions.k8s.io/v1",
       kind: "CustomResourceDefinition",
       metadata: { name: CRD },
@@ -250,7 +248,7 @@ async function ensureConsumerApi(admin: KubeClient) {
     })
     .catch((e) => (e instanceof KubeError && e.conflict ? undefined : Promise.reject(e)));
   await admin
-    .create(ref(clusterRoles), {
+    .create(ref(APIS.clusterRoles), {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "ClusterRole",
       metadata: { name: ROLE, labels: { "rbac.authorization.k8s.io/aggregate-to-edit": "true" } },
@@ -260,11 +258,11 @@ async function ensureConsumerApi(admin: KubeClient) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const served = await admin.served(TEST_API.group, TEST_API.version).catch(() => null);
-    const crd = (await admin.get(ref(crds, undefined, CRD))) as KubeObject & {
+    const crd = (await admin.get(ref(APIS.crds, undefined, CRD))) as KubeObject & {
       status?: { conditions?: { type: string; status: string }[] };
     };
     // kube-controller-manager aggregates the role into `edit`, which team-a holds in `default`.
-    const edit = (await admin.get(ref(clusterRoles, undefined, "edit"))) as KubeObject & {
+    const edit = (await admin.get(ref(APIS.clusterRoles, undefined, "edit"))) as KubeObject & {
       rules?: { apiGroups?: string[] }[];
     };
     const aggregated = edit.rules?.some((rule) => rule.apiGroups?.includes(TEST_API.group));

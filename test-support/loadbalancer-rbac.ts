@@ -1,6 +1,7 @@
 // kube-bind grants no RBAC on the consumer for a bound API: the consumer cluster's admin decides
 // who may use it. The sandbox applies aggregated ClusterRoles for LoadBalancers
 // (sandbox/manifests/consumer-rbac.yaml); tests wait until the aggregation reached `edit`.
+import { APIS } from "../lib/k8s/apis";
 import type { KubeClient } from "../lib/k8s/client";
 import type { KubeObject } from "../lib/k8s/types";
 
@@ -8,9 +9,7 @@ export async function teamRolesCoverLoadBalancers(consumerAdmin: KubeClient, tim
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const edit = await consumerAdmin.get<{ rules?: { resources?: string[] }[] } & KubeObject>({
-      group: "rbac.authorization.k8s.io",
-      version: "v1",
-      resource: "clusterroles",
+      ...APIS.clusterRoles,
       name: "edit",
     });
     if (edit.rules?.some((r) => r.resources?.includes("loadbalancers"))) return;

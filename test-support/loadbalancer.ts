@@ -9,9 +9,9 @@ import { requestProviderBinding } from "../lib/bind/provision";
 import { getExportTemplate } from "../lib/catalog/get-template";
 import { env } from "../lib/env";
 import { servedSchema } from "../lib/forms/served";
+import { APIS } from "../lib/k8s/apis";
 import { portalIdentityClient, userClient } from "../lib/k8s/clusters";
 import type { Identity } from "../lib/k8s/types";
-import { LOADBALANCERS } from "../lib/loadbalancer/resource";
 import { portalEnv } from "../sandbox/portal-env";
 import { readSandboxState } from "../sandbox/state";
 import { sandboxClient } from "./k8s";
@@ -31,7 +31,7 @@ export function identity(username: "alice" | "bob" | "admin"): Identity {
 
 async function served(): Promise<boolean> {
   const user = await userClient("consumer", identity("admin"));
-  return (await servedSchema(user, LOADBALANCERS)).state === "served";
+  return (await servedSchema(user, APIS.loadBalancers)).state === "served";
 }
 
 /**
@@ -45,9 +45,7 @@ export async function ensureConsumerBound(timeoutMs = 90_000): Promise<void> {
   const template = await getExportTemplate("loadbalancer");
   if (!template) throw new Error("the provider has no APIServiceExportTemplate loadbalancer");
   const kubeSystem = await (await portalIdentityClient("consumer")).get({
-    group: "",
-    version: "v1",
-    resource: "namespaces",
+    ...APIS.namespaces,
     name: "kube-system",
   });
   const { namespace, kubeconfig } = await requestProviderBinding(

@@ -1,4 +1,5 @@
 import { type Browser, expect, test } from "@playwright/test";
+import { APIS } from "../../lib/k8s/apis";
 import { KubeClient } from "../../lib/k8s/client";
 import { ClusterConnection } from "../../lib/k8s/connection";
 import { KubeError } from "../../lib/k8s/errors";
@@ -67,7 +68,6 @@ export async function boundConsumer(browser: Browser, timeoutMs = 180_000): Prom
 }
 
 const KB = { group: "kube-bind.io", version: "v1alpha2" };
-const LOADBALANCERS = { group: "networking.kro.run", version: "v1alpha1", resource: "loadbalancers" };
 
 /**
  * Undoes a consumer cluster's bindings so a spec can bind it from scratch: kube-bind (like any second
@@ -85,9 +85,11 @@ export async function unbindConsumer(consumer: KubeClient, timeoutMs = 120_000):
   const step = (fn: () => Promise<unknown>) => expect(fn).toPass({ timeout: timeoutMs });
   await step(async () => {
     if (!(await servesLoadBalancers(consumer))) return;
-    for (const lb of (await consumer.list(LOADBALANCERS)).items)
-      await consumer.delete({ ...LOADBALANCERS, namespace: lb.metadata.namespace, name: lb.metadata.name }).catch(gone);
-    expect((await consumer.list(LOADBALANCERS)).items).toHaveLength(0);
+    for (const lb of (await consumer.list(APIS.loadBalancers)).items)
+      await consumer
+        .delete({ ...APIS.loadBalancers, namespace: lb.metadata.namespace, name: lb.metadata.name })
+        .catch(gone);
+    expect((await consumer.list(APIS.loadBalancers)).items).toHaveLength(0);
   });
   await step(async () => {
     for (const b of (await consumer.list({ ...KB, resource: "apiservicebindings" })).items)

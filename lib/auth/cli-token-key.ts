@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { APIS } from "../k8s/apis";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { keyFromJwk, loadKeyFile, newJwk, type SigningKey } from "./signing-key";
@@ -25,7 +26,7 @@ async function load(): Promise<SigningKey> {
 /** Reads the key from a provider Secret, creating it once if it does not exist. */
 async function loadKeySecret(namespace: string, name: string): Promise<SigningKey> {
   const portal = await portalIdentityClient("provider");
-  const ref = { group: "", version: "v1", resource: "secrets", namespace, name };
+  const ref = { ...APIS.secrets, namespace, name };
   try {
     const secret = await portal.get<{ data?: Record<string, string> } & import("../k8s/types").KubeObject>(ref);
     const jwk = secret.data?.["key.jwk"];
@@ -37,7 +38,7 @@ async function loadKeySecret(namespace: string, name: string): Promise<SigningKe
   const jwk = await newJwk();
   try {
     await portal.create(
-      { group: "", version: "v1", resource: "secrets", namespace },
+      { ...APIS.secrets, namespace },
       {
         apiVersion: "v1",
         kind: "Secret",

@@ -6,6 +6,7 @@
 // replica that signs out knows at once. Each object carries its expiry (when every cookie and
 // CLI token with that session id has expired anyway); replicas delete expired ones.
 
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
 import type { WatchHub } from "../k8s/watch-hub";
@@ -13,7 +14,6 @@ import type { WatchSubscription } from "../k8s/watch-types";
 import { log } from "../log";
 import { readRevocation, revocationName, revocationObject } from "./revocation-object";
 
-const CONFIGMAPS = { group: "", version: "v1", resource: "configmaps" } as const;
 /** How long a check waits for the first list before asking for the one object directly. */
 const FIRST_SYNC_WAIT_MS = 2_000;
 const GC_INTERVAL_MS = 10 * 60_000;
@@ -37,7 +37,7 @@ export class RevocationStore {
     this.synced = new Promise<void>((resolve) => {
       markSynced = resolve;
     });
-    const key = { cluster: "provider" as const, ...CONFIGMAPS, namespace: opts.namespace };
+    const key = { cluster: "provider" as const, ...APIS.configMaps, namespace: opts.namespace };
     this.sub = opts.hub.subscribe(key, { kind: "portal" }, (event) => {
       if (event.type === "sync") {
         for (const obj of event.objects) this.remember(readRevocation(obj));
@@ -68,7 +68,7 @@ export class RevocationStore {
     const client = await this.opts.client();
     try {
       await client.create(
-        { ...CONFIGMAPS, namespace: this.opts.namespace },
+        { ...APIS.configMaps, namespace: this.opts.namespace },
         revocationObject(sid, this.opts.namespace, expiresAt),
       );
     } catch (e) {
@@ -87,7 +87,7 @@ export class RevocationStore {
     if (this.sub.synced()) return this.live(this.expiries.get(name));
     try {
       const client = await this.opts.client();
-      const obj = await client.get({ ...CONFIGMAPS, namespace: this.opts.namespace, name });
+      const obj = await client.get({ ...APIS.configMaps, namespace: this.opts.namespace, name });
       return this.live(readRevocation(obj)?.expiresAt);
     } catch (e) {
       if (e instanceof KubeError && e.notFound) return false;
@@ -109,7 +109,7 @@ export class RevocationStore {
     let deleted = 0;
     for (const name of expired) {
       try {
-        await client.delete({ ...CONFIGMAPS, namespace: this.opts.namespace, name });
+        await client.delete({ ...APIS.configMaps, namespace: this.opts.namespace, name });
         deleted++;
       } catch (e) {
         if (!(e instanceof KubeError && e.notFound)) {

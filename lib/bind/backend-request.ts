@@ -14,12 +14,6 @@ import { Request } from "../k8s/models";
 import { BindStepError } from "./bind-errors";
 import { KUBE_BIND_API_VERSION } from "./protocol";
 
-export const BINDABLE_RESOURCES_REQUESTS = {
-  group: "kube-bind.io",
-  version: "v1alpha2",
-  resource: "bindableresourcesrequests",
-} as const;
-
 /** How long the backend keeps a finished request (the portal deletes it itself right away). */
 const TTL_AFTER_FINISHED = "10m";
 

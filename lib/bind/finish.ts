@@ -1,4 +1,5 @@
 import "server-only";
+import { APIS, KUBE_BIND } from "../k8s/apis";
 import { KubeClient } from "../k8s/client";
 import { ClusterConnection } from "../k8s/connection";
 import { KubeError } from "../k8s/errors";
@@ -10,7 +11,6 @@ import { BindStepError } from "./bind-errors";
 import { KONNECTOR_NAMESPACE } from "./konnector";
 import { deployKonnector, waitForKonnector } from "./konnector-deploy";
 
-const KB = { group: "kube-bind.io", version: "v1alpha2" };
 const SECRET_NS = KONNECTOR_NAMESPACE;
 const EXPORT_REQUEST_TIMEOUT_MS = 60_000;
 
@@ -35,8 +35,7 @@ async function waitForPhase(client: KubeClient, namespace: string, name: string,
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const req = await client.get<KubeObject & { status?: { phase?: string; terminalMessage?: string } }>({
-      ...KB,
-      resource: "apiserviceexportrequests",
+      ...APIS.exportRequests,
       namespace,
       name,
     });
@@ -59,8 +58,7 @@ async function waitForPhase(client: KubeClient, namespace: string, name: string,
   }
 }
 
-const BINDINGS = { ...KB, resource: "apiservicebindings" };
-const SECRETS = { group: "", version: "v1", resource: "secrets", namespace: KONNECTOR_NAMESPACE };
+const SECRETS = { ...APIS.secrets, namespace: KONNECTOR_NAMESPACE };
 const PROVIDER_KUBECONFIG_LABEL = "kube-bind.io/provider-kubeconfig";
 
 /**
@@ -110,13 +108,14 @@ async function bindingOfExport(
   secretNames: string[],
   request: Request,
 ): Promise<string | undefined> {
-  const bindings = await consumer.list<KubeObject & { spec?: { kubeconfigSecretRef?: { name?: string } } }>(BINDINGS);
+  const bindings = await consumer.list<KubeObject & { spec?: { kubeconfigSecretRef?: { name?: string } } }>(
+    APIS.apiServiceBindings,
+  );
   for (const b of bindings.items) {
     if (!secretNames.includes(b.spec?.kubeconfigSecretRef?.name ?? "")) continue;
     const theirs = await binder.client
       .get<KubeObject>({
-        ...KB,
-        resource: "apiserviceexportrequests",
+        ...APIS.exportRequests,
         namespace: binder.namespace,
         name: b.metadata.name,
       })
@@ -139,9 +138,8 @@ async function bindingOfExport(
 export async function finishOnConsumer(consumer: KubeClient, kubeconfig: string, request: Request): Promise<string> {
   const binder = await binderClient(kubeconfig);
   try {
-    const ns = { group: "", version: "v1", resource: "namespaces" };
     try {
-      await consumer.create(ns, { apiVersion: "v1", kind: "Namespace", metadata: { name: SECRET_NS } });
+      await consumer.create(APIS.namespaces, { apiVersion: "v1", kind: "Namespace", metadata: { name: SECRET_NS } });
     } catch (e) {
       if (!(e instanceof KubeError && e.conflict)) throw e;
     }
@@ -155,11 +153,11 @@ export async function finishOnConsumer(consumer: KubeClient, kubeconfig: string,
     if (existing) return existing;
     const secretName = known[0] ?? (await createKubeconfigSecret(consumer, kubeconfig, binder.namespace));
 
-    const requests = { ...KB, resource: "apiserviceexportrequests", namespace: binder.namespace };
+    const requests = { ...APIS.exportRequests, namespace: binder.namespace };
     const name = request.metadata.name;
     try {
       await binder.client.create(requests, {
-        apiVersion: `${KB.group}/${KB.version}`,
+        apiVersion: `${KUBE_BIND.group}/${KUBE_BIND.version}`,
         kind: "APIServiceExportRequest",
         ...request,
       });
@@ -170,8 +168,8 @@ export async function finishOnConsumer(consumer: KubeClient, kubeconfig: string,
     await waitForPhase(binder.client, binder.namespace, name, EXPORT_REQUEST_TIMEOUT_MS);
 
     try {
-      await consumer.create(BINDINGS, {
-        apiVersion: `${KB.group}/${KB.version}`,
+      await consumer.create(APIS.apiServiceBindings, {
+        apiVersion: `${KUBE_BIND.group}/${KUBE_BIND.version}`,
         kind: "APIServiceBinding",
         metadata: { name },
         spec: { kubeconfigSecretRef: { namespace: SECRET_NS, name: secretName, key: "kubeconfig" } },

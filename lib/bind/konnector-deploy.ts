@@ -1,4 +1,5 @@
 import "server-only";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
 import { actorName } from "../k8s/types";
@@ -28,8 +29,8 @@ export async function konnectorDeployed(consumer: KubeClient): Promise<boolean> 
  */
 export async function mayBindOnConsumer(consumer: KubeClient): Promise<boolean> {
   const needed = [
-    consumer.can({ verb: "create", group: "kube-bind.io", resource: "apiservicebindings" }),
-    consumer.can({ verb: "create", resource: "secrets", namespace: KONNECTOR_NAMESPACE }),
+    consumer.can({ verb: "create", ...APIS.apiServiceBindings }),
+    consumer.can({ verb: "create", ...APIS.secrets, namespace: KONNECTOR_NAMESPACE }),
   ];
   const present = await konnectorDeployed(consumer).catch((e: unknown) => {
     if (e instanceof KubeError && e.forbidden) return false;

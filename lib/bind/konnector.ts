@@ -1,6 +1,7 @@
 // The konnector's objects on a consumer cluster, as `kubectl bind` v0.8.1 deploys them: namespace
 // kube-bind, ServiceAccount and ClusterRole(Binding) for it, and Deployment kube-bind/konnector.
 // Pure: lib/bind/konnector-deploy.ts applies them as the user.
+import { APIS } from "../k8s/apis";
 import type { ResourceRef } from "../k8s/types";
 
 export const KONNECTOR_NAMESPACE = "kube-bind";
@@ -75,15 +76,12 @@ export interface KonnectorManifest {
   body: KonnectorObject;
 }
 
-const rbac = { group: "rbac.authorization.k8s.io", version: "v1" };
 /** A fresh object each time: shared objects would serialize as YAML anchors. */
 const labels = () => ({ app: KONNECTOR_NAME });
 
 export function konnectorDeploymentRef(): ResourceRef & { name: string } {
   return {
-    group: "apps",
-    version: "v1",
-    resource: "deployments",
+    ...APIS.deployments,
     namespace: KONNECTOR_NAMESPACE,
     name: KONNECTOR_NAME,
   };
@@ -98,15 +96,15 @@ export function konnectorManifests(image = KONNECTOR_IMAGE): KonnectorManifest[]
   });
   return [
     {
-      ref: { group: "", version: "v1", resource: "namespaces", name: ns },
+      ref: { ...APIS.namespaces, name: ns },
       body: { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } },
     },
     {
-      ref: { group: "", version: "v1", resource: "serviceaccounts", namespace: ns, name: KONNECTOR_NAME },
+      ref: { ...APIS.serviceAccounts, namespace: ns, name: KONNECTOR_NAME },
       body: { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: KONNECTOR_NAME, namespace: ns } },
     },
     {
-      ref: { ...rbac, resource: "clusterroles", name: KONNECTOR_CLUSTER_ROLE },
+      ref: { ...APIS.clusterRoles, name: KONNECTOR_CLUSTER_ROLE },
       body: {
         apiVersion: "rbac.authorization.k8s.io/v1",
         kind: "ClusterRole",
@@ -116,7 +114,7 @@ export function konnectorManifests(image = KONNECTOR_IMAGE): KonnectorManifest[]
       },
     },
     {
-      ref: { ...rbac, resource: "clusterrolebindings", name: KONNECTOR_CLUSTER_ROLE },
+      ref: { ...APIS.clusterRoleBindings, name: KONNECTOR_CLUSTER_ROLE },
       body: {
         apiVersion: "rbac.authorization.k8s.io/v1",
         kind: "ClusterRoleBinding",

@@ -1,13 +1,13 @@
 import "server-only";
 import { getExportTemplate } from "../catalog/get-template";
 import { env } from "../env";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { KubeObject, ResourceRef } from "../k8s/types";
 import { log } from "../log";
 import {
-  BINDABLE_RESOURCES_REQUESTS,
   bindableResourcesRequest,
   kubeconfigFromResponseSecret,
   kubeconfigNamespace,
@@ -29,7 +29,6 @@ export interface ProviderBinding {
 }
 
 const ANSWER_TIMEOUT_MS = 60_000;
-const NAMESPACES: ResourceRef = { group: "", version: "v1", resource: "namespaces" };
 
 /**
  * Asks kube-bind's backend for the provider side of a binding: the portal creates a
@@ -53,12 +52,12 @@ export async function requestProviderBinding(
   const portal = await portalIdentityClient("provider");
   const identity = bindingIdentityKey(caller.username, opts.consumerIdentity);
 
-  const before = await portal.list(NAMESPACES);
+  const before = await portal.list(APIS.namespaces);
   if (!mayBindIdentity(before.items, identity, caller, e.PORTAL_ADMIN_GROUP)) throw new NotYourBindingError();
   const owned = overBindingLimit(before.items, identity, caller, e.PORTAL_ADMIN_GROUP, max);
   if (owned !== null) throw new BindingLimitError(owned, max);
 
-  const requests = { ...BINDABLE_RESOURCES_REQUESTS, namespace: e.PORTAL_NAMESPACE };
+  const requests = { ...APIS.bindableRequests, namespace: e.PORTAL_NAMESPACE };
   const created = await portal.create(
     requests,
     bindableResourcesRequest({
@@ -73,15 +72,13 @@ export async function requestProviderBinding(
   try {
     const answer = await waitForAnswer(portal, ref);
     const secret = await portal.get({
-      group: "",
-      version: "v1",
-      resource: "secrets",
+      ...APIS.secrets,
       namespace: e.PORTAL_NAMESPACE,
       name: answer.secret.name,
     });
     const kubeconfig = kubeconfigFromResponseSecret(secret, answer.secret.key);
 
-    const namespace = await portal.get({ ...NAMESPACES, name: answer.namespace });
+    const namespace = await portal.get({ ...APIS.namespaces, name: answer.namespace });
     if (!mayReceiveBinding(namespace, identity, caller, e.PORTAL_ADMIN_GROUP)) throw new NotYourBindingError();
     if (kubeconfigNamespace(kubeconfig) !== answer.namespace) {
       throw new BindStepError(

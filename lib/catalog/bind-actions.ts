@@ -8,6 +8,7 @@ import { bindExport } from "@/lib/bind/provision";
 import { BindingName } from "@/lib/catalog/binding-name";
 import { env } from "@/lib/env";
 import { type FormResult, fail } from "@/lib/forms/action-result";
+import { APIS } from "@/lib/k8s/apis";
 import { portalIdentityClient, userClient } from "@/lib/k8s/clusters";
 
 const Input = z.object({ template: z.string().min(1), name: BindingName });
@@ -36,7 +37,7 @@ export const bindInBrowser = userAction(
     }
     // The consumer cluster's identity, as `kubectl bind` sends it: the UID of kube-system.
     const portal = await portalIdentityClient("consumer");
-    const kubeSystem = await portal.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
+    const kubeSystem = await portal.get({ ...APIS.namespaces, name: "kube-system" });
     const bound = await bindExport(user, {
       template: templateName,
       consumerIdentity: kubeSystem.metadata.uid,

@@ -1,5 +1,6 @@
 import "server-only";
 import { dns1123Subdomain } from "../forms/kubernetes-rules";
+import { APIS } from "../k8s/apis";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { ExportTemplate } from "../k8s/models";
@@ -11,9 +12,7 @@ export async function getExportTemplate(name: string): Promise<ExportTemplate | 
   const portal = await portalIdentityClient("provider");
   try {
     const raw = await portal.get({
-      group: "kube-bind.io",
-      version: "v1alpha2",
-      resource: "apiserviceexporttemplates",
+      ...APIS.templates,
       name,
     });
     return ExportTemplate.parse(raw);

@@ -1,4 +1,5 @@
 import "server-only";
+import { APIS } from "../k8s/apis";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { ExportTemplate } from "./templates";
@@ -12,9 +13,7 @@ export async function exportedKinds(templates: ExportTemplate[]): Promise<Record
     resources.map(async (r) => {
       try {
         const crd = await portal.get<{ spec: { names: { kind: string } } } & import("../k8s/types").KubeObject>({
-          group: "apiextensions.k8s.io",
-          version: "v1",
-          resource: "customresourcedefinitions",
+          ...APIS.crds,
           name: `${r.resource}.${r.group}`,
         });
         kinds[r.resource] = crd.spec.names.kind;

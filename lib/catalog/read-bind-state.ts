@@ -1,5 +1,6 @@
 import "server-only";
 import { mayBindOnConsumer } from "../bind/konnector-deploy";
+import { APIS } from "../k8s/apis";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity } from "../k8s/types";
@@ -7,8 +8,6 @@ import { type KonnectorHealth, konnectorHealth } from "../status";
 import type { RawObject } from "../status/types";
 import { type BindState, bindState } from "./bind-state";
 import type { ExportTemplate } from "./templates";
-
-const KB = { group: "kube-bind.io", version: "v1alpha2" };
 
 export interface ExportBinding {
   state: BindState;
@@ -39,23 +38,21 @@ export async function readBindStates(
     }),
   );
   const [bindings, konnector, mayBind] = await Promise.all([
-    consumer.list({ ...KB, resource: "apiservicebindings" }).then(
+    consumer.list(APIS.apiServiceBindings).then(
       (l) => l.items as unknown[],
       (e) => {
         if (forbidden(e)) return "forbidden" as const;
         throw e;
       },
     ),
-    consumer
-      .get({ group: "apps", version: "v1", resource: "deployments", namespace: "kube-bind", name: "konnector" })
-      .then(
-        (d): RawObject | null | undefined => d as unknown as RawObject,
-        (e) => {
-          if (e instanceof KubeError && e.notFound) return null;
-          if (e instanceof KubeError && e.forbidden) return undefined;
-          throw e;
-        },
-      ),
+    consumer.get({ ...APIS.deployments, namespace: "kube-bind", name: "konnector" }).then(
+      (d): RawObject | null | undefined => d as unknown as RawObject,
+      (e) => {
+        if (e instanceof KubeError && e.notFound) return null;
+        if (e instanceof KubeError && e.forbidden) return undefined;
+        throw e;
+      },
+    ),
     mayBindOnConsumer(consumer).catch((e) => {
       if (forbidden(e)) return false;
       throw e;

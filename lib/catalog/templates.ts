@@ -1,4 +1,5 @@
 import "server-only";
+import { APIS } from "../k8s/apis";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { ExportTemplate } from "../k8s/models";
@@ -11,7 +12,7 @@ export type { ExportTemplate } from "../k8s/models";
  */
 export async function listExportTemplates(): Promise<ExportTemplate[]> {
   const portal = await portalIdentityClient("provider");
-  const list = await portal.list({ group: "kube-bind.io", version: "v1alpha2", resource: "apiserviceexporttemplates" });
+  const list = await portal.list(APIS.templates);
   return list.items.map((t) => ExportTemplate.parse(t)).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
@@ -19,7 +20,7 @@ export async function listExportTemplates(): Promise<ExportTemplate[]> {
 export async function listCollections() {
   const portal = await portalIdentityClient("provider");
   try {
-    return await portal.list({ group: "kube-bind.io", version: "v1alpha2", resource: "collections" });
+    return await portal.list(APIS.collections);
   } catch (e) {
     if (e instanceof KubeError && e.notFound)
       return { apiVersion: "kube-bind.io/v1alpha2", kind: "CollectionList", metadata: {}, items: [] };

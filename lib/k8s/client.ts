@@ -1,3 +1,4 @@
+import { APIS } from "./apis";
 import type { ClusterConnection } from "./connection";
 import { KubeError } from "./errors";
 import { kubeRequest } from "./request";
@@ -111,7 +112,7 @@ export class KubeClient {
   }): Promise<boolean> {
     const review = await kubeRequest<{ status?: { allowed?: boolean } }>(this.conn, this.actor, {
       verb: "create",
-      ref: { group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews" },
+      ref: APIS.selfSubjectAccessReviews,
       body: {
         apiVersion: "authorization.k8s.io/v1",
         kind: "SelfSubjectAccessReview",

@@ -1,3 +1,4 @@
+import { APIS } from "./apis";
 import type { KubeClient } from "./client";
 import { KubeError } from "./errors";
 
@@ -12,10 +13,10 @@ export async function namespacesWhereUserCan(
   attrs: { verb: string; group: string; resource: string },
 ): Promise<string[]> {
   if (await user.can(attrs)) {
-    const all = await portal.list({ group: "", version: "v1", resource: "namespaces" });
+    const all = await portal.list(APIS.namespaces);
     return all.items.map((n) => n.metadata.name).sort();
   }
-  const all = await portal.list({ group: "", version: "v1", resource: "namespaces" });
+  const all = await portal.list(APIS.namespaces);
   const names = all.items.filter((n) => !n.metadata.deletionTimestamp).map((n) => n.metadata.name);
   const allowed = await Promise.all(
     names.map((namespace) =>

@@ -1,11 +1,11 @@
 // Authorization of live subscriptions, checked per subscriber BEFORE it joins a shared stream.
+import { APIS, type Api } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
 import { namespacesWhereUserCan } from "../k8s/namespaces";
 import type { Identity } from "../k8s/types";
 import type { PortalError } from "../result";
 import type { LiveContext } from "./context";
-import { API, type Api } from "./resources";
 
 /**
  * May the user list AND watch `api` in `namespace` (everywhere when undefined)? Asked as the user
@@ -31,8 +31,8 @@ export interface LoadBalancerRights {
 export async function loadBalancerRights(user: KubeClient, api: Api, namespace: string): Promise<LoadBalancerRights> {
   const [loadBalancers, configMaps, events] = await Promise.all([
     mayWatch(user, api, namespace),
-    mayWatch(user, API.configMaps, namespace),
-    mayWatch(user, API.events, namespace),
+    mayWatch(user, APIS.configMaps, namespace),
+    mayWatch(user, APIS.events, namespace),
   ]);
   return { loadBalancers, configMaps, events };
 }
@@ -58,7 +58,7 @@ export async function dashboardScope(user: KubeClient, portal: KubeClient, api: 
   const [everywhere, lbNamespaces, cmNamespaces] = await Promise.all([
     mayWatch(user, api),
     where(api),
-    where(API.configMaps),
+    where(APIS.configMaps),
   ]);
   return {
     namespaces: everywhere ? undefined : lbNamespaces,
@@ -99,9 +99,7 @@ export async function clusterIdentity(ctx: LiveContext): Promise<string | undefi
   const cached = identities.get(ctx);
   if (cached) return cached;
   const portal = await ctx.consumerPortal();
-  const ns = await portal
-    .get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" })
-    .catch(() => undefined);
+  const ns = await portal.get({ ...APIS.namespaces, name: "kube-system" }).catch(() => undefined);
   const uid = ns?.metadata.uid;
   if (uid) identities.set(ctx, uid);
   return uid;

@@ -1,8 +1,8 @@
 // What the live subscriptions need from the outside; hub.ts builds the server's default.
+import type { Api } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import type { Identity } from "../k8s/types";
 import type { WatchHub } from "../k8s/watch-hub";
-import type { Api } from "./resources";
 
 export interface LiveContext {
   hub: WatchHub;

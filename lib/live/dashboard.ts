@@ -1,4 +1,5 @@
 import "server-only";
+import { APIS } from "../k8s/apis";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { type ListRequest, listPage, listSub } from "../live-wire/list-page";
@@ -11,7 +12,7 @@ import type { LiveContext } from "./context";
 import { resumableFirstView } from "./first-view";
 import { defaultLiveContext } from "./hub";
 import { type ResolvedRows, resolveDashboard } from "./resolve";
-import { API, key } from "./resources";
+import { key } from "./resources";
 import { openViewer } from "./shared-views";
 import type { DashboardView, ListView, LiveSubscription, LiveUpdate } from "./types";
 
@@ -34,7 +35,7 @@ async function subscribeRows<V extends object>(
   ctx: LiveContext,
   opts: { providerRows: boolean },
 ): Promise<Result<LiveSubscription>> {
-  const api = ctx.api ?? API.loadBalancers;
+  const api = ctx.api ?? APIS.loadBalancers;
   const admin = opts.providerRows && isAdmin(identity, ctx.adminGroup);
   const prepared = await attempt(async () => {
     const [user, portal] = await Promise.all([ctx.consumerAs(identity), ctx.consumerPortal()]);
@@ -51,7 +52,7 @@ async function subscribeRows<V extends object>(
     new Set(
       [
         ...(s.namespaces ?? [undefined]).map((ns) => key("consumer", api, ns)),
-        ...[...s.configMapNamespaces].map((ns) => key("consumer", API.configMaps, ns)),
+        ...[...s.configMapNamespaces].map((ns) => key("consumer", APIS.configMaps, ns)),
       ].map(streamId),
     );
   const viewer = openViewer(ctx, {

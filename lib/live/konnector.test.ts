@@ -2,6 +2,7 @@
 // kube-bind/konnector on the consumer to 0 stops its processes (the sandbox's workload runner
 // writes the Deployment's status as a kubelet would); the dashboard and the LoadBalancer view say
 // so within seconds, and say it no more once it runs again.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix } from "../../test-support/k8s";
 import {
@@ -13,16 +14,17 @@ import {
   startLiveWorld,
 } from "../../test-support/live";
 import { eventually } from "../../test-support/watch";
+import { APIS } from "../k8s/apis";
 import type { KubeObject } from "../k8s/types";
 import { defaultListRequest } from "../live-wire/list-page";
 import { subscribeDashboard, subscribeList } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
-import { API, KONNECTOR } from "./resources";
+import { KONNECTOR } from "./resources";
 import type { DashboardView, ListView, LoadBalancerView } from "./types";
 
 const alice = { user: "alice@example.com", groups: ["team-a"] };
 const name = `kh-${randomSuffix()}`;
-const KONNECTOR_REF = { ...API.deployments, namespace: KONNECTOR.namespace, name: KONNECTOR.name };
+const KONNECTOR_REF = { ...APIS.deployments, namespace: KONNECTOR.namespace, name: KONNECTOR.name };
 /** How long the views may take to say what changed: the runner notices within a second. */
 const WITHIN_MS = 15_000;
 let world: LiveWorld;

@@ -13,6 +13,7 @@ import {
   until,
 } from "../../test-support/live";
 import { connectionVia, eventually, startTcpProxy } from "../../test-support/watch";
+import { APIS } from "../k8s/apis";
 import { KubeClient } from "../k8s/client";
 import { asUser } from "../k8s/types";
 import { defaultListRequest } from "../live-wire/list-page";
@@ -21,7 +22,6 @@ import { log } from "../log";
 import type { LiveContext } from "./context";
 import { subscribeDashboard, subscribeList } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
-import { API } from "./resources";
 import { sharedViews } from "./shared-views";
 import type { DashboardView, ListView, LoadBalancerView } from "./types";
 
@@ -159,15 +159,15 @@ describe("live LoadBalancer status", () => {
       type: "Warning",
     });
     await world.consumerAdmin.create(
-      ref(API.events, "default"),
+      ref(APIS.events, "default"),
       event("LoadBalancer", name, "default", "on the consumer"),
     );
     await world.consumerAdmin.create(
-      ref(API.events, "default"),
+      ref(APIS.events, "default"),
       event("LoadBalancer", "other", "default", "unrelated"),
     );
     const ns = world.providerNamespace;
-    await world.providerAdmin.create(ref(API.events, ns), event("Gateway", `${name}-gw`, ns, "on the provider"));
+    await world.providerAdmin.create(ref(APIS.events, ns), event("Gateway", `${name}-gw`, ns, "on the provider"));
     const events = await eventually("both events", () => {
       const list = c.latest()?.events ?? [];
       return list.length >= 2 ? list : undefined;
@@ -189,7 +189,7 @@ describe("live LoadBalancer status", () => {
     await eventually("outage shown", () => c.latest()?.health.provider.state === "reconnecting", 30_000);
     expect(c.latest()?.health.consumer.state).toBe("connected");
     const ns = world.providerNamespace;
-    await world.providerAdmin.create(ref(API.events, ns), {
+    await world.providerAdmin.create(ref(APIS.events, ns), {
       apiVersion: "v1",
       kind: "Event",
       metadata: { generateName: "outage-" },

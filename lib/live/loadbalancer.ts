@@ -1,4 +1,5 @@
 import "server-only";
+import { APIS } from "../k8s/apis";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { liveSub } from "../live-wire/live-protocol";
@@ -7,7 +8,7 @@ import { clusterIdentity, forbidden, type LoadBalancerRights, loadBalancerRights
 import type { LiveContext } from "./context";
 import { defaultLiveContext } from "./hub";
 import { resolveLoadBalancer } from "./resolve";
-import { API, key } from "./resources";
+import { key } from "./resources";
 import { openViewer } from "./shared-views";
 import type { LiveSubscription, LiveUpdate, LoadBalancerView } from "./types";
 
@@ -28,7 +29,7 @@ export async function subscribeLoadBalancer(
   onUpdate: (update: LiveUpdate<LoadBalancerView>) => void,
   ctx: LiveContext = defaultLiveContext(),
 ): Promise<Result<LiveSubscription>> {
-  const api = ctx.api ?? API.loadBalancers;
+  const api = ctx.api ?? APIS.loadBalancers;
   const prepared = await attempt(async () => {
     const user = await ctx.consumerAs(identity);
     if (!(await servesApi(user, api))) return notBound;
@@ -45,8 +46,8 @@ export async function subscribeLoadBalancer(
     new Set(
       [
         key("consumer", api, target.namespace),
-        ...(r.configMaps ? [key("consumer", API.configMaps, target.namespace)] : []),
-        ...(r.events ? [key("consumer", API.events, target.namespace)] : []),
+        ...(r.configMaps ? [key("consumer", APIS.configMaps, target.namespace)] : []),
+        ...(r.events ? [key("consumer", APIS.events, target.namespace)] : []),
       ].map(streamId),
     );
   const viewer = openViewer(ctx, {

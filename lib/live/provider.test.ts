@@ -1,15 +1,16 @@
 // The provider console's live subs and revocation against the running sandbox (SANDBOX_STATE):
 // real apiservers, kro, kube-bind's backend; a second, konnector-less consumer binding is made
 // here the way the backend lays one out, so nothing of the sandbox's real binding is touched.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { until } from "../../test-support/live";
+import { APIS } from "../k8s/apis";
 import { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
 import { asUser } from "../k8s/types";
 import { WatchHub } from "../k8s/watch-hub";
 import { previewRevoke, revokeConsumer } from "../provider/revoke";
-import { PROVIDER_API } from "../provider/snapshot";
 import type { ConsumerDetailView, ProviderView } from "../provider/types";
 import { type ProviderLiveContext, subscribeProvider, subscribeProviderConsumer } from "./provider";
 import type { LiveSubscription, LiveUpdate } from "./types";
@@ -48,10 +49,10 @@ function recorder<V>() {
 }
 
 async function setHeartbeat(ageMs: number) {
-  const cb = await providerAdmin.get({ ...PROVIDER_API.clusterBindings, namespace: NS, name: "cluster" });
+  const cb = await providerAdmin.get({ ...APIS.clusterBindings, namespace: NS, name: "cluster" });
   const at = new Date(Date.now() - ageMs).toISOString().replace(/\.\d+Z$/, "Z");
   await providerAdmin.update(
-    { ...PROVIDER_API.clusterBindings, namespace: NS, name: "cluster", subresource: "status" },
+    { ...APIS.clusterBindings, namespace: NS, name: "cluster", subresource: "status" },
     { ...cb, status: { lastHeartbeatTime: at, heartbeatInterval: "5m0s", konnectorVersion: "v0.8.1" } },
   );
 }
@@ -78,7 +79,7 @@ beforeAll(async () => {
   };
   // A binding as the backend makes one, for a consumer cluster without a konnector.
   await providerAdmin.create(
-    { ...PROVIDER_API.namespaces },
+    { ...APIS.namespaces },
     {
       metadata: {
         name: NS,
@@ -90,7 +91,7 @@ beforeAll(async () => {
     },
   );
   await providerAdmin.create(
-    { ...PROVIDER_API.clusterBindings, namespace: NS },
+    { ...APIS.clusterBindings, namespace: NS },
     {
       apiVersion: "kube-bind.io/v1alpha2",
       kind: "ClusterBinding",
@@ -109,7 +110,7 @@ afterAll(async () => {
   for (const s of subs) s.close();
   hub?.close();
   await providerAdmin
-    ?.delete({ ...PROVIDER_API.namespaces, name: NS })
+    ?.delete({ ...APIS.namespaces, name: NS })
     .catch((e) => (e instanceof KubeError && e.notFound ? undefined : Promise.reject(e)));
 });
 
@@ -223,9 +224,7 @@ describe("provider console: revoking a binding, as the admin", () => {
     await r.until("the row", (v) => v.consumers.some((c) => c.namespace === NS));
     const wrong = await revokeConsumer(admin(), { namespace: NS, confirm: "yes" });
     expect(wrong).toEqual({ ok: false, fieldErrors: { confirm: `Type ${NS} exactly to confirm the revocation.` } });
-    expect(
-      (await providerAdmin.get({ ...PROVIDER_API.namespaces, name: NS })).metadata.deletionTimestamp,
-    ).toBeUndefined();
+    expect((await providerAdmin.get({ ...APIS.namespaces, name: NS })).metadata.deletionTimestamp).toBeUndefined();
     const done = await revokeConsumer(admin(), { namespace: NS, confirm: NS });
     expect(done).toEqual({ ok: true, href: "/provider", deleted: [NS] });
     await r.until(

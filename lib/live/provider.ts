@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { ExportTemplate, parseAll } from "../k8s/models";
@@ -9,7 +10,7 @@ import { type LiveSub, liveSub } from "../live-wire/live-protocol";
 import { consumerDetail, providerOverview } from "../provider";
 import { consoleNotFound, mayOpenConsole } from "../provider/access";
 import { Crds } from "../provider/checklist";
-import { GUIDE, KONNECTOR, PROVIDER_API, type ProviderSnapshot } from "../provider/snapshot";
+import { GUIDE, KONNECTOR, type ProviderSnapshot } from "../provider/snapshot";
 import type { ConsumerDetailView, ProviderView } from "../provider/types";
 import { attempt, type Result } from "../result";
 import { clusterIdentity, mayWatch } from "./access";
@@ -44,7 +45,7 @@ export function defaultProviderContext(): ProviderLiveContext {
   };
 }
 
-const KONNECTOR_KEY = key("consumer", PROVIDER_API.deployments, KONNECTOR.namespace);
+const KONNECTOR_KEY = key("consumer", APIS.deployments, KONNECTOR.namespace);
 
 /** Reads every stream the console needs, each only once its CRD is served. */
 function snapshotFrom(
@@ -56,7 +57,7 @@ function snapshotFrom(
     seenSince: (k: string) => number;
   },
 ): ProviderSnapshot {
-  const A = PROVIDER_API;
+  const A = APIS;
   const crdObjects = need(key("provider", A.crds), "portal");
   const crds = new Crds(crdObjects);
   // A stream of a resource the provider does not serve would only fail: skip it until it does.
@@ -116,7 +117,7 @@ async function subscribeConsole<V extends object>(
     // The consumer may be unreachable or not let the user see the konnector: the console then
     // judges the konnector by its heartbeat alone.
     const [konnector, localIdentity] = await Promise.all([
-      mayWatch(user, PROVIDER_API.deployments, KONNECTOR.namespace).catch(() => false),
+      mayWatch(user, APIS.deployments, KONNECTOR.namespace).catch(() => false),
       clusterIdentity(ctx).catch(() => undefined),
     ]);
     return { user, konnector, localIdentity };

@@ -1,6 +1,7 @@
 // Builds the views from stream contents. Pure: streams come in through `need` (select.ts).
 
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
+import { APIS, type Api } from "../k8s/apis";
 import type { KubeObject } from "../k8s/types";
 import { POLICY_CONFIGMAP, parseSharedTargets, SHARED_TARGETS_KEY } from "../loadbalancer/policy";
 import {
@@ -12,7 +13,7 @@ import {
   type StatusInput,
 } from "../status";
 import { named } from "./lookup";
-import { API, type Api, key } from "./resources";
+import { key } from "./resources";
 import { memoRow } from "./row-memo";
 import { matchEvents, type Need, selectClusterBinding, selectKonnector, selectProvider, specOf } from "./select";
 import type { LiveEvent, LoadBalancerView, ProviderObjectName, ProviderRow, Tenancy } from "./types";
@@ -42,7 +43,7 @@ export interface ConsumerScope {
 
 /** The platform's LoadBalancer policy, if the portal can read it (for explaining refusals). */
 function policyOf(need: Need, ownNamespace: string | undefined): StatusInput["policy"] {
-  const cms = need.optional?.(key("provider", API.configMaps, POLICY_CONFIGMAP.namespace));
+  const cms = need.optional?.(key("provider", APIS.configMaps, POLICY_CONFIGMAP.namespace));
   const cm = cms && named(cms, POLICY_CONFIGMAP.name);
   if (!cm) return undefined;
   const text = (cm as { data?: Record<string, string> }).data?.[SHARED_TARGETS_KEY];
@@ -52,10 +53,10 @@ function policyOf(need: Need, ownNamespace: string | undefined): StatusInput["po
 /** The provider tenancy and copy of one consumer object. */
 function locate(need: Need, scope: ConsumerScope, lb: KubeObject): { tenancy: Tenancy; copy?: KubeObject } {
   const ns = lb.metadata.namespace ?? "default";
-  const namespaces = need(key("provider", API.namespaces), "portal");
+  const namespaces = need(key("provider", APIS.namespaces), "portal");
   const candidates = tenantCandidates(namespaces, ns, scope.clusterIdentity).map((tenant) => ({
     tenant,
-    copy: named(need(key("provider", API.loadBalancers, tenant.providerNamespace), "portal"), lb.metadata.name),
+    copy: named(need(key("provider", APIS.loadBalancers, tenant.providerNamespace), "portal"), lb.metadata.name),
   }));
   const tenancy = pickTenant(candidates, lb.spec);
   const copy = candidates.find((c) => c.tenant.providerNamespace === tenancy?.providerNamespace)?.copy;
@@ -69,8 +70,8 @@ export function resolveLoadBalancer(
 ): Omit<LoadBalancerView, "health"> {
   const { namespace, name } = target;
   const lb = named(need(key("consumer", scope.api, namespace), "user"), name);
-  const cms = scope.readable.configMaps ? need(key("consumer", API.configMaps, namespace), "user") : undefined;
-  const consumerEvents = scope.readable.events ? need(key("consumer", API.events, namespace), "user") : [];
+  const cms = scope.readable.configMaps ? need(key("consumer", APIS.configMaps, namespace), "user") : undefined;
+  const consumerEvents = scope.readable.events ? need(key("consumer", APIS.events, namespace), "user") : [];
   if (!lb) return { target, found: false, objects: { consumer: {}, provider: {} }, events: [], tenancy: {} };
 
   const cmName = specOf(lb).configMapRef;
@@ -130,14 +131,14 @@ export function resolveDashboard(
   });
   // The object itself (kept by the hub until it changes), not its stream's list, which is new each time.
   const policyCm = named(
-    need.optional?.(key("provider", API.configMaps, POLICY_CONFIGMAP.namespace)) ?? [],
+    need.optional?.(key("provider", APIS.configMaps, POLICY_CONFIGMAP.namespace)) ?? [],
     POLICY_CONFIGMAP.name,
   );
   const rows = lbs.map((lb) => {
     const ns = lb.metadata.namespace ?? "default";
     const cmName = specOf(lb).configMapRef;
     const configMap = scope.configMapNamespaces.has(ns)
-      ? (named(need(key("consumer", API.configMaps, ns), "user"), cmName) ?? null)
+      ? (named(need(key("consumer", APIS.configMaps, ns), "user"), cmName) ?? null)
       : undefined;
     const { tenancy, copy } = locate(need, scope, lb);
     const { provider } = selectProvider(need, tenancy, copy, { configMapName: cmName, events: false });
@@ -155,7 +156,7 @@ export function resolveDashboard(
   });
   if (!scope.admin) return { rows: sortRows(rows), konnector: health };
   // The platform team's view: every LoadBalancer on the provider, copies and direct ones alike.
-  const providerRows: ProviderRow[] = need(key("provider", API.loadBalancers), "portal").map((copy) => {
+  const providerRows: ProviderRow[] = need(key("provider", APIS.loadBalancers), "portal").map((copy) => {
     const clusterNamespace = copy.metadata.annotations?.[CLUSTER_NAMESPACE_ANNOTATION];
     const tenancy = { providerNamespace: copy.metadata.namespace, clusterNamespace };
     const { provider } = selectProvider(need, tenancy, copy, { events: false });

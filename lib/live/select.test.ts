@@ -1,12 +1,14 @@
 // Pure tests of tenancy and per-object selection, on the recorded fixtures: two LoadBalancers of
 // the same provider namespace (shop and nobackend were recorded side by side) share every stream,
 // and each view must get exactly its own objects.
+
 import { describe, expect, it } from "vitest";
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
+import { APIS } from "../k8s/apis";
 import type { KubeObject } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { frame, recorded } from "../status/fixtures/load";
-import { API, key } from "./resources";
+import { key } from "./resources";
 import { matchEvents, type Need, selectProvider } from "./select";
 
 const asObject = (o: unknown) => o as KubeObject;
@@ -21,23 +23,23 @@ function streams(): Need {
   const put = (k: ReturnType<typeof key>, ...objs: unknown[]) =>
     contents.set(streamId(k), [...(contents.get(streamId(k)) ?? []), ...objs.filter(Boolean).map(asObject)]);
   for (const f of [shop, other]) {
-    put(key("provider", API.loadBalancers, NS), f.loadBalancer);
-    put(key("provider", API.configMaps, NS), f.configMap);
-    put(key("provider", API.gateways, NS), f.gateway);
-    put(key("provider", API.httpRoutes, NS), f.httpRoute);
-    put(key("provider", API.referenceGrants, "default"), f.referenceGrant);
-    put(key("provider", API.services, "envoy-gateway-system"), f.envoyService);
+    put(key("provider", APIS.loadBalancers, NS), f.loadBalancer);
+    put(key("provider", APIS.configMaps, NS), f.configMap);
+    put(key("provider", APIS.gateways, NS), f.gateway);
+    put(key("provider", APIS.httpRoutes, NS), f.httpRoute);
+    put(key("provider", APIS.referenceGrants, "default"), f.referenceGrant);
+    put(key("provider", APIS.services, "envoy-gateway-system"), f.envoyService);
   }
-  put(key("provider", API.rgds), recorded.rgdInactive, shop.rgd);
-  put(key("provider", API.clusterBindings, CLUSTER_NS), recorded.binding.clusterBinding);
-  put(key("provider", API.namespaces), ...recorded.binding.namespaces);
+  put(key("provider", APIS.rgds), recorded.rgdInactive, shop.rgd);
+  put(key("provider", APIS.clusterBindings, CLUSTER_NS), recorded.binding.clusterBinding);
+  put(key("provider", APIS.namespaces), ...recorded.binding.namespaces);
   return (k) => contents.get(streamId(k)) ?? [];
 }
 
 describe("selection of one LoadBalancer's provider objects", () => {
   it("takes only the objects of this instance out of shared namespace streams", () => {
     const need = streams();
-    const copy = need(key("provider", API.loadBalancers, NS), "portal").find((o) => o.metadata.name === "shop");
+    const copy = need(key("provider", APIS.loadBalancers, NS), "portal").find((o) => o.metadata.name === "shop");
     const { provider } = selectProvider(need, { providerNamespace: NS, clusterNamespace: CLUSTER_NS }, copy, {
       events: false,
     });

@@ -3,10 +3,11 @@
 // contains what these functions select for a consumer object the user was authorized to watch.
 
 import { IDENTITY_ANNOTATION } from "../bind/naming";
+import { APIS } from "../k8s/apis";
 import type { ClusterName, KubeObject } from "../k8s/types";
 import type { StreamKey } from "../k8s/watch-types";
 import { keyed, labelled, named } from "./lookup";
-import { API, ENVOY_NAMESPACE, KONNECTOR, key } from "./resources";
+import { ENVOY_NAMESPACE, KONNECTOR, key } from "./resources";
 import type { LiveEvent, ProviderObjectName, Tenancy } from "./types";
 
 /**
@@ -50,31 +51,31 @@ export function selectProvider(
 ): ProviderSelection {
   const ns = tenancy.providerNamespace;
   const provider: ProviderSelection["provider"] = {};
-  const rgds = need(key("provider", API.rgds), "portal");
+  const rgds = need(key("provider", APIS.rgds), "portal");
   if (ns) {
     const cmName = specOf(copy).configMapRef ?? opts.configMapName;
-    provider.configMap = named(need(key("provider", API.configMaps, ns), "portal"), cmName);
+    provider.configMap = named(need(key("provider", APIS.configMaps, ns), "portal"), cmName);
   }
   if (tenancy.clusterNamespace) {
-    const bindings = need(key("provider", API.clusterBindings, tenancy.clusterNamespace), "portal");
+    const bindings = need(key("provider", APIS.clusterBindings, tenancy.clusterNamespace), "portal");
     provider.clusterBinding = named(bindings, "cluster") ?? bindings[0];
   }
   if (copy && ns) {
     provider.loadBalancer = copy;
     const uid = copy.metadata.uid;
-    provider.gateway = labelled(need(key("provider", API.gateways, ns), "portal"), INSTANCE_ID, uid);
-    provider.httpRoute = labelled(need(key("provider", API.httpRoutes, ns), "portal"), INSTANCE_ID, uid);
+    provider.gateway = labelled(need(key("provider", APIS.gateways, ns), "portal"), INSTANCE_ID, uid);
+    provider.httpRoute = labelled(need(key("provider", APIS.httpRoutes, ns), "portal"), INSTANCE_ID, uid);
     const targetNs = specOf(copy).targetServiceNamespace;
     if (targetNs)
       provider.referenceGrant = labelled(
-        need(key("provider", API.referenceGrants, targetNs), "portal"),
+        need(key("provider", APIS.referenceGrants, targetNs), "portal"),
         INSTANCE_ID,
         uid,
       );
     const gw = provider.gateway;
     if (gw)
       provider.envoyService = keyed(
-        need(key("provider", API.services, ENVOY_NAMESPACE), "portal"),
+        need(key("provider", APIS.services, ENVOY_NAMESPACE), "portal"),
         "owning-gateway",
         (svc) => `${svc.metadata.labels?.[OWNING_NS]}/${svc.metadata.labels?.[OWNING_NAME]}`,
         `${ns}/${gw.metadata.name}`,
@@ -85,7 +86,7 @@ export function selectProvider(
   provider.rgd ??= rgds.find((r) => servesLoadBalancer(r));
   const objects = Object.values(provider).filter((o): o is KubeObject => Boolean(o));
   const events =
-    opts.events && ns ? matchEvents("provider", need(key("provider", API.events, ns), "portal"), objects) : [];
+    opts.events && ns ? matchEvents("provider", need(key("provider", APIS.events, ns), "portal"), objects) : [];
   return { provider, events };
 }
 
@@ -94,7 +95,7 @@ export function selectProvider(
  * not tenant data): the object, null when it does not exist, undefined when it cannot be read.
  */
 export function selectKonnector(need: Need): KubeObject | null | undefined {
-  const deployments = need.optional?.(key("consumer", API.deployments, KONNECTOR.namespace));
+  const deployments = need.optional?.(key("consumer", APIS.deployments, KONNECTOR.namespace));
   return deployments && (named(deployments, KONNECTOR.name) ?? null);
 }
 
@@ -104,19 +105,19 @@ export function selectKonnector(need: Need): KubeObject | null | undefined {
  */
 export function selectClusterBinding(need: Need, clusterIdentity: string | undefined): KubeObject | undefined {
   if (!clusterIdentity) return undefined;
-  const namespaces = need(key("provider", API.namespaces), "portal").filter(
+  const namespaces = need(key("provider", APIS.namespaces), "portal").filter(
     (n) => n.metadata.annotations?.[IDENTITY_ANNOTATION] === clusterIdentity && !n.metadata.deletionTimestamp,
   );
   const heartbeat = (cb: KubeObject) => (cb.status as { lastHeartbeatTime?: string } | undefined)?.lastHeartbeatTime;
   return namespaces
-    .map((n) => named(need(key("provider", API.clusterBindings, n.metadata.name), "portal"), "cluster"))
+    .map((n) => named(need(key("provider", APIS.clusterBindings, n.metadata.name), "portal"), "cluster"))
     .filter((cb): cb is KubeObject => Boolean(cb))
     .sort((a, b) => (heartbeat(b) ?? "").localeCompare(heartbeat(a) ?? ""))[0];
 }
 
 function servesLoadBalancer(rgd: KubeObject): boolean {
   const schema = (rgd.spec as { schema?: { kind?: string; group?: string } } | undefined)?.schema;
-  return schema?.kind === "LoadBalancer" && schema.group === API.loadBalancers.group;
+  return schema?.kind === "LoadBalancer" && schema.group === APIS.loadBalancers.group;
 }
 
 /** Events whose involvedObject is one of `objects` (by uid, else by kind and name). */

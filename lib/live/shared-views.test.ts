@@ -6,6 +6,7 @@ import { randomSuffix } from "../../test-support/k8s";
 import { collector, type LiveWorld, ref, startLiveWorld, TEST_API, TEST_ROLE, until } from "../../test-support/live";
 import { frameReader } from "../../test-support/sse";
 import { eventually } from "../../test-support/watch";
+import { APIS } from "../k8s/apis";
 import { KubeClient } from "../k8s/client";
 import { asUser, type KubeObject } from "../k8s/types";
 import { liveSub } from "../live-wire/live-protocol";
@@ -13,7 +14,6 @@ import type { Result } from "../result";
 import type { LiveContext } from "./context";
 import { subscribeDashboard } from "./dashboard";
 import { subscribeLoadBalancer } from "./loadbalancer";
-import { API } from "./resources";
 import { sharedViews } from "./shared-views";
 import { type LiveConnection, openLiveStream } from "./sse";
 import type { DashboardView, LiveSubscription, LoadBalancerView } from "./types";
@@ -72,7 +72,7 @@ const viewsOf = (sub: string) =>
 beforeAll(async () => {
   world = await startLiveWorld();
   ctx = world.context({ reauthorizeMs: 200 });
-  await world.consumerAdmin.create(ref(API.configMaps, "default"), {
+  await world.consumerAdmin.create(ref(APIS.configMaps, "default"), {
     apiVersion: "v1",
     kind: "ConfigMap",
     metadata: { name: `${name}-settings` },
@@ -98,7 +98,7 @@ afterAll(async () => {
   ] as const)
     await world.consumerAdmin.delete(ref(rb, "default", bindingName(user, role))).catch(() => undefined);
   await world.consumerAdmin.delete(ref(TEST_API, "default", name)).catch(() => undefined);
-  await world.consumerAdmin.delete(ref(API.configMaps, "default", `${name}-settings`)).catch(() => undefined);
+  await world.consumerAdmin.delete(ref(APIS.configMaps, "default", `${name}-settings`)).catch(() => undefined);
   await world.close();
 });
 
@@ -196,7 +196,7 @@ describe("shared live views", () => {
     await eventually("erin's view", () => erin2.latest()?.found);
     expect(erin2.latest()?.objects.consumer.configMap).toBeUndefined();
 
-    await grant(erin, "view", API.configMaps);
+    await grant(erin, "view", APIS.configMaps);
     const cm = await eventually(
       "erin sees the ConfigMap",
       () => erin2.latest()?.objects.consumer.configMap as KubeObject | undefined,

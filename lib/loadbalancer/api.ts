@@ -2,15 +2,15 @@ import "server-only";
 import type { FormError } from "../forms/action-result";
 import type { FormModel } from "../forms/form-model";
 import { servedSchema } from "../forms/served";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { loadBalancerModel } from "./form";
-import { LOADBALANCERS } from "./resource";
 
 export type LoadBalancerApi = { bound: true; model: FormModel } | { bound: false; settingUp: boolean };
 
 /** The LoadBalancer API as the consumer cluster serves it to this user, with the form model. */
 export async function loadBalancerApi(user: KubeClient): Promise<LoadBalancerApi> {
-  const served = await servedSchema(user, LOADBALANCERS);
+  const served = await servedSchema(user, APIS.loadBalancers);
   if (served.state === "served") return { bound: true, model: loadBalancerModel(served.kind) };
   return { bound: false, settingUp: served.state === "no-schema" };
 }

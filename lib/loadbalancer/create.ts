@@ -1,6 +1,7 @@
 import "server-only";
 import { type FormFailure, type FormResult, fail } from "../forms/action-result";
 import type { FormModel } from "../forms/form-model";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
@@ -16,7 +17,6 @@ import { HEADER_KEY, headerProblem } from "./policy";
 import { loadBalancerRef } from "./resource";
 import { loadSharedTargets } from "./shared-targets";
 
-const CONFIGMAPS = { group: "", version: "v1", resource: "configmaps" };
 const NOTHING = "Nothing was created.";
 
 export type CreatePreview = FormResult<{ yaml: string; kubectl: string }>;
@@ -74,7 +74,7 @@ async function plan(identity: Identity, raw: unknown): Promise<Plan | FormFailur
   const ctx = contexts(api.model, draft);
   if (draft.configMap.mode === "existing") {
     try {
-      const cm = (await user.get({ ...CONFIGMAPS, namespace: draft.namespace, name: draft.configMap.name })) as {
+      const cm = (await user.get({ ...APIS.configMaps, namespace: draft.namespace, name: draft.configMap.name })) as {
         data?: Record<string, string>;
       };
       // The provider refuses the copy of a ConfigMap whose header value breaks the policy.
@@ -113,10 +113,10 @@ function writes(p: Plan): Write[] {
   return [
     {
       ctx: p.cmContext,
-      dryRun: () => p.user.create({ ...CONFIGMAPS, namespace }, configMap, { dryRun: true }),
-      commit: () => p.user.create({ ...CONFIGMAPS, namespace }, configMap),
+      dryRun: () => p.user.create({ ...APIS.configMaps, namespace }, configMap, { dryRun: true }),
+      commit: () => p.user.create({ ...APIS.configMaps, namespace }, configMap),
       undo: {
-        run: () => p.user.delete({ ...CONFIGMAPS, namespace, name: cm }),
+        run: () => p.user.delete({ ...APIS.configMaps, namespace, name: cm }),
         failed: (why) =>
           `The ConfigMap ${cm} was created but could not be removed again (${why}); delete it with: kubectl delete configmap ${cm} -n ${namespace}`,
       },
@@ -169,7 +169,7 @@ async function markClaimed(p: Plan): Promise<void> {
   const name = p.draft.configMap.name;
   await p.user
     .mergePatch(
-      { ...CONFIGMAPS, namespace, name },
+      { ...APIS.configMaps, namespace, name },
       { metadata: { annotations: { [CLAIMED_ANNOTATION]: new Date().toISOString() } } },
     )
     .catch((e: unknown) =>

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type FormResult, fail } from "../forms/action-result";
+import { APIS } from "../k8s/apis";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity } from "../k8s/types";
@@ -49,7 +50,7 @@ export async function deleteLoadBalancer(identity: Identity, raw: unknown): Prom
     return explainedFailure(e, ctx);
   }
   const cmName = deleteConfigMap ? lb.spec.configMapRef : undefined;
-  const cmRef = cmName ? { group: "", version: "v1", resource: "configmaps", namespace, name: cmName } : undefined;
+  const cmRef = cmName ? { ...APIS.configMaps, namespace, name: cmName } : undefined;
   const cmCtx: WriteContext = { ...ctx, kind: "ConfigMap", name: cmName ?? "", nameField: "deleteConfigMap" };
   if (cmName) {
     try {

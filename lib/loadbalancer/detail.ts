@@ -2,12 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { FormModel } from "../forms/form-model";
 import { dns1123Label, dns1123Subdomain } from "../forms/kubernetes-rules";
+import { APIS } from "../k8s/apis";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { ConfigMap, LoadBalancer, LoadBalancerSpec, NamespacedMeta } from "../k8s/models";
 import type { Identity } from "../k8s/types";
 import { loadBalancerApi } from "./api";
-import { LOADBALANCERS, loadBalancerRef } from "./resource";
+import { loadBalancerRef } from "./resource";
 
 /** A LoadBalancer as the forms read it: a whole object, always with a spec. */
 export const LoadBalancerObject = LoadBalancer.extend({
@@ -68,8 +69,8 @@ export async function loadBalancerDetail(
   }
   const [configMap, update, del] = await Promise.all([
     lb.spec.configMapRef ? readConfigMap(user, namespace, lb.spec.configMapRef) : undefined,
-    user.can({ verb: "update", ...LOADBALANCERS, namespace, name }),
-    user.can({ verb: "delete", ...LOADBALANCERS, namespace, name }),
+    user.can({ verb: "update", ...APIS.loadBalancers, namespace, name }),
+    user.can({ verb: "delete", ...APIS.loadBalancers, namespace, name }),
   ]);
   return { state: "found", model: api.model, lb, configMap, can: { update, delete: del } };
 }
@@ -80,9 +81,7 @@ async function readConfigMap(
   name: string,
 ): Promise<ConfigMapView> {
   try {
-    const cm = ConfigMapObject.parse(
-      await user.get({ group: "", version: "v1", resource: "configmaps", namespace, name }),
-    );
+    const cm = ConfigMapObject.parse(await user.get({ ...APIS.configMaps, namespace, name }));
     return { name, state: "found", data: cm.data, resourceVersion: cm.metadata.resourceVersion };
   } catch (e) {
     if (e instanceof KubeError && e.notFound) return { name, state: "missing" };

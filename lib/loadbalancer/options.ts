@@ -1,4 +1,5 @@
 import "server-only";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient, userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
@@ -6,7 +7,6 @@ import { ConfigMap, NamespacedMeta, Service as ServiceModel } from "../k8s/model
 import { namespacesWhereUserCan } from "../k8s/namespaces";
 import type { Identity } from "../k8s/types";
 import { isSharedTarget, type SharedTarget } from "./policy";
-import { LOADBALANCERS } from "./resource";
 import { loadSharedTargets } from "./shared-targets";
 
 export interface ConfigMapOption {
@@ -51,8 +51,8 @@ export async function loadFormOptions(identity: Identity): Promise<FormOptions> 
   const user = await userClient("consumer", identity);
   const portal = await portalIdentityClient("consumer");
   const [namespaces, serviceNamespaces] = await Promise.all([
-    namespacesWhereUserCan(portal, user, { verb: "create", ...LOADBALANCERS }),
-    namespacesWhereUserCan(portal, user, { verb: "list", group: "", resource: "services" }),
+    namespacesWhereUserCan(portal, user, { verb: "create", ...APIS.loadBalancers }),
+    namespacesWhereUserCan(portal, user, { verb: "list", ...APIS.services }),
   ]);
   const [cms, svcs, targets] = await Promise.all([
     Promise.all(namespaces.map((ns) => listOrEmpty(user, "configmaps", ns))),

@@ -1,5 +1,6 @@
 import "server-only";
 import { pickTenant, tenantCandidates } from "../bind/tenancy";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
@@ -21,9 +22,9 @@ export type ProviderSide =
   | { state: "unavailable"; message: string };
 
 const KRO_CHILDREN = [
-  { kind: "Gateway", group: "gateway.networking.k8s.io", version: "v1", resource: "gateways" },
-  { kind: "HTTPRoute", group: "gateway.networking.k8s.io", version: "v1", resource: "httproutes" },
-  { kind: "ReferenceGrant", group: "gateway.networking.k8s.io", version: "v1beta1", resource: "referencegrants" },
+  { kind: "Gateway", ...APIS.gateways },
+  { kind: "HTTPRoute", ...APIS.httpRoutes },
+  { kind: "ReferenceGrant", ...APIS.referenceGrants },
 ];
 const ENVOY_NAMESPACE = "envoy-gateway-system";
 
@@ -46,8 +47,8 @@ async function locateCopy(
   lb: { namespace: string; name: string; spec?: unknown },
 ): Promise<{ namespace: string; copy: KubeObject } | null> {
   const consumer = await portalIdentityClient("consumer");
-  const kubeSystem = await consumer.get({ group: "", version: "v1", resource: "namespaces", name: "kube-system" });
-  const namespaces = await provider.list({ group: "", version: "v1", resource: "namespaces" });
+  const kubeSystem = await consumer.get({ ...APIS.namespaces, name: "kube-system" });
+  const namespaces = await provider.list(APIS.namespaces);
   const candidates = await Promise.all(
     tenantCandidates(namespaces.items, lb.namespace, kubeSystem.metadata.uid).map(async (tenant) => ({
       tenant,
@@ -93,7 +94,7 @@ export async function providerCounterparts(readAsUser: {
     const gateways = objects.filter((o) => o.kind === "Gateway");
     for (const gw of gateways) {
       const proxies = await provider.list(
-        { group: "", version: "v1", resource: "services", namespace: ENVOY_NAMESPACE },
+        { ...APIS.services, namespace: ENVOY_NAMESPACE },
         {
           labelSelector: `gateway.envoyproxy.io/owning-gateway-namespace=${gw.namespace},gateway.envoyproxy.io/owning-gateway-name=${gw.name}`,
         },
@@ -108,9 +109,7 @@ export async function providerCounterparts(readAsUser: {
     }
     if (readAsUser.configMapRef) {
       const cm = await getOrNull(provider, {
-        group: "",
-        version: "v1",
-        resource: "configmaps",
+        ...APIS.configMaps,
         namespace: ns,
         name: readAsUser.configMapRef,
       });

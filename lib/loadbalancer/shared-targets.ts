@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { APIS } from "../k8s/apis";
 import { portalIdentityClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import { log } from "../log";
@@ -16,9 +17,7 @@ const PolicyConfigMap = z.object({ data: z.record(z.string(), z.string()).option
 export async function loadSharedTargets(): Promise<SharedTarget[] | undefined> {
   try {
     const portal = await portalIdentityClient("provider");
-    const cm = PolicyConfigMap.parse(
-      await portal.get({ group: "", version: "v1", resource: "configmaps", ...POLICY_CONFIGMAP }),
-    );
+    const cm = PolicyConfigMap.parse(await portal.get({ ...APIS.configMaps, ...POLICY_CONFIGMAP }));
     return parseSharedTargets(cm.data?.[SHARED_TARGETS_KEY]);
   } catch (e) {
     if (e instanceof KubeError && e.notFound) return [];

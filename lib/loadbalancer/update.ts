@@ -1,6 +1,7 @@
 import "server-only";
 import { type FormFailure, type FormResult, fail } from "../forms/action-result";
 import { type FieldChange, fieldChanges } from "../forms/field-diff";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
@@ -64,7 +65,7 @@ async function plan(
   const changes: Change[] = [];
   const cmName = lb.spec.configMapRef;
   if (cmName) {
-    const cmRef = { group: "", version: "v1", resource: "configmaps", namespace, name: cmName };
+    const cmRef = { ...APIS.configMaps, namespace, name: cmName };
     const cmCtx: WriteContext = {
       ...base,
       kind: "ConfigMap",

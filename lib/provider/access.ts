@@ -1,12 +1,12 @@
 // Who may open the provider console: members of the admin group whom the provider itself lets
 // list and watch every ClusterBinding, asked as the user (impersonated SelfSubjectAccessReviews).
 // Server-only; everyone else gets 404 (page and live sub alike) and no link.
+import { APIS } from "../k8s/apis";
 import "server-only";
 import type { KubeClient } from "../k8s/client";
 import { userClient } from "../k8s/clusters";
 import type { Identity } from "../k8s/types";
 import type { PortalError } from "../result";
-import { PROVIDER_API } from "./snapshot";
 
 /** What a console page or sub answers to anyone else: nothing is there. */
 export const consoleNotFound: PortalError = {
@@ -36,7 +36,7 @@ export async function mayOpenConsole(
   const hit = decided.get(key);
   if (!fresh && hit && Date.now() - hit.at < TTL_MS) return hit.allowed;
   const provider = await providerAs(identity);
-  const attrs = { group: PROVIDER_API.clusterBindings.group, resource: PROVIDER_API.clusterBindings.resource };
+  const attrs = { group: APIS.clusterBindings.group, resource: APIS.clusterBindings.resource };
   const [list, watch] = await Promise.all([
     provider.can({ ...attrs, verb: "list" }),
     provider.can({ ...attrs, verb: "watch" }),

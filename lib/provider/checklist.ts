@@ -2,6 +2,7 @@
 // Each check says what it verified, or what is wrong in plain words, with the tool's own text and
 // the command or YAML that fixes it.
 
+import { KUBE_BIND } from "../k8s/apis";
 import {
   type Condition,
   Crd,
@@ -19,7 +20,7 @@ import type { KubeObject } from "../k8s/types";
 import { FIX } from "./fixes";
 import { explainKroMessage } from "./kro-message";
 import { say, TITLES } from "./messages";
-import { EXPORTED_LABEL, GUIDE, KUBE_BIND, KUBE_BIND_CRDS, KUBE_BIND_VERSION, type ProviderSnapshot } from "./snapshot";
+import { EXPORTED_LABEL, GUIDE, KUBE_BIND_CRDS, type ProviderSnapshot } from "./snapshot";
 import type { Check, CheckId, Problem } from "./types";
 
 /** How long a state that should pass by itself may last before it counts as a failure. */
@@ -73,7 +74,7 @@ const key = (o: { metadata: { namespace?: string; name: string } }) =>
 function backendCheck(s: ProviderSnapshot, crds: Crds): Check {
   const verified: string[] = [];
   const problems: Problem[] = [];
-  const wrong = KUBE_BIND_CRDS.filter((r) => !crds.serves(crds.get(KUBE_BIND.group, r), KUBE_BIND_VERSION)).map(
+  const wrong = KUBE_BIND_CRDS.filter((r) => !crds.serves(crds.get(KUBE_BIND.group, r), KUBE_BIND.version)).map(
     (r) => `${r}.${KUBE_BIND.group}`,
   );
   if (wrong.length) problems.push({ text: say.backendCrdsWrong(wrong), fix: FIX.kubeBindCrds(wrong) });

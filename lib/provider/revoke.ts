@@ -3,6 +3,7 @@
 // and delete; the portal's identity only impersonates. The plan lists every object that goes; the
 // revocation deletes the binding's namespace and the namespaces of its synced objects (the
 // binding namespace first: its kube-binder token dies with it, so the konnector cannot write back).
+import { APIS } from "../k8s/apis";
 import "server-only";
 import { z } from "zod";
 import { type FormResult, fail } from "../forms/action-result";
@@ -16,7 +17,7 @@ import { log } from "../log";
 import { attempt, type PortalError, type Result } from "../result";
 import { consoleNotFound, mayOpenConsole } from "./access";
 import { revokePlan } from "./revoke-plan";
-import { IDENTITY_ANNOTATION, PRETTY_NAME_ANNOTATION, PROVIDER_API } from "./snapshot";
+import { IDENTITY_ANNOTATION, PRETTY_NAME_ANNOTATION } from "./snapshot";
 import type { RevokePlan } from "./types";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -27,8 +28,6 @@ export const RevokeInput = PreviewInput.extend({
 });
 
 const ENVOY_NAMESPACE = "envoy-gateway-system";
-const CLUSTER_ROLES = { group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles" };
-const REFERENCE_GRANTS = { group: "gateway.networking.k8s.io", version: "v1beta1", resource: "referencegrants" };
 
 export interface Admin {
   identity: Identity;
@@ -53,20 +52,20 @@ const items = async (client: KubeClient, ref: Parameters<KubeClient["list"]>[0],
 const typed = (list: KubeObject[], apiVersion: string, kind: string) => list.map((o) => ({ ...o, apiVersion, kind }));
 
 async function buildPlan(admin: KubeClient, namespace: string): Promise<RevokePlan | undefined> {
-  const binding = parseAll(ClusterBinding, await items(admin, { ...PROVIDER_API.clusterBindings, namespace }))[0];
+  const binding = parseAll(ClusterBinding, await items(admin, { ...APIS.clusterBindings, namespace }))[0];
   // Only a namespace that holds a binding can be revoked here (never any other namespace).
   if (!binding) return undefined;
   const ns = parseOptional(
     Namespace,
-    await admin.get({ ...PROVIDER_API.namespaces, name: namespace }).catch((e) => {
+    await admin.get({ ...APIS.namespaces, name: namespace }).catch((e) => {
       if (e instanceof KubeError && e.notFound) return undefined;
       throw e;
     }),
   );
-  const mapped = parseAll(ServiceNamespace, await items(admin, { ...PROVIDER_API.serviceNamespaces, namespace }))
+  const mapped = parseAll(ServiceNamespace, await items(admin, { ...APIS.serviceNamespaces, namespace }))
     .map((s) => s.status?.namespace)
     .filter((n): n is string => Boolean(n));
-  const existing = new Set((await items(admin, PROVIDER_API.namespaces)).map((n) => n.metadata.name));
+  const existing = new Set((await items(admin, APIS.namespaces)).map((n) => n.metadata.name));
   const namespaces = [namespace, ...mapped.filter((n, i) => n !== namespace && mapped.indexOf(n) === i)].filter((n) =>
     existing.has(n),
   );
@@ -85,9 +84,9 @@ async function buildPlan(admin: KubeClient, namespace: string): Promise<RevokePl
     )
   ).flat();
   const [clusterRoles, referenceGrants, envoyServices] = await Promise.all([
-    items(admin, CLUSTER_ROLES).then((l) => typed(l, "rbac.authorization.k8s.io/v1", "ClusterRole")),
-    items(admin, REFERENCE_GRANTS).then((l) => typed(l, "gateway.networking.k8s.io/v1beta1", "ReferenceGrant")),
-    items(admin, { ...PROVIDER_API.services, namespace: ENVOY_NAMESPACE }).then((l) => typed(l, "v1", "Service")),
+    items(admin, APIS.clusterRoles).then((l) => typed(l, "rbac.authorization.k8s.io/v1", "ClusterRole")),
+    items(admin, APIS.referenceGrants).then((l) => typed(l, "gateway.networking.k8s.io/v1beta1", "ReferenceGrant")),
+    items(admin, { ...APIS.services, namespace: ENVOY_NAMESPACE }).then((l) => typed(l, "v1", "Service")),
   ]);
   const annotations = { ...ns?.metadata.annotations, ...binding.metadata.annotations };
   return revokePlan({
@@ -123,7 +122,7 @@ export async function previewRevoke(a: Admin, raw: unknown): Promise<Result<Revo
     const admin = await asAdmin(a);
     const plan = await buildPlan(admin, input.data.namespace);
     if (!plan) throw new KubeError("provider", 404, "NotFound", notABinding(input.data.namespace).message);
-    for (const n of plan.namespaces) await admin.delete({ ...PROVIDER_API.namespaces, name: n }, { dryRun: true });
+    for (const n of plan.namespaces) await admin.delete({ ...APIS.namespaces, name: n }, { dryRun: true });
     return plan;
   });
 }
@@ -146,7 +145,7 @@ export async function revokeConsumer(a: Admin, raw: unknown): Promise<RevokeOutc
     const plan = await buildPlan(admin, namespace);
     if (!plan) throw new KubeError("provider", 404, "NotFound", notABinding(namespace).message);
     for (const n of plan.namespaces) {
-      await admin.delete({ ...PROVIDER_API.namespaces, name: n }, { propagationPolicy: "Background" });
+      await admin.delete({ ...APIS.namespaces, name: n }, { propagationPolicy: "Background" });
       deleted.push(n);
       log.info(
         { audit: { user: a.identity.user, action: "delete", resource: "namespaces", name: n, revoke: namespace } },

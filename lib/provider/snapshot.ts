@@ -3,26 +3,6 @@
 // from shared watch streams, the tests from recorded objects.
 import type { KubeObject } from "../k8s/types";
 
-export const KUBE_BIND = { group: "kube-bind.io", version: "v1alpha2" } as const;
-
-/** The APIs the console reads on the provider (and the konnector Deployment on the consumer). */
-export const PROVIDER_API = {
-  crds: { group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions" },
-  namespaces: { group: "", version: "v1", resource: "namespaces" },
-  services: { group: "", version: "v1", resource: "services" },
-  endpointSlices: { group: "discovery.k8s.io", version: "v1", resource: "endpointslices" },
-  rgds: { group: "kro.run", version: "v1alpha1", resource: "resourcegraphdefinitions" },
-  gatewayClasses: { group: "gateway.networking.k8s.io", version: "v1", resource: "gatewayclasses" },
-  clusters: { ...KUBE_BIND, resource: "clusters" },
-  templates: { ...KUBE_BIND, resource: "apiserviceexporttemplates" },
-  exports: { ...KUBE_BIND, resource: "apiserviceexports" },
-  exportRequests: { ...KUBE_BIND, resource: "apiserviceexportrequests" },
-  serviceNamespaces: { ...KUBE_BIND, resource: "apiservicenamespaces" },
-  clusterBindings: { ...KUBE_BIND, resource: "clusterbindings" },
-  bindableRequests: { ...KUBE_BIND, resource: "bindableresourcesrequests" },
-  deployments: { group: "apps", version: "v1", resource: "deployments" },
-} as const;
-
 /**
  * The CRDs kube-bind's backend needs on the provider (its release's crds/, the ones its own e2e
  * applies, plus BindableResourcesRequests for a front end such as this portal), all at v1alpha2.
@@ -38,7 +18,6 @@ export const KUBE_BIND_CRDS = [
   "clusters",
   "bindableresourcesrequests",
 ] as const;
-export const KUBE_BIND_VERSION = "v1alpha2";
 
 /** The label that makes the backend's default schema source serve a CRD. */
 export const EXPORTED_LABEL = "kube-bind.io/exported";

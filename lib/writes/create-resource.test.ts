@@ -1,9 +1,10 @@
 // Cluster test (SANDBOX_STATE, consumer bound): the generic form of any bound export, as alice.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomSuffix, sandboxClient } from "../../test-support/k8s";
 import { applySandboxPortalEnv, ensureConsumerBound, identity } from "../../test-support/loadbalancer";
+import { APIS } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
-import { LOADBALANCERS } from "../loadbalancer/resource";
 import { createResource, previewResource, resourceForm } from "./create-resource";
 
 applySandboxPortalEnv();
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 describe("the generic form of a bound export", () => {
   it("is generated from the schema the consumer serves, with the namespaces alice may create in", async () => {
-    const form = await resourceForm(alice, LOADBALANCERS);
+    const form = await resourceForm(alice, APIS.loadBalancers);
     if (form.state !== "ready") throw new Error(form.state);
     expect(form.model.kind).toBe("LoadBalancer");
     expect(form.model.fields.find((f) => f.path === "spec.targetPort")?.default).toBe(8080);
@@ -46,17 +47,17 @@ describe("the generic form of a bound export", () => {
 
   it("previews from a dry run and creates exactly the object", async () => {
     const name = `gen-${rand}`;
-    cleanups.push(() => admin.delete({ ...LOADBALANCERS, namespace: "team-a", name }));
+    cleanups.push(() => admin.delete({ ...APIS.loadBalancers, namespace: "team-a", name }));
     const input = { namespace: "team-a", name, values: { "spec.domain": "gen.example.com", "spec.targetPort": "" } };
-    const preview = await previewResource(alice, LOADBALANCERS, input);
+    const preview = await previewResource(alice, APIS.loadBalancers, input);
     expect(preview).toMatchObject({ ok: true, yaml: expect.stringContaining("domain: gen.example.com") });
-    expect(await createResource(alice, LOADBALANCERS, input)).toEqual({ ok: true, namespace: "team-a", name });
-    const lb = await admin.get({ ...LOADBALANCERS, namespace: "team-a", name });
+    expect(await createResource(alice, APIS.loadBalancers, input)).toEqual({ ok: true, namespace: "team-a", name });
+    const lb = await admin.get({ ...APIS.loadBalancers, namespace: "team-a", name });
     expect(lb.spec).toEqual({ domain: "gen.example.com", targetPort: 8080 });
   });
 
   it("reports bad values and forbidden namespaces on their fields", async () => {
-    const bad = await createResource(alice, LOADBALANCERS, {
+    const bad = await createResource(alice, APIS.loadBalancers, {
       namespace: "team-b",
       name: "Bad",
       values: { "spec.targetPort": "x" },
@@ -68,7 +69,11 @@ describe("the generic form of a bound export", () => {
         "spec.targetPort": 'Target port must be a whole number (got "x").',
       },
     });
-    const denied = await createResource(alice, LOADBALANCERS, { namespace: "team-b", name: `gen-${rand}`, values: {} });
+    const denied = await createResource(alice, APIS.loadBalancers, {
+      namespace: "team-b",
+      name: `gen-${rand}`,
+      values: {},
+    });
     expect(denied).toMatchObject({
       ok: false,
       fieldErrors: {

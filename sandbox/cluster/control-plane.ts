@@ -1,10 +1,12 @@
 // One real control plane (etcd + kube-apiserver + kube-controller-manager) on loopback, each
 // cluster with its own PKI, static tokens and free ports. Two of these start in parallel on 2
 // cores, hence the generous timeouts.
+
 import { execFile } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { APIS } from "../../lib/k8s/apis";
 import type { KubeClient } from "../../lib/k8s/client";
 import { resolveBinary } from "../lib/binaries";
 import { kubeconfigClient } from "../lib/kube";
@@ -119,14 +121,10 @@ export async function startCluster({ name, runDir, log = () => {} }: StartCluste
       process: apiserver,
       timeoutMs: READY_TIMEOUT_MS,
     });
-    await waitFor(
-      `${name} namespace default`,
-      () => admin.get({ group: "", version: "v1", resource: "namespaces", name: "default" }),
-      {
-        process: apiserver,
-        timeoutMs: READY_TIMEOUT_MS,
-      },
-    );
+    await waitFor(`${name} namespace default`, () => admin.get({ ...APIS.namespaces, name: "default" }), {
+      process: apiserver,
+      timeoutMs: READY_TIMEOUT_MS,
+    });
     log(`${name}: kube-apiserver ready at ${server}`);
 
     const kcm = startProcess({
@@ -149,7 +147,7 @@ export async function startCluster({ name, runDir, log = () => {} }: StartCluste
     // The serviceaccount controller creating default/default proves the controllers are running.
     await waitFor(
       `${name} kube-controller-manager (ServiceAccount default/default)`,
-      () => admin.get({ group: "", version: "v1", resource: "serviceaccounts", namespace: "default", name: "default" }),
+      () => admin.get({ ...APIS.serviceAccounts, namespace: "default", name: "default" }),
       { process: kcm, timeoutMs: READY_TIMEOUT_MS },
     );
     log(`${name}: kube-controller-manager running`);

@@ -8,6 +8,7 @@
 //
 // Like the konnector runner it polls (namespaces, every second) instead of watching: a poll
 // survives apiserver restarts without resume logic, and the list is small.
+import { APIS } from "../../lib/k8s/apis";
 import { applyObject } from "../../lib/k8s/apply";
 import type { KubeObject } from "../../lib/k8s/types";
 import type { Cluster } from "../cluster/control-plane";
@@ -44,9 +45,7 @@ export function startBinderRbac(provider: Cluster, log: Log = () => {}): { stop(
 
   async function reconcile(): Promise<void> {
     const list = await provider.admin.list<KubeObject & Namespace>({
-      group: "",
-      version: "v1",
-      resource: "namespaces",
+      ...APIS.namespaces,
     });
     for (const ns of list.items) {
       const { metadata } = ns;

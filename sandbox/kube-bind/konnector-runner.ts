@@ -7,8 +7,10 @@
 //
 // It polls the one Deployment every second instead of watching it: the replicas' health has to
 // be polled anyway, and a poll survives apiserver restarts without any resume logic.
+
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { APIS } from "../../lib/k8s/apis";
 import { isNotFound } from "../../lib/k8s/errors";
 import type { KubeObject } from "../../lib/k8s/types";
 import type { Cluster } from "../cluster/control-plane";
@@ -48,7 +50,7 @@ export interface KonnectorRunner {
   stop(): Promise<void>;
 }
 
-const DEPLOYMENT = { group: "apps", version: "v1", resource: "deployments", ...KONNECTOR };
+const DEPLOYMENT = { ...APIS.deployments, ...KONNECTOR };
 
 export function startKonnectorRunner(
   consumer: Cluster,
@@ -65,9 +67,7 @@ export function startKonnectorRunner(
   async function token(account: string): Promise<string> {
     const review = await consumer.admin.create<KubeObject & { status: { token: string } }>(
       {
-        group: "",
-        version: "v1",
-        resource: "serviceaccounts",
+        ...APIS.serviceAccounts,
         namespace: KONNECTOR.namespace,
         name: account,
         subresource: "token",

@@ -1,7 +1,9 @@
 // Users' RBAC (both clusters: platform admins; consumer: teams) and the portal's own identity,
 // defined by deploy/<role>/ and used through a short-lived TokenRequest token.
+
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { APIS } from "../../lib/k8s/apis";
 import { applyAll } from "../../lib/k8s/apply";
 import type { KubeObject } from "../../lib/k8s/types";
 import type { Cluster } from "../cluster/control-plane";
@@ -43,7 +45,7 @@ export async function serviceAccountKubeconfig(
   opts: { namespace?: string } = {},
 ): Promise<string> {
   const review = await cluster.admin.create<KubeObject & { status: { token: string } }>(
-    { group: "", version: "v1", resource: "serviceaccounts", ...account, subresource: "token" },
+    { ...APIS.serviceAccounts, ...account, subresource: "token" },
     { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: TOKEN_SECONDS } },
   );
   const file = join(cluster.dir, `kubeconfig-${key}.yaml`);

@@ -1,7 +1,9 @@
 // Helpers for cluster.test.ts: objects to create in the sandbox's provider cluster, readers for
 // their status, and requests through the emulated data plane. Cleanups run via runCleanups().
+
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
+import { APIS } from "../../../lib/k8s/apis";
 import { type Condition, findCondition } from "../../../lib/k8s/condition";
 import { type FreshNamespace, freshNamespace, kubeClient, waitFor } from "../../testing";
 import { CONTROLLER_NAME, CONTROLLER_NAMESPACE, DATA_PLANE_URL_ANNOTATION, envoyInfraName } from "./naming";
@@ -32,9 +34,7 @@ export const gwRef = (resource: string, namespace: string, name = "", version = 
   name,
 });
 const serviceRef = (namespace: string, name: string) => ({
-  group: "",
-  version: "v1",
-  resource: "services",
+  ...APIS.services,
   namespace,
   name,
 });

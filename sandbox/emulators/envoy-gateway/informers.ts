@@ -1,6 +1,8 @@
 // List+watch caches (lib/k8s informers) for everything the emulator reacts to, and a validated
 // Snapshot view of them. Informers retry on their own until stop().
+
 import type { z } from "zod";
+import { APIS } from "../../../lib/k8s/apis";
 import type { ClusterConnection } from "../../../lib/k8s/connection";
 import { KubeError } from "../../../lib/k8s/errors";
 import { Informer } from "../../../lib/k8s/informer";
@@ -33,15 +35,13 @@ export const SOURCES: Record<
     resource: "referencegrants",
     schema: ReferenceGrant,
   },
-  services: { kind: "Service", group: "", version: "v1", resource: "services", schema: Service },
+  services: { kind: "Service", ...APIS.services, schema: Service },
   slices: {
     kind: "EndpointSlice",
-    group: "discovery.k8s.io",
-    version: "v1",
-    resource: "endpointslices",
+    ...APIS.endpointSlices,
     schema: EndpointSlice,
   },
-  namespaces: { kind: "Namespace", group: "", version: "v1", resource: "namespaces", schema: Namespace },
+  namespaces: { kind: "Namespace", ...APIS.namespaces, schema: Namespace },
 };
 
 export const SNAPSHOT_KEYS = Object.keys(SOURCES) as (keyof Snapshot)[];

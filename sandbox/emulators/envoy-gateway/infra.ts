@@ -4,6 +4,7 @@
 // the data plane's own listeners. The emulator then plays the cloud load balancer and writes the
 // Service's status.loadBalancer.ingress itself.
 
+import { APIS } from "../../../lib/k8s/apis";
 import { applyObject } from "../../../lib/k8s/apply";
 import type { KubeClient } from "../../../lib/k8s/client";
 import { isAlreadyExists, isNotFound } from "../../../lib/k8s/errors";
@@ -23,7 +24,7 @@ import type { Gateway, GatewayAddress, GatewayClass, Service } from "./types";
 export type ProxyService = Service & Pick<KubeObject, "apiVersion" | "kind">;
 
 const APPLY = { fieldManager: "envoy-gateway-emulator" };
-const SERVICES = { group: "", version: "v1", resource: "services", namespace: CONTROLLER_NAMESPACE };
+const SERVICES = { ...APIS.services, namespace: CONTROLLER_NAMESPACE };
 
 export async function ensureNamespace(client: KubeClient): Promise<void> {
   await applyObject(client, { apiVersion: "v1", kind: "Namespace", metadata: { name: CONTROLLER_NAMESPACE } }, APPLY);

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { userAction } from "@/lib/actions/user-action";
 import { fail } from "@/lib/forms/action-result";
 import type { ServedRef } from "@/lib/forms/served";
+import { APIS } from "@/lib/k8s/apis";
 import type { Identity } from "@/lib/k8s/types";
 import { detailHref } from "@/lib/loadbalancer/create";
-import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
 import { createResource, previewResource, ServedRefParams } from "@/lib/writes/create-resource";
 
 // The page binds `ref` (its route params); it is re-validated here because a client can send
@@ -28,7 +28,7 @@ const preview = onRef(previewResource);
 
 const create = onRef(async (identity, ref, values) => {
   const r = await createResource(identity, ref, values);
-  const isLoadBalancer = ref.group === LOADBALANCERS.group && ref.resource === LOADBALANCERS.resource;
+  const isLoadBalancer = ref.group === APIS.loadBalancers.group && ref.resource === APIS.loadBalancers.resource;
   return r.ok && isLoadBalancer && r.namespace ? { ...r, href: detailHref(r.namespace, r.name) } : r;
 });
 

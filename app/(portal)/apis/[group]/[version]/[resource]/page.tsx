@@ -7,7 +7,7 @@ import { PortalErrorPanel } from "@/components/ui/portal-error-panel";
 import { EmptyState } from "@/components/ui/state-panels";
 import { k8sIdentity, requireUser } from "@/lib/auth/session";
 import { isExported } from "@/lib/catalog/exported";
-import { LOADBALANCERS } from "@/lib/loadbalancer/resource";
+import { APIS } from "@/lib/k8s/apis";
 import { attempt } from "@/lib/result";
 import { resourceForm, ServedRefParams } from "@/lib/writes/create-resource";
 import { createResourceAction, previewResourceAction } from "./actions";
@@ -32,7 +32,7 @@ export default async function ResourceFormPage({ params }: Params) {
   const result = await attempt(() => resourceForm(k8sIdentity(user), ref));
   // Neither served by the user's cluster nor exported by the provider: this address names nothing.
   if (result.ok && result.data.state !== "ready" && !(await isExported(ref))) notFound();
-  const isLoadBalancer = ref.group === LOADBALANCERS.group && ref.resource === LOADBALANCERS.resource;
+  const isLoadBalancer = ref.group === APIS.loadBalancers.group && ref.resource === APIS.loadBalancers.resource;
   return (
     <div className="flex flex-col gap-6">
       <div>
