@@ -1,8 +1,8 @@
-// The SSE route's contract, and 20 viewers of the same page sharing ONE upstream watch
-// per resource (the hub's read-only stats at /api/live/stats, exposed for tests only).
+// The SSE route's contract, and 20 viewers of the same page sharing ONE view and so ONE upstream
+// watch per resource (the hub's read-only stats at /api/live/stats, exposed for tests only).
 import { expect, test } from "@playwright/test";
 import { type LiveSub, parseEventId } from "../lib/live-wire/live-protocol";
-import { hubStats, loadBalancerSpec, openLiveStream, type StreamStat, signInLive } from "./support/live";
+import { hubStats, liveStats, loadBalancerSpec, openLiveStream, type StreamStat, signInLive } from "./support/live";
 import { LB } from "./support/loadbalancer";
 import { user } from "./support/sandbox";
 
@@ -60,7 +60,7 @@ test("one stream per page: views with resumable ids, problems for what the user 
   b.close();
 });
 
-test(`${VIEWERS} viewers of one LoadBalancer share one upstream watch per resource`, async ({ page }) => {
+test(`${VIEWERS} viewers of one LoadBalancer share one view and one upstream watch per resource`, async ({ page }) => {
   test.setTimeout(120_000);
   await signInLive(page, user("alice"), "/");
   const context = page.context();
@@ -86,12 +86,15 @@ test(`${VIEWERS} viewers of one LoadBalancer share one upstream watch per resour
   expect(used.some((s) => s.id.startsWith("provider:gateway.networking.k8s.io/v1/gateways@"))).toBe(true);
 
   const others = await Promise.all(Array.from({ length: VIEWERS - 1 }, open));
-  const all = await hubStats(context);
+  const { streams: all, views } = await liveStats(context);
+  // One shared view holds all of them (one user, one set of rights)...
+  expect(views.filter((v) => v.sub === SUB)).toEqual([{ sub: SUB, viewers: VIEWERS }]);
   const byId = new Map(all.map((s) => [s.id, s]));
   for (const s of used) {
     const now = byId.get(s.id) as StreamStat;
-    expect(now.subscribers, s.id).toBe(s.subscribers + VIEWERS - 1);
-    // No new upstream watch or list for the 19 extra viewers.
+    // ...and it is the streams' one subscriber: no new subscriber, upstream watch or list for the
+    // 19 extra viewers.
+    expect(now.subscribers, s.id).toBe(s.subscribers);
     expect(now.watchRequests, s.id).toBe(s.watchRequests);
     expect(now.lists, s.id).toBe(s.lists);
   }

@@ -136,7 +136,14 @@ export interface StreamStat {
 }
 
 export async function hubStats(context: BrowserContext): Promise<StreamStat[]> {
+  return (await liveStats(context)).streams;
+}
+
+/** The hub's streams and the shared views (sub, viewers) of the portal that answers. */
+export async function liveStats(
+  context: BrowserContext,
+): Promise<{ streams: StreamStat[]; views: { sub: string; viewers: number }[] }> {
   const res = await context.request.get("/api/live/stats");
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { streams: StreamStat[] }).streams;
+  return await res.json();
 }
