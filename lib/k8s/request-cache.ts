@@ -7,13 +7,24 @@
 // or removes an API, for a saving of two small reads per form step.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { KubeClient } from "./client";
-import { actorName } from "./types";
+import { actorKey } from "./types";
 
 const memo = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
 
 /** Runs `fn` with a fresh memo of discovery reads; reads outside any run are never memoised. */
 export function withRequestCache<T>(fn: () => Promise<T>): Promise<T> {
   return memo.run(new Map(), fn);
+}
+
+/** Whose answer a read is: the cluster and the whole identity, as RBAC sees it. */
+export const askerKey = (client: KubeClient) => `${client.conn.server} ${actorKey(client.actor)}`;
+
+/** Keeps `ask()`'s answer in `memo` under `key`; a failed answer is forgotten, so the next ask tries again. */
+export function remember<T>(memo: Map<string, Promise<unknown>>, key: string, ask: () => Promise<T>): Promise<T> {
+  const answer = ask();
+  memo.set(key, answer);
+  answer.catch(() => memo.get(key) === answer && memo.delete(key));
+  return answer;
 }
 
 /**
@@ -23,12 +34,7 @@ export function withRequestCache<T>(fn: () => Promise<T>): Promise<T> {
 export function readOnce<T>(client: KubeClient, path: string, read: () => Promise<T>, fresh = false): Promise<T> {
   const cache = memo.getStore();
   if (!cache) return read();
-  const groups = client.actor.kind === "user" ? client.actor.groups.join(",") : "";
-  const key = `${client.cluster} ${actorName(client.actor)} ${groups} ${path}`;
+  const key = `${askerKey(client)} ${path}`;
   const known = cache.get(key) as Promise<T> | undefined;
-  if (known && !fresh) return known;
-  const answer = read();
-  cache.set(key, answer);
-  answer.catch(() => cache.get(key) === answer && cache.delete(key));
-  return answer;
+  return known && !fresh ? known : remember(cache, key, read);
 }

@@ -21,6 +21,9 @@ export function actorName(actor: Actor): string {
   return actor.kind === "portal" ? "portal" : actor.user;
 }
 
+/** The whole identity as RBAC sees it (user and groups): equal keys, equal rights. */
+export const actorKey = (a: Actor) => (a.kind === "portal" ? "portal" : `user:${a.user}:${[...a.groups].sort()}`);
+
 /** Where a resource lives in the API: core group "" means /api/v1. */
 export interface ResourceRef {
   group: string;

@@ -28,7 +28,7 @@
  */
 import type { ClusterConnection } from "./connection";
 import type { KubeError } from "./errors";
-import type { Actor, ClusterName } from "./types";
+import { type Actor, actorKey, type ClusterName } from "./types";
 import { type StreamTuning, WatchStream } from "./watch-stream";
 import {
   type StreamHealth,
@@ -55,8 +55,6 @@ interface Subscriber {
   /** set once the subscriber received its `sync`; deltas before that are in the snapshot */
   initialized: boolean;
 }
-
-export const actorKey = (a: Actor) => (a.kind === "portal" ? "portal" : `user:${a.user}:${[...a.groups].sort()}`);
 
 class SharedStream {
   readonly subscribers = new Map<number, Subscriber>();

@@ -8,31 +8,20 @@
  */
 import "server-only";
 import type { KubeClient } from "../k8s/client";
-import { actorKey } from "../k8s/watch-hub";
+import { askerKey, remember } from "../k8s/request-cache";
 
-const answers = new Map<string, { at: number; answer: Promise<unknown> }>();
+/** This window's answers: a caller that finds the window older than its `ttlMs` starts a new one. */
+let window = { since: 0, answers: new Map<string, Promise<unknown>>() };
 
 function remembered<T>(key: string, ttlMs: number, ask: () => Promise<T>): Promise<T> {
   const now = Date.now();
-  const hit = answers.get(key);
-  if (hit && now - hit.at < ttlMs) return hit.answer as Promise<T>;
-  // Oldest first (insertion order): drop what expired, so the map holds about a second's questions.
-  for (const [old, entry] of answers) {
-    if (now - entry.at < ttlMs) break;
-    answers.delete(old);
-  }
-  const answer = ask();
-  answers.delete(key);
-  answers.set(key, { at: now, answer });
-  answer.catch(() => {
-    if (answers.get(key)?.answer === answer) answers.delete(key);
-  });
-  return answer;
+  if (now - window.since >= ttlMs) window = { since: now, answers: new Map() };
+  return (window.answers.get(key) as Promise<T> | undefined) ?? remember(window.answers, key, ask);
 }
 
 /** `client` (a user's), with `can` and `served` answers shared for `ttlMs` among the same identity's clients. */
 export function withSharedAnswers(client: KubeClient, ttlMs = 1_000): KubeClient {
-  const who = `${client.conn.server} ${actorKey(client.actor)}`;
+  const who = askerKey(client);
   const shared = Object.create(client) as KubeClient;
   shared.can = (attrs) => remembered(JSON.stringify([who, "can", attrs]), ttlMs, () => client.can(attrs));
   shared.served = (group, version) =>

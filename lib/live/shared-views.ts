@@ -17,7 +17,8 @@
  */
 import "server-only";
 import type { Actor } from "../k8s/types";
-import { actorKey, type WatchHub } from "../k8s/watch-hub";
+import { actorKey } from "../k8s/types";
+import type { WatchHub } from "../k8s/watch-hub";
 import type { StreamKey } from "../k8s/watch-types";
 import { streamId } from "../k8s/watch-types";
 import type { LiveSub } from "../live-wire/live-protocol";
