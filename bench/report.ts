@@ -143,8 +143,9 @@ portal, signs in through the real identity provider, binds the consumer, measure
 everything it started. (a) compares the portal's SSE stream with a direct watch on the same
 apiserver; (b) opens many SSE clients of one page on one portal process; (c) seeds 2,000
 LoadBalancers in one namespace; (d) gzips the scripts the signed-in dashboard loads; (s) shows how
-the cost grows: the dashboard at 200 / 2,000 / 10,000 LoadBalancers and one page at 50 / 500 /
-5,000 SSE viewers, each figure beside a direct LIST or watch of the same run, with the growth from
+the cost grows: GET / and the list's first page at 200 / 2,000 / 10,000 LoadBalancers and one
+page at 50 / 500 / 5,000 SSE viewers, each figure beside a direct LIST (of one page, limit=100)
+or watch of the same run, with the growth from
 the previous size as an exponent (n^0 flat, n^1 linear), and the watch cache's bytes per object
 (the listed objects trimmed and held as the portal's streams hold them, measured in the bench's
 process) against their JSON size. \`BENCH_SIZES=200,2000 BENCH_VIEWERS=50,500 npm run bench -- s\`

@@ -63,9 +63,9 @@ export function scalingTables(s: ScalingResult): string {
         [
           "LoadBalancers",
           "seeding (consumer creates; provider side when measured)",
-          "GET / p50 / direct LIST p50",
-          "dashboard stream opened → first view, p50",
-          "one-row change: dashboard bytes / direct watch event; delay",
+          "GET / p50 / direct LIST of one page (limit=100) p50",
+          "list stream opened → first page, p50",
+          "one-row change: list stream bytes / direct watch event; delay",
           `portal RSS (${mib(s.rssBefore)} before seeding)`,
         ],
         rows,

@@ -7,6 +7,7 @@ import { APIS } from "../lib/k8s/apis";
 import type { KubeClient } from "../lib/k8s/client";
 import { openRequest } from "../lib/k8s/request";
 import { type KubeObject, PORTAL } from "../lib/k8s/types";
+import { defaultListRequest, listSub, PAGE_SIZE } from "../lib/live-wire/list-page";
 import { type CacheMemory, cacheMemory } from "./cache-memory";
 import type { PageContext, PhaseContext } from "./context";
 import { lbName, seed, timed } from "./dashboard";
@@ -34,12 +35,12 @@ export interface SizeResult {
   seedSeconds: number;
   /** the provider side when measured: konnector copies, and consumer LoadBalancers kro made ACTIVE */
   provisioned: { copies: number; active: number; seconds: number; complete: boolean };
-  /** GET / as alice, ms, and its baseline: LIST of the namespace's LoadBalancers as alice */
+  /** GET / as alice, ms, and its baseline: LIST of one page (limit=100) of the namespace's LoadBalancers as alice */
   page: Summary & { bytes: number };
   list: Summary & { bytes: number };
-  /** dashboard stream opened → first view (the first page shown), ms */
+  /** the list's stream opened → its first page shown, ms */
   firstView: Summary & { bytes: number };
-  /** one row's change: bytes the dashboard stream sent for it, and the direct watch's event */
+  /** one row's change: bytes the list stream sent for it, and the direct watch's event */
   change: { bytes: number; events: number; directBytes: number; ms: number; directMs: number } | undefined;
   /** portal RSS after the measurements, bytes */
   rss: number;
@@ -164,7 +165,10 @@ async function provision(o: PhaseContext & { admin: KubeClient }, size: number, 
 
 type Row = { namespace: string; name: string };
 
-/** GET / and LIST (interleaved), the dashboard stream's first view, one row's change, RSS. */
+/** The list's first page (by namespace, then name): what a user opening the list streams. */
+const FIRST_PAGE = `/api/live?sub=${encodeURIComponent(listSub(defaultListRequest))}`;
+
+/** GET / and a LIST of one page (interleaved), the list stream's first page, one row's change, RSS. */
 async function dashboardAt(o: PhaseContext & { alice: KubeClient }, size: number) {
   const pages: Awaited<ReturnType<typeof timed>>[] = [];
   const lists: typeof pages = [];
@@ -172,7 +176,11 @@ async function dashboardAt(o: PhaseContext & { alice: KubeClient }, size: number
     pages.push(await timed(() => request(`${o.portal.url}/`, { headers: { cookie: o.cookie } })));
     lists.push(
       await timed(() =>
-        openRequest(o.alice.conn, PORTAL, { verb: "list", ref: { ...LB, namespace: SCALE_NAMESPACE } }),
+        openRequest(o.alice.conn, PORTAL, {
+          verb: "list",
+          ref: { ...LB, namespace: SCALE_NAMESPACE },
+          query: { limit: PAGE_SIZE },
+        }),
       ),
     );
   }
@@ -181,7 +189,7 @@ async function dashboardAt(o: PhaseContext & { alice: KubeClient }, size: number
   let rows: Row[] = [];
   for (let i = 0; i < 3; i++) {
     const opened = performance.now();
-    const stream = await openLive(`${o.portal.url}/api/live?sub=dashboard`, o.cookie, () => {}, 180_000);
+    const stream = await openLive(`${o.portal.url}${FIRST_PAGE}`, o.cookie, () => {}, 180_000);
     firstViews.push(stream.firstView.at - opened);
     firstBytes = stream.firstView.data.length;
     rows = (JSON.parse(stream.firstView.data) as { view?: { rows?: Row[] } }).view?.rows ?? [];
@@ -200,7 +208,7 @@ async function dashboardAt(o: PhaseContext & { alice: KubeClient }, size: number
 }
 
 /**
- * Changes one LoadBalancer's domain as alice with a dashboard stream and a direct watch of it open;
+ * Changes one LoadBalancer's domain as alice with the list stream and a direct watch of it open;
  * the bytes are everything the stream sent from the write until the change (a row the first view
  * shows, so a paged dashboard sends it too), and the one watch event.
  */
@@ -221,7 +229,7 @@ async function rowChange(o: PhaseContext & { alice: KubeClient }, name: string) 
     direct.feed(line, at);
   });
   const stream = await openLive(
-    `${o.portal.url}/api/live?sub=dashboard`,
+    `${o.portal.url}${FIRST_PAGE}`,
     o.cookie,
     (m: SseMessage) => {
       if (!sent.counting || (m.event !== "view" && m.event !== "patch")) return;
