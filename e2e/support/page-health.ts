@@ -13,6 +13,9 @@ export function watchConsole(page: Page) {
   page.on("requestfailed", (r) => {
     // Leaving a page ends its live stream; that is not a failure.
     if (r.url().includes("/api/live")) return;
+    // The browser fetches the favicon after the page has loaded; moving on before it arrives aborts
+    // it. A broken favicon still shows, as a failed load.
+    if (new URL(r.url()).pathname === "/icon.svg" && r.failure()?.errorText === "net::ERR_ABORTED") return;
     seen.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ""}`);
   });
   return {
