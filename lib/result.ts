@@ -19,3 +19,12 @@ export async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
     throw e;
   }
 }
+
+/**
+ * `promise`, started ahead of a check that may make it moot: awaiting it later still throws its
+ * error, but a rejection nobody awaits is not reported as unhandled.
+ */
+export function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}

@@ -12,7 +12,7 @@ import { exportedKinds } from "@/lib/catalog/kinds";
 import { readBindStates } from "@/lib/catalog/read-bind-state";
 import { listExportTemplates } from "@/lib/catalog/templates";
 import { firstDashboardView } from "@/lib/live/dashboard";
-import { attempt, type PortalError } from "@/lib/result";
+import { attempt, type PortalError, settled } from "@/lib/result";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -101,8 +101,8 @@ async function Dashboard() {
 /** The exports and whether each is bound to the user's cluster; none when that cannot be read. */
 async function readBindings(identity: { user: string; groups: string[] }): Promise<BindingLine[] | undefined> {
   const result = await attempt(async () => {
-    const templates = await listExportTemplates();
-    const states = await readBindStates(identity, templates);
+    const exports = settled(listExportTemplates());
+    const [templates, states] = await Promise.all([exports, readBindStates(identity, exports)]);
     return templates.map((t) => ({ name: t.metadata.name, state: states[t.metadata.name].state }));
   });
   return result.ok ? result.data : undefined;

@@ -4,6 +4,7 @@ import { APIS } from "../k8s/apis";
 import { userClient } from "../k8s/clusters";
 import { KubeError } from "../k8s/errors";
 import type { Identity } from "../k8s/types";
+import { settled } from "../result";
 import { type KonnectorHealth, konnectorHealth } from "../status";
 import type { RawObject } from "../status/types";
 import { type BindState, bindState } from "./bind-state";
@@ -24,9 +25,34 @@ const forbidden = (e: unknown) => e instanceof KubeError && (e.forbidden || e.no
  */
 export async function readBindStates(
   identity: Identity,
-  templates: ExportTemplate[],
+  exports: ExportTemplate[] | Promise<ExportTemplate[]>,
 ): Promise<Record<string, ExportBinding>> {
   const consumer = await userClient("consumer", identity);
+  // What does not depend on the exports is asked while they are still being read.
+  const consumerSide = settled(
+    Promise.all([
+      consumer.list(APIS.apiServiceBindings).then(
+        (l) => l.items as unknown[],
+        (e) => {
+          if (forbidden(e)) return "forbidden" as const;
+          throw e;
+        },
+      ),
+      consumer.get({ ...APIS.deployments, namespace: "kube-bind", name: "konnector" }).then(
+        (d): RawObject | null | undefined => d as unknown as RawObject,
+        (e) => {
+          if (e instanceof KubeError && e.notFound) return null;
+          if (e instanceof KubeError && e.forbidden) return undefined;
+          throw e;
+        },
+      ),
+      mayBindOnConsumer(consumer).catch((e) => {
+        if (forbidden(e)) return false;
+        throw e;
+      }),
+    ]),
+  );
+  const templates = await exports;
   const groupVersions = new Set(
     templates.flatMap((t) => t.spec.resources.flatMap((r) => (r.versions ?? []).map((v) => `${r.group}/${v}`))),
   );
@@ -37,27 +63,7 @@ export async function readBindStates(
       for (const r of (await consumer.served(group, version)) ?? []) served.add(`${group}/${r.name}`);
     }),
   );
-  const [bindings, konnector, mayBind] = await Promise.all([
-    consumer.list(APIS.apiServiceBindings).then(
-      (l) => l.items as unknown[],
-      (e) => {
-        if (forbidden(e)) return "forbidden" as const;
-        throw e;
-      },
-    ),
-    consumer.get({ ...APIS.deployments, namespace: "kube-bind", name: "konnector" }).then(
-      (d): RawObject | null | undefined => d as unknown as RawObject,
-      (e) => {
-        if (e instanceof KubeError && e.notFound) return null;
-        if (e instanceof KubeError && e.forbidden) return undefined;
-        throw e;
-      },
-    ),
-    mayBindOnConsumer(consumer).catch((e) => {
-      if (forbidden(e)) return false;
-      throw e;
-    }),
-  ]);
+  const [bindings, konnector, mayBind] = await consumerSide;
   const now = Date.now();
   return Object.fromEntries(
     templates.map((t) => {

@@ -1,23 +1,27 @@
 import { APIS } from "./apis";
 import type { KubeClient } from "./client";
 import { KubeError } from "./errors";
+import type { KubeObject } from "./types";
+
+/** The consumer's namespaces, read with the portal's own identity (their names are not secret). */
+export const namespaceList = (portal: KubeClient): Promise<KubeObject[]> =>
+  portal.list(APIS.namespaces).then((l) => l.items);
 
 /**
- * The namespaces in which the user may do `verb` on a resource. The portal reads namespace names
- * with its own identity (they are not secret), then asks the apiserver as the user, namespace by
- * namespace, and keeps only the allowed ones; the user's RBAC decides.
+ * The namespaces in which the user may do `verb` on a resource: all of them when the user may do
+ * it cluster-wide, else those where the apiserver, asked as the user namespace by namespace, says
+ * yes; the user's RBAC decides. The cluster-wide question and the list go out together, so a
+ * tenant's answer takes two round trips; `namespaces` lets callers asking several questions list once.
  */
 export async function namespacesWhereUserCan(
   portal: KubeClient,
   user: KubeClient,
   attrs: { verb: string; group: string; resource: string },
+  namespaces: Promise<KubeObject[]> = namespaceList(portal),
 ): Promise<string[]> {
-  if (await user.can(attrs)) {
-    const all = await portal.list(APIS.namespaces);
-    return all.items.map((n) => n.metadata.name).sort();
-  }
-  const all = await portal.list(APIS.namespaces);
-  const names = all.items.filter((n) => !n.metadata.deletionTimestamp).map((n) => n.metadata.name);
+  const [everywhere, all] = await Promise.all([user.can(attrs), namespaces]);
+  if (everywhere) return all.map((n) => n.metadata.name).sort();
+  const names = all.filter((n) => !n.metadata.deletionTimestamp).map((n) => n.metadata.name);
   const allowed = await Promise.all(
     names.map((namespace) =>
       user.can({ ...attrs, namespace }).catch((e) => {

@@ -2,7 +2,7 @@
 import { APIS, type Api } from "../k8s/apis";
 import type { KubeClient } from "../k8s/client";
 import { KubeError } from "../k8s/errors";
-import { namespacesWhereUserCan } from "../k8s/namespaces";
+import { namespaceList, namespacesWhereUserCan } from "../k8s/namespaces";
 import type { Identity } from "../k8s/types";
 import type { PortalError } from "../result";
 import type { LiveContext } from "./context";
@@ -47,11 +47,13 @@ export interface DashboardScope {
 
 /** Where the user may watch LoadBalancers (and ConfigMaps) on the consumer. */
 export async function dashboardScope(user: KubeClient, portal: KubeClient, api: Api): Promise<DashboardScope> {
+  // Every question at once, over one list of namespaces: one round trip on most clusters.
+  const namespaces = namespaceList(portal);
   const where = async (a: Api) => {
     const attrs = { group: a.group, resource: a.resource };
     const [list, watch] = await Promise.all([
-      namespacesWhereUserCan(portal, user, { ...attrs, verb: "list" }),
-      namespacesWhereUserCan(portal, user, { ...attrs, verb: "watch" }),
+      namespacesWhereUserCan(portal, user, { ...attrs, verb: "list" }, namespaces),
+      namespacesWhereUserCan(portal, user, { ...attrs, verb: "watch" }, namespaces),
     ]);
     return list.filter((n) => watch.includes(n));
   };

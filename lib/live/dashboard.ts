@@ -4,7 +4,7 @@ import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { type ListRequest, listPage, listSub } from "../live-wire/list-page";
 import { type LiveSub, liveSub } from "../live-wire/live-protocol";
-import { attempt, type Result } from "../result";
+import { attempt, type Result, settled } from "../result";
 import { countBuckets } from "../status";
 import { recentRows } from "../status/buckets";
 import { clusterIdentity, type DashboardScope, dashboardScope, isAdmin, notBound, servesApi } from "./access";
@@ -39,9 +39,11 @@ async function subscribeRows<V extends object>(
   const admin = opts.providerRows && isAdmin(identity, ctx.adminGroup);
   const prepared = await attempt(async () => {
     const [user, portal] = await Promise.all([ctx.consumerAs(identity), ctx.consumerPortal()]);
+    // Asked together (one round trip), though the scope only counts once the API is served.
+    const scope = settled(dashboardScope(user, portal, api));
+    const cluster = settled(clusterIdentity(ctx));
     if (!(await servesApi(user, api))) return undefined;
-    const scope = await dashboardScope(user, portal, api);
-    return { user, portal, scope, clusterIdentity: await clusterIdentity(ctx) };
+    return { user, portal, scope: await scope, clusterIdentity: await cluster };
   });
   if (!prepared.ok) return prepared;
   if (!prepared.data) return { ok: false, error: notBound };

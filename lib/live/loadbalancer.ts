@@ -3,7 +3,7 @@ import { APIS } from "../k8s/apis";
 import type { Identity } from "../k8s/types";
 import { streamId } from "../k8s/watch-types";
 import { liveSub } from "../live-wire/live-protocol";
-import { attempt, type Result } from "../result";
+import { attempt, type Result, settled } from "../result";
 import { clusterIdentity, forbidden, type LoadBalancerRights, loadBalancerRights, notBound, servesApi } from "./access";
 import type { LiveContext } from "./context";
 import { defaultLiveContext } from "./hub";
@@ -32,10 +32,13 @@ export async function subscribeLoadBalancer(
   const api = ctx.api ?? APIS.loadBalancers;
   const prepared = await attempt(async () => {
     const user = await ctx.consumerAs(identity);
+    // Asked together (one round trip), though the rights only count once the API is served.
+    const asked = settled(loadBalancerRights(user, api, target.namespace));
+    const cluster = settled(clusterIdentity(ctx));
     if (!(await servesApi(user, api))) return notBound;
-    const rights = await loadBalancerRights(user, api, target.namespace);
+    const rights = await asked;
     if (!rights.loadBalancers) return forbidden(`You may not watch LoadBalancers in namespace ${target.namespace}.`);
-    return { user, rights, clusterIdentity: await clusterIdentity(ctx) };
+    return { user, rights, clusterIdentity: await cluster };
   });
   if (!prepared.ok) return prepared;
   if ("status" in prepared.data) return { ok: false, error: prepared.data };
