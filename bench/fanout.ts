@@ -6,7 +6,7 @@
 import type { PageContext } from "./context";
 import { LB, MARK } from "./fixtures";
 import { type WatchCount, watchCount } from "./portal";
-import { openLive, type SseClient } from "./sse";
+import { openRawViewer, type RawViewer } from "./raw-sse";
 import { MarkerWatch, pool, type Summary, summarize } from "./stats";
 import { directWatch } from "./watch";
 
@@ -41,7 +41,7 @@ export async function measureFanout(
   },
 ): Promise<FanoutResult> {
   const ref = { ...LB, ...o.copy };
-  const open: { client: SseClient; marks: MarkerWatch }[] = [];
+  const open: { client: RawViewer; marks: MarkerWatch }[] = [];
   const connect: number[] = [];
   let failed = 0;
   let firstError: string | undefined;
@@ -49,13 +49,8 @@ export async function measureFanout(
     const marks = new MarkerWatch();
     const started = performance.now();
     try {
-      const client = await openLive(
-        o.sseUrl,
-        o.cookie,
-        (m) => (m.event === "view" || m.event === "patch") && marks.feed(m.data, m.at),
-        90_000,
-      );
-      connect.push(client.firstView.at - started);
+      const client = await openRawViewer(o.sseUrl, o.cookie, (text, at) => marks.feed(text, at), 90_000);
+      connect.push(client.firstViewAt - started);
       open.push({ client, marks });
     } catch (e) {
       failed++;

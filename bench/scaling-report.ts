@@ -49,7 +49,7 @@ export function scalingTables(s: ScalingResult): string {
         return [
           n(z.loadBalancers),
           `${z.seedSeconds.toFixed(0)} s; then ${pv.complete ? "all" : `${n(pv.copies)} copies / ${n(pv.active)} ACTIVE`} after ${pv.seconds.toFixed(0)} s`,
-          `${ms(z.page.p50)}${grow("page", z.page.p50)} / ${ms(z.list.p50)}${grow("list", z.list.p50)} = ${x(z.page.p50 / z.list.p50)}`,
+          `${ms(z.page.p50)}${grow("page", z.page.p50)} (${kb(z.page.bytes)} of HTML) / ${ms(z.list.p50)}${grow("list", z.list.p50)} = ${x(z.page.p50 / z.list.p50)}`,
           `${ms(z.firstView.p50)}${grow("first", z.firstView.p50)} (${kb(z.firstView.bytes)}) = ${x(z.firstView.p50 / z.list.p50)} of LIST`,
           c
             ? `${kb(c.bytes)}${grow("event", c.bytes)} in ${c.events} / ${kb(c.directBytes)} = ${x(c.bytes / c.directBytes)}; ${ms(c.ms)} / ${ms(c.directMs)}`
@@ -63,7 +63,7 @@ export function scalingTables(s: ScalingResult): string {
         [
           "LoadBalancers",
           "seeding (consumer creates; provider side when measured)",
-          "GET / p50 / direct LIST of one page (limit=100) p50",
+          "GET / p50 (HTML) / direct LIST of one page (limit=100) p50",
           "list stream opened → first page, p50",
           "one-row change: list stream bytes / direct watch event; delay",
           `portal RSS (${mib(s.rssBefore)} before seeding)`,
