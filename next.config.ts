@@ -8,6 +8,14 @@ const config: NextConfig = {
   // pino finds its worker files at run time, which bundling would break.
   serverExternalPackages: ["pino"],
   poweredByHeader: false,
+  turbopack: {
+    // The live stream is a Pages API route (pages/api/live.ts), whose server code Next resolves
+    // without the react-server condition: there the marker resolves to its empty module, as in
+    // Server Components. Browser bundles keep the real one, which fails any client import.
+    resolveAlias: { "server-only": { browser: "server-only", default: "./node_modules/server-only/empty.js" } },
+  },
+  // Bundled, so that the alias above applies (the Pages Router would load it from node_modules).
+  transpilePackages: ["server-only"],
   // The build checks the application only; `npm run typecheck` checks everything (tests, sandbox).
   typescript: { tsconfigPath: "tsconfig.app.json" },
   experimental: {

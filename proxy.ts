@@ -105,5 +105,7 @@ function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-// Everything but the build's static files (next.config.ts gives those the static headers).
-export const config = { matcher: ["/((?!_next/static|_next/image).*)"] };
+// Everything but the build's static files and the live stream (next.config.ts gives those the
+// static headers): a stream is no document (no CSP to carry, nothing to refuse for a GET), and
+// thousands stay open, each holding whatever a pass through here leaves behind.
+export const config = { matcher: ["/((?!_next/static|_next/image|api/live$).*)"] };

@@ -68,7 +68,7 @@ test("pages with a bad name or bad percent-encoding in a segment answer 4xx", as
   expect(checked).toBeGreaterThan(50);
 });
 
-// Every route handler (app/**/route.ts) with bad query values, bodies and content types.
+// Every route handler (app/**/route.ts, pages/api/) with bad query values, bodies and content types.
 interface RouteCase {
   what: string;
   method: string;
@@ -105,6 +105,8 @@ const ROUTES: RouteCase[] = [
   { what: "live, sub with bad encoding", method: "GET", path: "/api/live?sub=lb:%E0%A4%A/x" },
   { what: "live, over-long sub", method: "GET", path: `/api/live?sub=lb:default/${LONG}` },
   { what: "live, provider sub ..", method: "GET", path: "/api/live?sub=provider:.." },
+  post("live, POST", "/api/live?sub=dashboard", JSON_TYPE, JSON.stringify({ sub: "x".repeat(OVER_1MIB) })),
+  { what: "live, DELETE", method: "DELETE", path: "/api/live?sub=dashboard" },
   { what: "callback, forged state", method: "GET", path: "/api/callback?state=garbage&code=x" },
   { what: "callback, bad encoding", method: "GET", path: "/api/callback?state=%ZZ&code=%E0%A4%A" },
   { what: "callback, no query", method: "GET", path: "/api/callback" },

@@ -32,6 +32,11 @@ test("every kind of response carries the security headers, pages a fresh nonce'd
   const res = await get(asset ?? "");
   expect(res.status()).toBe(200);
   expectSecurityHeaders(res, asset ?? "");
+
+  // So does the live stream (a stream is no document, so no CSP): the same headers on its answers.
+  const live = await get("/api/live?sub=dashboard");
+  expect(live.status()).toBe(401);
+  expectSecurityHeaders(live, "/api/live");
 });
 
 test("the main pages run under the CSP without a single violation, and nothing can frame them", async ({ page }) => {

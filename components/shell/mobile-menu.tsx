@@ -16,7 +16,8 @@ import { signOut } from "./sign-out";
 
 /** Below 768 px the header's links and account fold into this one menu (arrows, Enter, Escape). */
 export function MobileMenu({ links, user }: { links: NavItem[]; user: SignedInUser | null }) {
-  const path = usePathname();
+  // null only on a Pages Router page; the portal has none (pages/ holds one API route)
+  const path = usePathname() ?? "/";
   return (
     <DropdownMenu
       label="Menu"

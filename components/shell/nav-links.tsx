@@ -7,7 +7,8 @@ import { isActive, type NavItem } from "./nav-items";
 
 /** The main links in a row (wide screens); the current page is marked for screen readers too. */
 export function NavLinks({ links }: { links: NavItem[] }) {
-  const path = usePathname();
+  // null only on a Pages Router page; the portal has none (pages/ holds one API route)
+  const path = usePathname() ?? "/";
   return (
     <ul className="flex gap-1">
       {links.map((l) => {

@@ -1,5 +1,6 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import { env } from "../env";
 import { log } from "../log";
 import { safeRedirectUrl } from "../safe-redirect";
@@ -91,20 +92,11 @@ export function authOptions(): NextAuthOptions {
             error: undefined,
           };
         }
-        // A session from before sessions had ids cannot be signed out everywhere: sign in again.
-        if (!token.sid) return { ...token, error: "Expired" };
-        if (token.error === "Revoked" || (await isSessionRevoked(token.sid))) return { ...token, error: "Revoked" };
-        if (!token.error && needsRefresh(token)) return refreshSession(token, client);
-        return token;
+        const state = await sessionState(token);
+        return state === "refresh" ? refreshSession(token, client) : state;
       },
       session({ session, token }) {
-        // Only identity goes to the browser: tokens stay inside the encrypted session cookie.
-        session.user = {
-          name: token.name ?? token.username ?? "",
-          email: token.email ?? undefined,
-          username: token.username ?? "",
-          groups: token.groups ?? [],
-        };
+        session.user = sessionUser(token);
         session.error = token.error;
         return session;
       },
@@ -118,3 +110,20 @@ function errorMessage(metadata: unknown): string {
   const m = metadata as { error?: { message?: string }; message?: string };
   return m?.error?.message ?? m?.message ?? "unknown";
 }
+
+/** A session token on a request: as it is, refused (with its error), or due for a token refresh. */
+export async function sessionState(token: JWT): Promise<JWT | "refresh"> {
+  // A session from before sessions had ids cannot be signed out everywhere: sign in again.
+  if (!token.sid) return { ...token, error: "Expired" };
+  if (token.error === "Revoked" || (await isSessionRevoked(token.sid))) return { ...token, error: "Revoked" };
+  if (!token.error && needsRefresh(token)) return "refresh";
+  return token;
+}
+
+/** Only identity goes to the browser: tokens stay inside the encrypted session cookie. */
+export const sessionUser = (token: JWT): Session["user"] => ({
+  name: token.name ?? token.username ?? "",
+  email: token.email ?? undefined,
+  username: token.username ?? "",
+  groups: token.groups ?? [],
+});

@@ -170,7 +170,12 @@ export class SharedViews {
   }
 }
 
-const registries = new WeakMap<WatchHub, Map<number, SharedViews>>();
+// On globalThis like the hub itself: the live stream (a Pages API route) and the pages and routes
+// of the App Router are separate bundles, each with its own copy of this module.
+const REGISTRIES = Symbol.for("kube-bind-portal.shared-views");
+const holder = globalThis as { [REGISTRIES]?: WeakMap<WatchHub, Map<number, SharedViews>> };
+holder[REGISTRIES] ??= new WeakMap();
+const registries = holder[REGISTRIES];
 
 /** The shared views of the context's hub: views never span two hubs (tests run several). */
 export function sharedViews(ctx: Pick<LiveContext, "hub" | "tickMs">): SharedViews {

@@ -1,11 +1,12 @@
 /**
  * One Server-Sent Events stream carrying several live subscriptions (wire contract:
- * lib/live-wire/live-protocol.ts). The route hands it the subs, Last-Event-ID, the request's abort
- * signal and a `subscribe` function (lib/live's subscribeDashboard / subscribeLoadBalancer for
- * the signed-in user); everything else happens here.
+ * lib/live-wire/live-protocol.ts). The route hands it the subs, Last-Event-ID and a `subscribe`
+ * function (lib/live's subscribeDashboard / subscribeLoadBalancer for the signed-in user), and the
+ * Node response it writes to (openLiveResponse; tests read a web stream, openLiveStream);
+ * everything else happens here.
  *
- * Bounded per connection, whatever the client's speed: the response body is a pull stream with a
- * small byte high-water mark; nothing is enqueued while it is full (desiredSize <= 0). Meanwhile
+ * Bounded per connection, whatever the client's speed: nothing is written while the sink is full
+ * (the response's high-water mark, or the web stream's small byte high-water mark). Meanwhile
  * each sub keeps at most ONE pending message, the latest, so a slow client skips intermediate
  * views instead of growing memory or slowing other clients: a view is diffed against the last one
  * this connection sent only when it goes out, so a skipped view is never needed.
@@ -16,6 +17,7 @@
  * holds that previous view writes the very same bytes as every other one.
  */
 import "server-only";
+import type { ServerResponse } from "node:http";
 import {
   formatEventId,
   type LiveError,
@@ -70,9 +72,20 @@ const retryable = (e: PortalError) => e.status === 0 || e.status === 429 || e.st
 
 const wireError = (e: PortalError): LiveError => ({ status: e.status, reason: e.reason, message: e.message });
 
+/**
+ * Where a connection's bytes go: a web stream (openLiveStream) or a Node response (the live
+ * route), and how many more bytes it takes before messages must wait for the client.
+ */
+export interface LiveSink {
+  write(bytes: Uint8Array): void;
+  /** whether it takes more now */
+  ready(): boolean;
+  /** bytes written that the client has not taken yet */
+  queued(): number;
+  end(): void;
+}
+
 export class LiveConnection {
-  readonly stream: ReadableStream<Uint8Array>;
-  private controller!: ReadableStreamDefaultController<Uint8Array>;
   private readonly subs: readonly LiveSub[];
   /** hash of the last view the client holds, per sub (seeded from Last-Event-ID) */
   private readonly sent: Map<LiveSub, string>;
@@ -84,12 +97,14 @@ export class LiveConnection {
   private readonly active = new Map<LiveSub, LiveSubscription>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private stopHeartbeat?: () => void;
-  private readonly hwm: number;
   private closed = false;
 
-  constructor(private readonly opts: LiveStreamOptions) {
+  /** Starts at once; the owner of `sink` calls flush() when it has room again and close() when the client left. */
+  constructor(
+    private readonly opts: LiveStreamOptions,
+    private readonly sink: LiveSink,
+  ) {
     this.subs = opts.subs;
-    this.hwm = opts.highWaterMark ?? 64 * 1024;
     const known = parseEventId(opts.lastEventId);
     this.sent = new Map([...known].filter(([sub]) => this.subs.includes(sub)));
     const memory = opts.sentViews;
@@ -97,17 +112,7 @@ export class LiveConnection {
       const held = memory?.store.recall(memory.owner, sub, hash);
       if (held) this.base.set(sub, held);
     }
-    this.stream = new ReadableStream<Uint8Array>(
-      {
-        start: (controller) => {
-          this.controller = controller;
-          controller.enqueue(encoder.encode(`retry: ${opts.retryMs ?? 2_000}\n\n`));
-        },
-        pull: () => this.flush(),
-        cancel: () => this.close(),
-      },
-      { highWaterMark: this.hwm, size: (chunk) => chunk.byteLength },
-    );
+    sink.write(encoder.encode(`retry: ${opts.retryMs ?? 2_000}\n\n`));
     if (opts.signal?.aborted) {
       this.close();
       return;
@@ -119,10 +124,9 @@ export class LiveConnection {
 
   /** For tests and diagnostics: what this connection holds right now. */
   inspect(): { pending: number; queuedBytes: number; subscriptions: number; closed: boolean } {
-    const desired = this.closed ? this.hwm : (this.controller.desiredSize ?? this.hwm);
     return {
       pending: this.pending.size,
-      queuedBytes: this.hwm - desired,
+      queuedBytes: this.closed ? 0 : this.sink.queued(),
       subscriptions: this.active.size,
       closed: this.closed,
     };
@@ -138,7 +142,7 @@ export class LiveConnection {
     this.active.clear();
     this.pending.clear();
     try {
-      this.controller.close();
+      this.sink.end();
     } catch {
       // already closed or errored by the consumer
     }
@@ -193,8 +197,9 @@ export class LiveConnection {
     this.flush();
   }
 
-  private flush(): void {
-    while (!this.closed && this.pending.size > 0 && (this.controller.desiredSize ?? 0) > 0) {
+  /** Sends what waits, while the sink has room. */
+  flush(): void {
+    while (!this.closed && this.pending.size > 0 && this.sink.ready()) {
       const [sub, message] = this.pending.entries().next().value as [LiveSub, Pending];
       this.pending.delete(sub);
       this.writeBytes(this.encode(sub, message));
@@ -240,8 +245,8 @@ export class LiveConnection {
 
   /** Enqueues only while the client keeps up; heartbeats are simply skipped otherwise. */
   private writeBytes(bytes: Uint8Array): void {
-    if (this.closed || (this.controller.desiredSize ?? 0) <= 0) return;
-    this.controller.enqueue(bytes);
+    if (this.closed || !this.sink.ready()) return;
+    this.sink.write(bytes);
   }
 }
 
@@ -249,6 +254,46 @@ function frame(event: LiveEventName, data: string, id?: string): string {
   return `event: ${event}\n${id === undefined ? "" : `id: ${id}\n`}data: ${data}\n\n`;
 }
 
-export function openLiveStream(opts: LiveStreamOptions): LiveConnection {
-  return new LiveConnection(opts);
+const highWaterMark = (opts: LiveStreamOptions) => opts.highWaterMark ?? 64 * 1024;
+
+/** A connection whose bytes are a web stream (a Response body), pulled by its reader. */
+export function openLiveStream(opts: LiveStreamOptions): LiveConnection & { stream: ReadableStream<Uint8Array> } {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let connection: LiveConnection | undefined;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start: (c) => {
+        controller = c;
+      },
+      pull: () => connection?.flush(),
+      cancel: () => connection?.close(),
+    },
+    { highWaterMark: highWaterMark(opts), size: (chunk) => chunk.byteLength },
+  );
+  const hwm = highWaterMark(opts);
+  connection = new LiveConnection(opts, {
+    write: (bytes) => controller.enqueue(bytes),
+    ready: () => (controller.desiredSize ?? 0) > 0,
+    queued: () => hwm - (controller.desiredSize ?? hwm),
+    end: () => controller.close(),
+  });
+  return Object.assign(connection, { stream });
+}
+
+/**
+ * A connection written straight to a Node response (the live route): no web stream between the
+ * two, so thousands of open connections hold only the response and this. The response's own
+ * high-water mark bounds what waits for the client (Node's, not `highWaterMark`): once a write
+ * fills it, messages wait here until it drains. Headers go first.
+ */
+export function openLiveResponse(opts: LiveStreamOptions, res: ServerResponse): LiveConnection {
+  const connection = new LiveConnection(opts, {
+    write: (bytes) => void res.write(bytes),
+    ready: () => !res.writableNeedDrain,
+    queued: () => res.writableLength,
+    end: () => res.end(),
+  });
+  res.on("drain", () => connection.flush());
+  res.once("close", () => connection.close());
+  return connection;
 }
