@@ -16,7 +16,7 @@ export interface LatencyResult {
   /** write sent → event received, ms (includes the write's own round trip) */
   directFromSend: Summary;
   sseFromSend: Summary;
-  /** the portal's latency budget: SSE p99 ≤ 1.5 × direct p99 + 50 ms (the stream may cost half again plus one render) */
+  /** the portal's latency budget: SSE p99 ≤ 1.1 × direct p99 + 10 ms (a tenth more, plus one render) */
   targetMs: number;
   pass: boolean;
 }
@@ -74,6 +74,6 @@ export async function measureLatency(o: PageContext & { writes: number; timeLimi
     directFromSend: summarize(samples.directSend),
     sseFromSend: summarize(samples.sseSend),
   };
-  const targetMs = 1.5 * result.direct.p99 + 50;
+  const targetMs = 1.1 * result.direct.p99 + 10;
   return { ...result, targetMs, pass: missed.sse === 0 && result.sse.p99 <= targetMs };
 }
